@@ -1,0 +1,58 @@
+//! RFC 9457 problem details, the one error envelope of the API.
+
+use serde::{Deserialize, Serialize};
+
+pub const CONTENT_TYPE: &str = "application/problem+json";
+
+/// One invalid field of a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct FieldError {
+    /// JSON pointer-ish path of the field, e.g. `new_password`.
+    pub field: String,
+    /// Stable code, e.g. `password_too_short`.
+    pub code: String,
+    pub message: String,
+}
+
+/// `application/problem+json` body. `code` is stable and is what clients (and the SPA) branch on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub type_uri: String,
+    pub title: String,
+    pub status: u16,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    pub code: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+    /// Seconds until a locked sign-in may be tried again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<u64>,
+}
+
+impl Problem {
+    pub fn new(status: u16, code: &str, title: &str) -> Problem {
+        Problem {
+            type_uri: format!("urn:cloudpack-portal:problem:{code}"),
+            title: title.to_owned(),
+            status,
+            detail: None,
+            code: code.to_owned(),
+            errors: Vec::new(),
+            retry_after: None,
+        }
+    }
+
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Problem {
+        self.detail = Some(detail.into());
+        self
+    }
+
+    pub fn with_field(mut self, field: &str, code: &str, message: impl Into<String>) -> Problem {
+        self.errors.push(FieldError { field: field.to_owned(), code: code.to_owned(), message: message.into() });
+        self
+    }
+}
