@@ -1,0 +1,15 @@
+//! One migration tree, written with sea-query's backend-neutral builders so the same steps run on
+//! SQLite (the embedded default) and PostgreSQL (production and CI).
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261126_000001_identity;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261126_000001_identity::Migration)]
+    }
+}

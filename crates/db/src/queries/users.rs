@@ -1,0 +1,141 @@
+use sea_orm::sea_query::{Expr, Func};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
+use uuid::Uuid;
+
+use super::DateTimeUtc;
+use crate::entities::{company, user};
+
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: String,
+    pub must_change_password: bool,
+    pub role: &'a str,
+    pub company_id: Option<Uuid>,
+}
+
+pub async fn insert(db: &impl ConnectionTrait, new: NewUser<'_>, now: DateTimeUtc) -> Result<user::Model, DbErr> {
+    user::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        email: Set(new.email.to_owned()),
+        display_name: Set(new.display_name.to_owned()),
+        password_hash: Set(new.password_hash),
+        must_change_password: Set(new.must_change_password),
+        role: Set(new.role.to_owned()),
+        company_id: Set(new.company_id),
+        totp_secret: Set(None),
+        totp_pending_secret: Set(None),
+        totp_last_step: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(db)
+    .await
+}
+
+pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<user::Model>, DbErr> {
+    user::Entity::find_by_id(id).one(db).await
+}
+
+/// `email` must already be normalised (see `portal_domain::email::Email`).
+pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> Result<Option<user::Model>, DbErr> {
+    user::Entity::find().filter(user::Column::Email.eq(email)).one(db).await
+}
+
+pub async fn set_password(db: &impl ConnectionTrait, id: Uuid, hash: String, temporary: bool, now: DateTimeUtc) -> Result<(), DbErr> {
+    user::ActiveModel {
+        id: Set(id),
+        password_hash: Set(hash),
+        must_change_password: Set(temporary),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .update(db)
+    .await
+    .map(|_| ())
+}
+
+pub async fn set_pending_totp(db: &impl ConnectionTrait, id: Uuid, secret: &str, now: DateTimeUtc) -> Result<(), DbErr> {
+    user::ActiveModel { id: Set(id), totp_pending_secret: Set(Some(secret.to_owned())), updated_at: Set(now), ..Default::default() }
+        .update(db)
+        .await
+        .map(|_| ())
+}
+
+/// Promotes the pending secret; `step` is the time step of the confirming code (now used).
+pub async fn activate_totp(db: &impl ConnectionTrait, id: Uuid, secret: &str, step: i64, now: DateTimeUtc) -> Result<(), DbErr> {
+    user::ActiveModel {
+        id: Set(id),
+        totp_secret: Set(Some(secret.to_owned())),
+        totp_pending_secret: Set(None),
+        totp_last_step: Set(Some(step)),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .update(db)
+    .await
+    .map(|_| ())
+}
+
+/// Records `step` as used, only if it is later than the last used step. Returns false when another
+/// request used this or a later step first: the code is a replay.
+pub async fn claim_totp_step(db: &impl ConnectionTrait, id: Uuid, step: i64) -> Result<bool, DbErr> {
+    let res = user::Entity::update_many()
+        .col_expr(user::Column::TotpLastStep, Expr::value(step))
+        .filter(user::Column::Id.eq(id))
+        .filter(Condition::any().add(user::Column::TotpLastStep.is_null()).add(user::Column::TotpLastStep.lt(step)))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// Staff reset (R7.5): a new temporary password and no MFA; the user starts over.
+pub async fn reset_credentials(db: &impl ConnectionTrait, id: Uuid, temp_hash: String, now: DateTimeUtc) -> Result<(), DbErr> {
+    user::ActiveModel {
+        id: Set(id),
+        password_hash: Set(temp_hash),
+        must_change_password: Set(true),
+        totp_secret: Set(None),
+        totp_pending_secret: Set(None),
+        totp_last_step: Set(None),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .update(db)
+    .await
+    .map(|_| ())
+}
+
+pub struct UserPage {
+    pub items: Vec<(user::Model, Option<company::Model>)>,
+    pub total: u64,
+}
+
+/// Users for the staff list: optional case-insensitive search on e-mail, name and company name,
+/// ordered by company name (staff last), then e-mail.
+pub async fn list_for_staff(db: &impl ConnectionTrait, q: Option<&str>, page: u64, per_page: u64) -> Result<UserPage, DbErr> {
+    let mut query = user::Entity::find().find_also_related(company::Entity);
+    if let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) {
+        let pattern = format!("%{}%", q.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let like = |col: Expr| Expr::expr(Func::lower(col)).like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'));
+        query = query.filter(
+            Condition::any()
+                .add(like(Expr::col((user::Entity, user::Column::Email))))
+                .add(like(Expr::col((user::Entity, user::Column::DisplayName))))
+                .add(like(Expr::col((company::Entity, company::Column::Name)))),
+        );
+    }
+    let total = query.clone().count(db).await?;
+    let items = query
+        .order_by_asc(Expr::col((company::Entity, company::Column::Name)).is_null())
+        .order_by_asc(company::Column::Name)
+        .order_by_asc(user::Column::Email)
+        .offset(page.saturating_sub(1) * per_page)
+        .limit(per_page)
+        .all(db)
+        .await?;
+    Ok(UserPage { items, total })
+}
