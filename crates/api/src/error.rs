@@ -1,0 +1,251 @@
+//! One error type for every handler, rendered as RFC 9457 `application/problem+json` with a stable
+//! `code`. Internal errors are logged and shown opaque.
+
+use actix_web::body::MessageBody;
+use actix_web::dev::ServiceResponse;
+use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::StatusCode;
+use actix_web::middleware::ErrorHandlerResponse;
+use actix_web::{HttpRequest, HttpResponse, ResponseError};
+use portal_domain::auth::SessionStage;
+use portal_domain::problem::{FieldError, Problem, CONTENT_TYPE};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("validation failed")]
+    Validation(Vec<FieldError>),
+    #[error("malformed request: {0}")]
+    Malformed(String),
+    #[error("the e-mail address or password is wrong")]
+    InvalidCredentials,
+    #[error("too many failed sign-ins")]
+    Throttled { retry_after: u64, locked: bool },
+    #[error("not signed in")]
+    Unauthorized,
+    #[error("the access token expired")]
+    TokenExpired,
+    #[error("this session must first reach another stage")]
+    StageRequired(SessionStage),
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("the code is not valid")]
+    MfaCodeInvalid,
+    #[error("the code was already used")]
+    MfaCodeReplayed,
+    #[error("no MFA enrolment is in progress")]
+    MfaNotPending,
+    #[error("the refresh token is not valid")]
+    RefreshTokenInvalid,
+    #[error("the refresh token was already used")]
+    RefreshTokenReused,
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl ApiError {
+    pub fn field(field: &str, code: &str, message: impl Into<String>) -> ApiError {
+        ApiError::Validation(vec![FieldError { field: field.into(), code: code.into(), message: message.into() }])
+    }
+
+    pub fn internal(e: impl std::fmt::Display) -> ApiError {
+        ApiError::Internal(e.to_string())
+    }
+
+    fn parts(&self) -> (StatusCode, &'static str, &'static str) {
+        use ApiError::*;
+        match self {
+            Validation(_) => (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed", "The request has invalid fields"),
+            Malformed(_) => (StatusCode::BAD_REQUEST, "malformed_body", "The request body could not be read"),
+            InvalidCredentials => (StatusCode::UNAUTHORIZED, "invalid_credentials", "The e-mail address or password is wrong"),
+            Throttled { locked: true, .. } => (StatusCode::TOO_MANY_REQUESTS, "account_locked", "Sign-in is locked for a while"),
+            Throttled { locked: false, .. } => (StatusCode::TOO_MANY_REQUESTS, "login_throttled", "Too many failed attempts; wait a moment"),
+            Unauthorized => (StatusCode::UNAUTHORIZED, "unauthorized", "Sign in first"),
+            TokenExpired => (StatusCode::UNAUTHORIZED, "token_expired", "The access token expired; refresh it"),
+            StageRequired(SessionStage::ChangePassword) => {
+                (StatusCode::FORBIDDEN, "password_change_required", "Set a new password first")
+            }
+            StageRequired(SessionStage::EnrollMfa) => (StatusCode::FORBIDDEN, "mfa_enrollment_required", "Set up multi-factor authentication first"),
+            StageRequired(SessionStage::VerifyMfa) => (StatusCode::FORBIDDEN, "mfa_verification_required", "Enter your authentication code first"),
+            StageRequired(SessionStage::Full) => (StatusCode::FORBIDDEN, "stage_not_allowed", "This step of sign-in is already done"),
+            Forbidden => (StatusCode::FORBIDDEN, "forbidden", "You are not allowed to do this"),
+            NotFound => (StatusCode::NOT_FOUND, "not_found", "Not found"),
+            MfaCodeInvalid => (StatusCode::UNAUTHORIZED, "mfa_code_invalid", "The authentication code is not valid"),
+            MfaCodeReplayed => (StatusCode::UNAUTHORIZED, "mfa_code_replayed", "This authentication code was already used; wait for the next one"),
+            MfaNotPending => (StatusCode::CONFLICT, "mfa_not_pending", "Start the enrolment first"),
+            RefreshTokenInvalid => (StatusCode::UNAUTHORIZED, "refresh_token_invalid", "The session ended; sign in again"),
+            RefreshTokenReused => (StatusCode::UNAUTHORIZED, "refresh_token_reused", "The session was ended for safety; sign in again"),
+            Conflict(_) => (StatusCode::CONFLICT, "conflict", "The request conflicts with the current state"),
+            Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side"),
+        }
+    }
+
+    pub fn problem(&self) -> Problem {
+        let (status, code, title) = self.parts();
+        let mut p = Problem::new(status.as_u16(), code, title);
+        match self {
+            ApiError::Validation(errors) => p.errors = errors.clone(),
+            ApiError::Malformed(detail) => p.detail = Some(detail.clone()),
+            ApiError::Throttled { retry_after, .. } => p.retry_after = Some(*retry_after),
+            ApiError::Conflict(code) => p.code = (*code).to_owned(),
+            _ => {}
+        }
+        p
+    }
+}
+
+impl From<sea_orm::DbErr> for ApiError {
+    fn from(e: sea_orm::DbErr) -> ApiError {
+        match e.sql_err() {
+            Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => ApiError::Conflict("already_exists"),
+            _ => ApiError::Internal(e.to_string()),
+        }
+    }
+}
+
+pub fn problem_response(p: &Problem) -> HttpResponse {
+    let status = StatusCode::from_u16(p.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut res = HttpResponse::build(status);
+    res.insert_header((header::CONTENT_TYPE, CONTENT_TYPE));
+    if let Some(secs) = p.retry_after {
+        res.insert_header((header::RETRY_AFTER, secs.to_string()));
+    }
+    if status == StatusCode::UNAUTHORIZED {
+        res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+    }
+    res.body(serde_json::to_string(p).unwrap_or_default())
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.parts().0
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let ApiError::Internal(msg) = self {
+            tracing::error!(error = %msg, "internal error");
+        }
+        problem_response(&self.problem())
+    }
+}
+
+/// Body errors: syntax → 400, wrong shape → 422 naming the field, wrong media type → 415.
+pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
+    let problem = match &err {
+        JsonPayloadError::ContentType => Problem::new(415, "unsupported_media_type", "Send the body as application/json"),
+        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
+            Problem::new(413, "payload_too_large", "The request body is too large")
+        }
+        JsonPayloadError::Deserialize(de) if de.is_data() => {
+            let msg = de.to_string();
+            let field = backticked(&msg).unwrap_or_default();
+            Problem::new(422, "validation_failed", "The request has invalid fields").with_field(&field, "invalid", msg)
+        }
+        JsonPayloadError::Deserialize(de) => {
+            Problem::new(400, "malformed_body", "The request body could not be read").with_detail(de.to_string())
+        }
+        other => Problem::new(400, "malformed_body", "The request body could not be read").with_detail(other.to_string()),
+    };
+    actix_web::error::InternalError::from_response(err, problem_response(&problem)).into()
+}
+
+/// serde names the field in backticks: "missing field `email`", "invalid type: … for `x`".
+fn backticked(msg: &str) -> Option<String> {
+    let start = msg.find('`')? + 1;
+    let end = start + msg[start..].find('`')?;
+    Some(msg[start..end].to_owned())
+}
+
+pub fn path_error(err: PathError, _req: &HttpRequest) -> actix_web::Error {
+    let p = Problem::new(404, "not_found", "Not found").with_detail(err.to_string());
+    actix_web::error::InternalError::from_response(err, problem_response(&p)).into()
+}
+
+pub fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
+    let msg = err.to_string();
+    let field = backticked(&msg).unwrap_or_default();
+    let p = Problem::new(422, "validation_failed", "The request has invalid fields").with_field(&field, "invalid", msg);
+    actix_web::error::InternalError::from_response(err, problem_response(&p)).into()
+}
+
+/// Last line of defence: any 4xx/5xx that is not already a problem (405 from the router, 413 from
+/// a limit, …) is rewritten into one, so clients only ever parse one error shape.
+pub fn ensure_problem<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let already = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with(CONTENT_TYPE) || ct.starts_with("text/html"));
+    if already {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let status = res.status();
+    let (code, title) = match status {
+        StatusCode::NOT_FOUND => ("not_found", "Not found"),
+        StatusCode::METHOD_NOT_ALLOWED => ("method_not_allowed", "This method is not allowed here"),
+        StatusCode::PAYLOAD_TOO_LARGE => ("payload_too_large", "The request body is too large"),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => ("unsupported_media_type", "Send the body as application/json"),
+        s if s.is_server_error() => ("internal", "Something went wrong on our side"),
+        _ => ("bad_request", "The request could not be handled"),
+    };
+    let problem = Problem::new(status.as_u16(), code, title);
+    let (req, old) = res.into_parts();
+    let mut new = problem_response(&problem);
+    for (name, value) in old.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            new.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    new.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(CONTENT_TYPE));
+    let res = ServiceResponse::new(req, new.map_into_boxed_body());
+    Ok(ErrorHandlerResponse::Response(res.map_into_right_body::<B>()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_has_a_snake_case_code_and_an_error_status() {
+        let all = [
+            ApiError::field("email", "invalid_email", "x"),
+            ApiError::Malformed("x".into()),
+            ApiError::InvalidCredentials,
+            ApiError::Throttled { retry_after: 3, locked: false },
+            ApiError::Throttled { retry_after: 900, locked: true },
+            ApiError::Unauthorized,
+            ApiError::TokenExpired,
+            ApiError::StageRequired(SessionStage::EnrollMfa),
+            ApiError::Forbidden,
+            ApiError::NotFound,
+            ApiError::MfaCodeInvalid,
+            ApiError::MfaCodeReplayed,
+            ApiError::RefreshTokenInvalid,
+            ApiError::RefreshTokenReused,
+            ApiError::Internal("db down".into()),
+        ];
+        for e in all {
+            let p = e.problem();
+            assert!(p.status >= 400, "{e:?}");
+            assert!(p.code.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{}", p.code);
+            assert!(p.type_uri.ends_with(&p.code));
+        }
+    }
+
+    #[test]
+    fn internal_details_are_not_shown() {
+        let p = ApiError::Internal("password=hunter2 at db".into()).problem();
+        assert!(p.detail.is_none());
+        assert!(!serde_json::to_string(&p).unwrap().contains("hunter2"));
+    }
+
+    #[test]
+    fn backticked_field_is_extracted() {
+        assert_eq!(backticked("missing field `email` at line 1 column 2").as_deref(), Some("email"));
+        assert_eq!(backticked("no field here"), None);
+    }
+}

@@ -1,0 +1,123 @@
+//! Who is calling. Handlers take one of these; a handler that needs a full session cannot be
+//! written with a weaker extractor by accident, because only `Caller`/`Staff` carry a `Full` stage.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::{dev::Payload, http::header, web, FromRequest, HttpRequest};
+use portal_db::entities::{session, user};
+use portal_db::queries::{sessions, users};
+use portal_domain::auth::SessionStage;
+use portal_domain::Role;
+use uuid::Uuid;
+
+use crate::auth::tokens;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// A live session at any stage (sign-in steps, logout).
+#[derive(Debug, Clone)]
+pub struct AnyStage {
+    pub user: user::Model,
+    pub session: session::Model,
+    pub stage: SessionStage,
+    pub role: Role,
+}
+
+impl AnyStage {
+    pub fn require(&self, allowed: &[SessionStage]) -> Result<(), ApiError> {
+        if allowed.contains(&self.stage) {
+            Ok(())
+        } else if self.stage == SessionStage::Full {
+            Err(ApiError::StageRequired(SessionStage::Full))
+        } else {
+            Err(ApiError::StageRequired(self.stage))
+        }
+    }
+}
+
+/// A fully signed-in user (password set, MFA passed).
+#[derive(Debug, Clone)]
+pub struct Caller(pub AnyStage);
+
+/// A fully signed-in staff member (csm or admin).
+#[derive(Debug, Clone)]
+pub struct Staff(pub AnyStage);
+
+fn bearer(req: &HttpRequest) -> Option<String> {
+    let v = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = v.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_owned())
+}
+
+async fn load(req: HttpRequest) -> Result<AnyStage, ApiError> {
+    let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| ApiError::internal("state missing"))?;
+    let token = bearer(&req).ok_or(ApiError::Unauthorized)?;
+    let claims = tokens::verify(&state.jwt, &token)?;
+    let session = sessions::find(&state.db, claims.sid).await?.ok_or(ApiError::Unauthorized)?;
+    let stage = SessionStage::parse(&session.stage).ok_or_else(|| ApiError::internal("bad stage"))?;
+    // A token of an earlier stage of this session, or of a revoked session, is dead.
+    if session.revoked_at.is_some() || session.user_id != claims.sub || stage != claims.stage {
+        return Err(ApiError::Unauthorized);
+    }
+    let user = users::find(&state.db, session.user_id).await?.ok_or(ApiError::Unauthorized)?;
+    let role = Role::parse(&user.role).ok_or_else(|| ApiError::internal("bad role"))?;
+    Ok(AnyStage { user, session, stage, role })
+}
+
+type Fut<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
+
+impl FromRequest for AnyStage {
+    type Error = ApiError;
+    type Future = Fut<Self>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        Box::pin(load(req.clone()))
+    }
+}
+
+impl FromRequest for Caller {
+    type Error = ApiError;
+    type Future = Fut<Self>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let s = load(req).await?;
+            s.require(&[SessionStage::Full])?;
+            Ok(Caller(s))
+        })
+    }
+}
+
+impl FromRequest for Staff {
+    type Error = ApiError;
+    type Future = Fut<Self>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let s = load(req).await?;
+            s.require(&[SessionStage::Full])?;
+            if !s.role.is_staff() {
+                return Err(ApiError::Forbidden);
+            }
+            Ok(Staff(s))
+        })
+    }
+}
+
+/// The client's address for throttling: the socket peer, or the proxy's `X-Forwarded-For` when
+/// the operator said a proxy is in front.
+pub fn client_address(req: &HttpRequest, trust_proxy: bool) -> String {
+    if trust_proxy {
+        if let Some(ip) = req.connection_info().realip_remote_addr() {
+            return ip.split(':').next().unwrap_or(ip).to_owned();
+        }
+    }
+    req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".into())
+}
+
+pub fn user_id(s: &AnyStage) -> Uuid {
+    s.user.id
+}

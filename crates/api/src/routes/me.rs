@@ -1,0 +1,38 @@
+use actix_web::{get, web};
+use portal_db::queries::{companies, recovery_codes};
+use portal_domain::auth::{CompanySummary, Me};
+
+use crate::error::ApiError;
+use crate::extractors::Caller;
+use crate::state::AppState;
+
+/// The signed-in user
+///
+/// Who you are, your role and your company (absent for staff).
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The current user", body = Me),
+        (status = 401, description = "Not signed in", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Sign-in not finished (password change or MFA first)", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/me")]
+pub async fn get_me(state: web::Data<AppState>, Caller(caller): Caller) -> Result<web::Json<Me>, ApiError> {
+    let user = &caller.user;
+    let company = match user.company_id {
+        Some(id) => companies::find(&state.db, id).await?.map(|c| CompanySummary { id: c.id, name: c.name, code: c.code }),
+        None => None,
+    };
+    let left = recovery_codes::count_unused(&state.db, user.id).await?;
+    Ok(web::Json(Me {
+        id: user.id,
+        email: user.email.clone(),
+        display_name: user.display_name.clone(),
+        role: caller.role,
+        company,
+        mfa_enabled: user.totp_secret.is_some(),
+        recovery_codes_left: left as u32,
+    }))
+}

@@ -1,0 +1,91 @@
+//! Builds the actix application and binds it. Tests use the same path on port 0.
+
+use std::net::TcpListener;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{Compress, ErrorHandlers, Logger};
+use actix_web::{web, App, HttpResponse, HttpServer};
+use sea_orm::DatabaseConnection;
+use utoipa::OpenApi;
+use utoipa_actix_web::{scope, AppExt};
+use utoipa_scalar::{Scalar, Servable};
+
+use crate::auth::tokens::JwtKeys;
+use crate::error::{ensure_problem, json_error, path_error, query_error};
+use crate::openapi::ApiDoc;
+use crate::settings::ApiSettings;
+use crate::state::AppState;
+use crate::{routes, spa};
+
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    pub fn build(settings: ApiSettings, db: DatabaseConnection) -> std::io::Result<Application> {
+        let listener = TcpListener::bind(&settings.addr)?;
+        let port = listener.local_addr()?.port();
+        let workers = settings.workers.max(1);
+        let state = web::Data::new(AppState { jwt: JwtKeys::new(&settings.jwt_secret), db, settings });
+        let server = HttpServer::new(move || {
+            let (app, api) = App::new()
+                .into_utoipa_app()
+                .openapi(ApiDoc::openapi())
+                .app_data(state.clone())
+                .app_data(web::JsonConfig::default().limit(64 * 1024).error_handler(json_error))
+                .app_data(web::PathConfig::default().error_handler(path_error))
+                .app_data(web::QueryConfig::default().error_handler(query_error))
+                .service(routes::health::healthz)
+                .service(routes::health::readyz)
+                .service(scope::scope("/api/v1").configure(routes::configure))
+                .split_for_parts();
+            let spec = web::Data::new(api.clone());
+            let app = app
+                .wrap(ErrorHandlers::new().default_handler(ensure_problem))
+                .wrap(Compress::default())
+                .wrap(Logger::new("%r %s %Dms").exclude("/healthz"))
+                .app_data(spec)
+                .route("/api/openapi.json", web::get().to(openapi_json))
+                .service(Scalar::with_url("/api/docs", api));
+            match state.settings.spa_dir.as_deref().filter(|d| d.join("index.html").is_file()) {
+                Some(dir) => app.service(spa::service(dir)),
+                None => app.default_service(web::to(|req: actix_web::HttpRequest| async move {
+                    if req.path().starts_with("/api") {
+                        spa::not_found(&req)
+                    } else {
+                        spa::missing_bundle()
+                    }
+                })),
+            }
+        })
+        .workers(workers)
+        .listen(listener)?
+        .run();
+        Ok(Application { port, server })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+async fn openapi_json(spec: web::Data<utoipa::openapi::OpenApi>) -> HttpResponse {
+    HttpResponse::Ok().content_type("application/json").body(spec.to_pretty_json().unwrap_or_default())
+}
+
+/// The OpenAPI document exactly as the server serves it (for `portal openapi` and the snapshot test).
+pub fn openapi_document() -> utoipa::openapi::OpenApi {
+    let (_, api) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .service(routes::health::healthz)
+        .service(routes::health::readyz)
+        .service(scope::scope("/api/v1").configure(routes::configure))
+        .split_for_parts();
+    api
+}
