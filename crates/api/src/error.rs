@@ -143,7 +143,8 @@ pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error
         JsonPayloadError::Deserialize(de) if de.is_data() => {
             let msg = de.to_string();
             let field = backticked(&msg).unwrap_or_default();
-            Problem::new(422, "validation_failed", "The request has invalid fields").with_field(&field, "invalid", msg)
+            let code = if msg.starts_with("missing field") { "required" } else { "invalid" };
+            Problem::new(422, "validation_failed", "The request has invalid fields").with_field(&field, code, msg)
         }
         JsonPayloadError::Deserialize(de) => {
             Problem::new(400, "malformed_body", "The request body could not be read").with_detail(de.to_string())

@@ -2,6 +2,7 @@
 //! (parse, authorize, open the transaction) → domain (decide) → db (persist) → DTO.
 
 pub mod auth;
+pub mod database;
 pub mod error;
 pub mod extractors;
 pub mod openapi;

@@ -1,0 +1,50 @@
+mod admin;
+mod seed_demo;
+
+use portal_api::database;
+use portal_api::Application;
+
+use crate::cli::{AdminCommand, Cli, Command};
+use crate::config::Config;
+
+pub type CmdResult = Result<(), Box<dyn std::error::Error>>;
+
+pub async fn run(cli: Cli) -> CmdResult {
+    if let Command::Openapi = cli.command {
+        println!("{}", portal_api::startup::openapi_document().to_pretty_json()?);
+        return Ok(());
+    }
+    let config = Config::from_env()?;
+    let db = database::connect_and_migrate(&config.database_url)
+        .await
+        .map_err(|e| format!("database {}: {e}", redact(&config.database_url)))?;
+    match cli.command {
+        Command::Migrate => {
+            println!("migrations applied to {}", redact(&config.database_url));
+            Ok(())
+        }
+        Command::Serve => serve(config, db).await,
+        Command::SeedDemo { json } => seed_demo::run(&db, &config, json).await,
+        Command::Admin { command: AdminCommand::CreateStaff { email, role, name } } => {
+            admin::create_staff(&db, &email, role, name.as_deref()).await
+        }
+        Command::Openapi => unreachable!("handled above"),
+    }
+}
+
+async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> CmdResult {
+    let spa = config.api.spa_dir.clone();
+    let app = Application::build(config.api, db)?;
+    let port = app.port();
+    tracing::info!(port, data_dir = %config.data_dir.display(), spa = ?spa, "cloudpack+ PORTAL listening");
+    app.run_until_stopped().await?;
+    Ok(())
+}
+
+/// Database URLs may carry a password.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => format!("{}://***{}", &url[..s], &url[at..]),
+        _ => url.to_owned(),
+    }
+}

@@ -1,0 +1,83 @@
+//! Demo data for a first look: one customer company with a representative and a member, and an
+//! admin. Running it again gives everyone a fresh temporary password, so the printed log-ins work.
+
+use chrono::Utc;
+use portal_api::auth::{passwords, secrets};
+use portal_db::queries::{companies, recovery_codes, sessions, users};
+use portal_domain::Role;
+use sea_orm::{DatabaseConnection, TransactionTrait};
+use serde_json::json;
+
+use super::CmdResult;
+use crate::config::Config;
+
+const COMPANY_CODE: &str = "DEMO001";
+const COMPANY_NAME: &str = "デモ株式会社";
+
+struct DemoUser {
+    email: &'static str,
+    name: &'static str,
+    role: Role,
+}
+
+const DEMO_USERS: [DemoUser; 3] = [
+    DemoUser { email: "rep@demo.example.com", name: "山田 太郎", role: Role::Representative },
+    DemoUser { email: "member@demo.example.com", name: "佐藤 花子", role: Role::Member },
+    DemoUser { email: "admin@demo.example.com", name: "運営 管理者", role: Role::Admin },
+];
+
+pub async fn run(db: &DatabaseConnection, config: &Config, as_json: bool) -> CmdResult {
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    let company = match companies::find_by_code(&txn, COMPANY_CODE).await? {
+        Some(c) => c,
+        None => companies::insert(&txn, COMPANY_CODE, COMPANY_NAME, now).await?,
+    };
+    let mut logins = Vec::new();
+    for demo in &DEMO_USERS {
+        let temporary = secrets::temporary_password();
+        let hash = passwords::hash(&temporary)?;
+        match users::find_by_email(&txn, demo.email).await? {
+            Some(u) => {
+                users::reset_credentials(&txn, u.id, hash, now).await?;
+                recovery_codes::delete_all(&txn, u.id).await?;
+                sessions::revoke_all_for_user(&txn, u.id, "demo_reseed", now).await?;
+            }
+            None => {
+                let company_id = (!demo.role.is_staff()).then_some(company.id);
+                users::insert(
+                    &txn,
+                    users::NewUser {
+                        email: demo.email,
+                        display_name: demo.name,
+                        password_hash: hash,
+                        must_change_password: true,
+                        role: demo.role.as_str(),
+                        company_id,
+                    },
+                    now,
+                )
+                .await?;
+            }
+        }
+        logins.push((demo, temporary));
+    }
+    txn.commit().await?;
+
+    let url = format!("http://{}/", config.api.addr);
+    if as_json {
+        let users: Vec<_> =
+            logins.iter().map(|(d, p)| json!({ "email": d.email, "role": d.role, "temporary_password": p })).collect();
+        println!("{}", json!({ "url": url, "company": COMPANY_NAME, "users": users }));
+        return Ok(());
+    }
+    println!();
+    println!("  cloudpack+ PORTAL demo data is ready ({COMPANY_NAME}, {COMPANY_CODE})");
+    println!("  URL: {url}");
+    for (d, p) in &logins {
+        println!("  {:<15} {:<26} temporary password: {p}", d.role.as_str(), d.email);
+    }
+    println!("  The first sign-in sets a new password and enrols MFA (TOTP): keep an authenticator app at hand.");
+    println!();
+    Ok(())
+}
