@@ -1,0 +1,66 @@
+//! Providers, the frame and the routes. Each route states which session stages may see it; any other
+//! stage is sent to where it belongs (see [`landing`]), so a half-signed-in session cannot wander.
+
+use leptos::prelude::*;
+use leptos_router::components::{ProtectedRoute, Router, Routes};
+use leptos_router::path;
+use portal_domain::auth::SessionStage;
+
+use crate::components::Shell;
+use crate::i18n::provide_i18n;
+use crate::pages::{AdminUsersPage, HomePage, LoginPage, MfaEnrollPage, MfaVerifyPage, NotFound, PasswordPage};
+use crate::session::{landing, provide_session, use_session};
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_i18n();
+    provide_session();
+    let session = use_session();
+
+    // Builds the (condition, redirect) pair of a route open to `allowed` stages (`None` = signed out).
+    let guard = move |allowed: &'static [Option<SessionStage>]| {
+        let condition = move || Some(allowed.contains(&session.stage()));
+        let redirect = move || landing(session.stage());
+        (condition, redirect)
+    };
+    let (signed_out, to_landing_1) = guard(&[None]);
+    let (changing_password, to_landing_2) = guard(&[Some(SessionStage::ChangePassword), Some(SessionStage::Full)]);
+    let (enrolling, to_landing_3) = guard(&[Some(SessionStage::EnrollMfa)]);
+    let (verifying, to_landing_4) = guard(&[Some(SessionStage::VerifyMfa)]);
+    let (full, to_landing_5) = guard(&[Some(SessionStage::Full)]);
+
+    view! {
+        <Router>
+            <Shell>
+                <Routes fallback=NotFound>
+                    <ProtectedRoute path=path!("/login") view=LoginPage condition=signed_out redirect_path=to_landing_1/>
+                    <ProtectedRoute
+                        path=path!("/password")
+                        view=PasswordPage
+                        condition=changing_password
+                        redirect_path=to_landing_2
+                    />
+                    <ProtectedRoute
+                        path=path!("/mfa/enroll")
+                        view=MfaEnrollPage
+                        condition=enrolling
+                        redirect_path=to_landing_3
+                    />
+                    <ProtectedRoute
+                        path=path!("/mfa/verify")
+                        view=MfaVerifyPage
+                        condition=verifying
+                        redirect_path=to_landing_4
+                    />
+                    <ProtectedRoute path=path!("/") view=HomePage condition=full redirect_path=to_landing_5/>
+                    <ProtectedRoute
+                        path=path!("/admin/users")
+                        view=AdminUsersPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}

@@ -1,0 +1,48 @@
+//! Previous / next page controls with "page x of y".
+
+use leptos::prelude::*;
+
+use crate::i18n::{t, use_i18n, Msg};
+
+#[component]
+pub fn Pager(
+    page: RwSignal<u32>,
+    #[prop(into)] total: Signal<u64>,
+    per_page: u32,
+    #[prop(into)] busy: Signal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let pages = move || total.get().div_ceil(u64::from(per_page.max(1))).max(1);
+    let at_first = move || page.get() <= 1;
+    let at_last = move || u64::from(page.get()) >= pages();
+    view! {
+        <nav class="pager" aria-label="pagination">
+            <button
+                type="button"
+                class="btn"
+                data-testid="page-prev"
+                disabled=move || busy.get() || at_first()
+                on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))
+            >
+                {t(Msg::PrevPage)}
+            </button>
+            <span class="pager-info" data-testid="page-info">
+                {move || {
+                    Msg::PageInfo.fill(
+                        i18n.lang(),
+                        &[("page", &page.get().to_string()), ("pages", &pages().to_string()), ("total", &total.get().to_string())],
+                    )
+                }}
+            </span>
+            <button
+                type="button"
+                class="btn"
+                data-testid="page-next"
+                disabled=move || busy.get() || at_last()
+                on:click=move |_| page.update(|p| *p += 1)
+            >
+                {t(Msg::NextPage)}
+            </button>
+        </nav>
+    }
+}

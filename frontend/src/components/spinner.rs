@@ -1,0 +1,42 @@
+//! Loading indicators.
+
+use leptos::prelude::*;
+
+use crate::i18n::{t, Msg};
+
+/// A spinner with "loading" text, for a page or section waiting for data.
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! {
+        <div class="loading" role="status" aria-live="polite">
+            <span class="spinner" aria-hidden="true"></span>
+            <span>{t(Msg::Loading)}</span>
+        </div>
+    }
+}
+
+/// A form's submit button: disabled and showing a spinner while its request is in flight.
+#[component]
+pub fn SubmitButton(
+    #[prop(into)] pending: Signal<bool>,
+    label: Msg,
+    #[prop(optional)] pending_label: Option<Msg>,
+    testid: &'static str,
+) -> impl IntoView {
+    let busy_text = t(pending_label.unwrap_or(Msg::Sending));
+    let idle_text = t(label);
+    view! {
+        <button
+            type="submit"
+            class="btn btn-primary"
+            data-testid=testid
+            disabled=move || pending.get()
+            aria-busy=move || if pending.get() { "true" } else { "false" }
+        >
+            <Show when=move || pending.get() fallback=move || idle_text()>
+                <span class="spinner spinner-small" aria-hidden="true"></span>
+                {busy_text}
+            </Show>
+        </button>
+    }
+}

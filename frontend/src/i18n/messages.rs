@@ -1,0 +1,338 @@
+//! Every user-visible string of the SPA, in Japanese and English. Placeholders such as `{n}` are filled
+//! by [`Msg::fill`].
+
+use super::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    // Frame
+    Brand,
+    SwitchLanguage,
+    SwitchLanguageTitle,
+    Loading,
+    Sending,
+    NotFound,
+    BackHome,
+    // Sign-in
+    LoginTitle,
+    LoginIntro,
+    Email,
+    Password,
+    Login,
+    LoggingIn,
+    // Password
+    ChangePassword,
+    ChangePasswordForcedIntro,
+    ChangePasswordIntro,
+    CurrentPassword,
+    NewPassword,
+    PasswordHint,
+    PasswordChanged,
+    // MFA enrolment
+    MfaEnrollTitle,
+    MfaEnrollIntro,
+    MfaSecretLabel,
+    AuthCode,
+    Confirm,
+    RecoveryCodesTitle,
+    RecoveryCodesIntro,
+    RecoveryCodesSaved,
+    // MFA verification
+    MfaVerifyTitle,
+    MfaVerifyIntro,
+    RecoveryVerifyIntro,
+    RecoveryCode,
+    UseRecoveryCode,
+    UseAuthCode,
+    Verify,
+    BackToLogin,
+    // Home
+    Home,
+    WhoYouAre,
+    DisplayName,
+    Role,
+    Company,
+    CompanyCode,
+    Staff,
+    RoleMember,
+    RoleRepresentative,
+    RoleCsm,
+    RoleAdmin,
+    Security,
+    MfaStatus,
+    MfaEnabled,
+    MfaDisabled,
+    RecoveryCodesLeft,
+    Logout,
+    StaffMenu,
+    AdminUsersLink,
+    // Admin: users
+    AdminUsersTitle,
+    Search,
+    SearchPlaceholder,
+    NoUsers,
+    ColStatus,
+    ColActions,
+    MustChangePassword,
+    Active,
+    ResetCredentials,
+    ResetConfirmTitle,
+    ResetConfirmBody,
+    Cancel,
+    DoReset,
+    TemporaryPasswordTitle,
+    TemporaryPasswordBody,
+    Close,
+    PrevPage,
+    NextPage,
+    PageInfo,
+    // Errors by problem code
+    ErrInvalidCredentials,
+    ErrLoginThrottled,
+    ErrAccountLocked,
+    ErrValidationFailed,
+    ErrMfaCodeInvalid,
+    ErrMfaCodeReplayed,
+    ErrRefreshTokenInvalid,
+    ErrRefreshTokenReused,
+    ErrUnauthorized,
+    ErrTokenExpired,
+    ErrPasswordChangeRequired,
+    ErrMfaEnrollmentRequired,
+    ErrMfaVerificationRequired,
+    ErrForbidden,
+    ErrNotFound,
+    ErrMalformedBody,
+    ErrInternal,
+    ErrNetwork,
+    ErrUnexpected,
+    // Field errors by code
+    FieldPasswordTooShort,
+    FieldPasswordTooLong,
+    FieldPasswordContainsEmail,
+    FieldPasswordUnchanged,
+    FieldPasswordMonotonous,
+    FieldRequired,
+    FieldInvalidEmail,
+}
+
+impl Msg {
+    pub fn text(self, lang: Lang) -> &'static str {
+        let (ja, en) = self.pair();
+        match lang {
+            Lang::Ja => ja,
+            Lang::En => en,
+        }
+    }
+
+    /// The text with each `{key}` replaced by its value.
+    pub fn fill(self, lang: Lang, args: &[(&str, &str)]) -> String {
+        args.iter().fold(self.text(lang).to_owned(), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
+    }
+
+    fn pair(self) -> (&'static str, &'static str) {
+        use Msg::*;
+        match self {
+            Brand => ("cloudpack+ PORTAL", "cloudpack+ PORTAL"),
+            // The switch names the language it switches *to*, in that language.
+            SwitchLanguage => ("English", "日本語"),
+            SwitchLanguageTitle => ("表示言語を英語に切り替えます", "Switch the display language to Japanese"),
+            Loading => ("読み込み中…", "Loading…"),
+            Sending => ("送信中…", "Sending…"),
+            NotFound => ("お探しのページは見つかりませんでした。", "The page you are looking for does not exist."),
+            BackHome => ("ホームに戻る", "Back to home"),
+
+            LoginTitle => ("ログイン", "Sign in"),
+            LoginIntro => (
+                "メールアドレスとパスワードを入力してください。",
+                "Enter your e-mail address and password.",
+            ),
+            Email => ("メールアドレス", "E-mail address"),
+            Password => ("パスワード", "Password"),
+            Login => ("ログイン", "Sign in"),
+            LoggingIn => ("ログイン中…", "Signing in…"),
+
+            ChangePassword => ("パスワードを変更", "Change password"),
+            ChangePasswordForcedIntro => (
+                "初めてのログインです。仮パスワードを、ご自身で決めた新しいパスワードに変更してください。",
+                "This is your first sign-in. Please replace the temporary password with a new one of your own.",
+            ),
+            ChangePasswordIntro => (
+                "現在のパスワードと新しいパスワードを入力してください。",
+                "Enter your current password and the new one.",
+            ),
+            CurrentPassword => ("現在のパスワード", "Current password"),
+            NewPassword => ("新しいパスワード", "New password"),
+            PasswordHint => (
+                "{min} 文字以上で、メールアドレスを含まないものにしてください。",
+                "At least {min} characters, and it must not contain your e-mail address.",
+            ),
+            PasswordChanged => ("パスワードを変更しました。", "Your password has been changed."),
+
+            MfaEnrollTitle => ("多要素認証の設定", "Set up multi-factor authentication"),
+            MfaEnrollIntro => (
+                "認証アプリ（Google Authenticator、Microsoft Authenticator など）で QR コードを読み取り、表示された 6 桁の認証コードを入力してください。",
+                "Scan the QR code with an authenticator app (Google Authenticator, Microsoft Authenticator, …) and enter the 6-digit code it shows.",
+            ),
+            MfaSecretLabel => (
+                "QR コードを読み取れない場合は、次のキーを手入力してください。",
+                "If you cannot scan the code, enter this key by hand:",
+            ),
+            AuthCode => ("認証コード（6 桁）", "Authentication code (6 digits)"),
+            Confirm => ("確認する", "Confirm"),
+            RecoveryCodesTitle => ("リカバリーコード", "Recovery codes"),
+            RecoveryCodesIntro => (
+                "認証アプリが使えなくなったときに、認証コードの代わりに入力するコードです。各コードは 1 回だけ使えます。この画面は二度と表示されないため、印刷するなどして安全な場所に保管してください。",
+                "Use one of these codes instead of an authentication code if you lose your authenticator app. Each code works once. They will not be shown again: store them somewhere safe.",
+            ),
+            RecoveryCodesSaved => ("保管しました", "I have saved them"),
+
+            MfaVerifyTitle => ("認証コードの入力", "Two-step verification"),
+            MfaVerifyIntro => (
+                "認証アプリに表示されている 6 桁の認証コードを入力してください。",
+                "Enter the 6-digit code shown in your authenticator app.",
+            ),
+            RecoveryVerifyIntro => (
+                "保管しているリカバリーコードを 1 つ入力してください。使ったコードは再利用できません。",
+                "Enter one of your saved recovery codes. A used code cannot be used again.",
+            ),
+            RecoveryCode => ("リカバリーコード", "Recovery code"),
+            UseRecoveryCode => ("リカバリーコードを使う", "Use a recovery code instead"),
+            UseAuthCode => ("認証コードを使う", "Use an authentication code instead"),
+            Verify => ("確認する", "Verify"),
+            BackToLogin => ("ログイン画面に戻る", "Back to sign-in"),
+
+            Home => ("ホーム", "Home"),
+            WhoYouAre => ("ログイン中のユーザー", "Signed in as"),
+            DisplayName => ("氏名", "Name"),
+            Role => ("権限", "Role"),
+            Company => ("会社", "Company"),
+            CompanyCode => ("会社コード", "Company code"),
+            Staff => ("スタッフ", "Staff"),
+            RoleMember => ("メンバー", "Member"),
+            RoleRepresentative => ("代表担当者", "Representative"),
+            RoleCsm => ("カスタマーサクセス担当", "Customer success manager"),
+            RoleAdmin => ("管理者", "Administrator"),
+            Security => ("セキュリティ", "Security"),
+            MfaStatus => ("多要素認証", "Multi-factor authentication"),
+            MfaEnabled => ("有効", "On"),
+            MfaDisabled => ("未設定", "Not set up"),
+            RecoveryCodesLeft => ("残りのリカバリーコード：{n} 個", "Recovery codes left: {n}"),
+            Logout => ("ログアウト", "Sign out"),
+            StaffMenu => ("スタッフ用メニュー", "Staff menu"),
+            AdminUsersLink => ("ユーザー管理", "User management"),
+
+            AdminUsersTitle => ("ユーザー管理", "User management"),
+            Search => ("検索", "Search"),
+            SearchPlaceholder => ("氏名・メールアドレス・会社名で検索", "Search by name, e-mail or company"),
+            NoUsers => ("該当するユーザーはいません。", "No users match."),
+            ColStatus => ("状態", "Status"),
+            ColActions => ("操作", "Actions"),
+            MustChangePassword => ("パスワード変更待ち", "Awaiting password change"),
+            Active => ("利用中", "Active"),
+            ResetCredentials => ("パスワードと多要素認証をリセット", "Reset password & MFA"),
+            ResetConfirmTitle => ("認証情報のリセット", "Reset credentials"),
+            ResetConfirmBody => (
+                "{name}（{email}）のパスワードと多要素認証をリセットします。現在のパスワード、認証アプリ、リカバリーコードは使えなくなり、ログイン中のセッションも無効になります。よろしいですか？",
+                "This resets the password and MFA of {name} ({email}). Their current password, authenticator app and recovery codes stop working and their sessions are ended. Continue?",
+            ),
+            Cancel => ("キャンセル", "Cancel"),
+            DoReset => ("リセットする", "Reset"),
+            TemporaryPasswordTitle => ("仮パスワード", "Temporary password"),
+            TemporaryPasswordBody => (
+                "次の仮パスワードを、安全な方法でご本人にお伝えください。この画面を閉じると二度と表示されません。",
+                "Give this temporary password to the user over a trusted channel. It will not be shown again once you close this.",
+            ),
+            Close => ("閉じる", "Close"),
+            PrevPage => ("前へ", "Previous"),
+            NextPage => ("次へ", "Next"),
+            PageInfo => ("{page} / {pages} ページ（全 {total} 件）", "Page {page} of {pages} ({total} users)"),
+
+            ErrInvalidCredentials => (
+                "メールアドレスまたはパスワードが正しくありません。",
+                "The e-mail address or password is incorrect.",
+            ),
+            ErrLoginThrottled => (
+                "ログインの試行回数が多すぎます。{n} 秒後にもう一度お試しください。",
+                "Too many sign-in attempts. Please try again in {n} seconds.",
+            ),
+            ErrAccountLocked => (
+                "このアカウントは一時的にロックされています。{n} 秒後にもう一度お試しください。",
+                "This account is temporarily locked. Please try again in {n} seconds.",
+            ),
+            ErrValidationFailed => ("入力内容を確認してください。", "Please check the highlighted fields."),
+            ErrMfaCodeInvalid => (
+                "認証コードが正しくありません。認証アプリに表示されている最新のコードを入力してください。",
+                "The code is incorrect. Enter the latest code shown in your authenticator app.",
+            ),
+            ErrMfaCodeReplayed => (
+                "この認証コードは使用済みです。次のコードが表示されてから入力してください。",
+                "This code has already been used. Please wait for the next code.",
+            ),
+            ErrRefreshTokenInvalid => (
+                "セッションの有効期限が切れました。もう一度ログインしてください。",
+                "Your session has expired. Please sign in again.",
+            ),
+            ErrRefreshTokenReused => (
+                "安全のためセッションを終了しました。もう一度ログインしてください。",
+                "Your session was ended for your security. Please sign in again.",
+            ),
+            ErrUnauthorized => ("ログインしてください。", "Please sign in."),
+            ErrTokenExpired => (
+                "セッションの有効期限が切れました。もう一度ログインしてください。",
+                "Your session has expired. Please sign in again.",
+            ),
+            ErrPasswordChangeRequired => ("先にパスワードを変更してください。", "Please change your password first."),
+            ErrMfaEnrollmentRequired => (
+                "先に多要素認証を設定してください。",
+                "Please set up multi-factor authentication first.",
+            ),
+            ErrMfaVerificationRequired => ("認証コードを入力してください。", "Please enter your authentication code."),
+            ErrForbidden => ("この操作を行う権限がありません。", "You are not allowed to do this."),
+            ErrNotFound => ("対象が見つかりませんでした。", "Not found."),
+            ErrMalformedBody => ("リクエストの形式が正しくありません。", "The request was malformed."),
+            ErrInternal => (
+                "サーバーでエラーが発生しました。しばらくしてからもう一度お試しください。",
+                "Something went wrong on the server. Please try again later.",
+            ),
+            ErrNetwork => (
+                "サーバーに接続できませんでした。ネットワークの状態を確認してください。",
+                "Could not reach the server. Please check your connection.",
+            ),
+            ErrUnexpected => (
+                "予期しないエラーが発生しました（HTTP {n}）。",
+                "An unexpected error occurred (HTTP {n}).",
+            ),
+
+            FieldPasswordTooShort => ("{min} 文字以上にしてください。", "Use at least {min} characters."),
+            FieldPasswordTooLong => ("{max} 文字以内にしてください。", "Use at most {max} characters."),
+            FieldPasswordContainsEmail => (
+                "メールアドレスを含むパスワードは使えません。",
+                "The password must not contain your e-mail address.",
+            ),
+            FieldPasswordUnchanged => (
+                "現在のパスワードとは異なるパスワードを入力してください。",
+                "Choose a password different from the current one.",
+            ),
+            FieldPasswordMonotonous => (
+                "同じ文字を繰り返しただけのパスワードは使えません。",
+                "The password must not be one character repeated.",
+            ),
+            FieldRequired => ("入力してください。", "This field is required."),
+            FieldInvalidEmail => ("メールアドレスの形式が正しくありません。", "Enter a valid e-mail address."),
+        }
+    }
+}
+
+impl Msg {
+    /// The label of a role.
+    pub fn for_role(role: portal_domain::Role) -> Msg {
+        use portal_domain::Role;
+        match role {
+            Role::Member => Msg::RoleMember,
+            Role::Representative => Msg::RoleRepresentative,
+            Role::Csm => Msg::RoleCsm,
+            Role::Admin => Msg::RoleAdmin,
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! Language choice and the message catalogue. Japanese is the default; the choice is kept in
+//! localStorage so it survives sign-out and new tabs.
+
+mod codes;
+mod messages;
+
+use leptos::prelude::*;
+
+pub use codes::{field_error_text, problem_text};
+pub use messages::Msg;
+
+const STORAGE_KEY: &str = "portal.lang";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Ja,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+        }
+    }
+
+    fn from_code(s: &str) -> Option<Lang> {
+        match s {
+            "ja" => Some(Lang::Ja),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Ja => Lang::En,
+            Lang::En => Lang::Ja,
+        }
+    }
+}
+
+/// The current language, shared through context.
+#[derive(Debug, Clone, Copy)]
+pub struct I18n {
+    lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    fn load() -> I18n {
+        let stored = local_storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+        let lang = stored.as_deref().and_then(Lang::from_code).unwrap_or(Lang::Ja);
+        set_document_lang(lang);
+        I18n { lang: RwSignal::new(lang) }
+    }
+
+    pub fn lang(self) -> Lang {
+        self.lang.get()
+    }
+
+    pub fn set(self, lang: Lang) {
+        if let Some(storage) = local_storage() {
+            // Private browsing may refuse storage; the switch still works for this page.
+            let _ = storage.set_item(STORAGE_KEY, lang.code());
+        }
+        set_document_lang(lang);
+        self.lang.set(lang);
+    }
+
+    /// The text of `msg` in the current language (tracks the language signal).
+    pub fn t(self, msg: Msg) -> &'static str {
+        msg.text(self.lang())
+    }
+}
+
+pub fn provide_i18n() {
+    provide_context(I18n::load());
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+/// A reactive text node for `msg`: `{t(Msg::Login)}` inside `view!`.
+pub fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.t(msg)
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn set_document_lang(lang: Lang) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+}

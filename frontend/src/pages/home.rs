@@ -1,0 +1,91 @@
+//! `/`: who is signed in, their company (or "staff"), security settings and sign-out.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use portal_domain::auth::Me;
+
+use crate::api;
+use crate::components::{ErrorMessage, Loading};
+use crate::i18n::{t, use_i18n, Msg};
+use crate::session::use_session;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let session = use_session();
+    let me = LocalResource::new(move || api::me(session));
+    view! {
+        {move || match me.get() {
+            None => view! { <section class="card"><Loading/></section> }.into_any(),
+            Some(Err(err)) => {
+                view! { <section class="card"><ErrorMessage error=Signal::derive(move || Some(err.clone()))/></section> }
+                    .into_any()
+            }
+            Some(Ok(me)) => view! { <Profile me=me/> }.into_any(),
+        }}
+        <LogoutButton/>
+    }
+}
+
+#[component]
+fn Profile(me: Me) -> impl IntoView {
+    let i18n = use_i18n();
+    let is_staff = me.role.is_staff();
+    let company = me.company.clone();
+    let left = me.recovery_codes_left.to_string();
+    view! {
+        <section class="card">
+            <h1>{t(Msg::WhoYouAre)}</h1>
+            <dl class="facts">
+                <dt>{t(Msg::DisplayName)}</dt>
+                <dd data-testid="home-name">{me.display_name.clone()}</dd>
+                <dt>{t(Msg::Email)}</dt>
+                <dd data-testid="home-email">{me.email.clone()}</dd>
+                <dt>{t(Msg::Role)}</dt>
+                <dd data-testid="home-role">{t(Msg::for_role(me.role))}</dd>
+                <dt>{t(Msg::Company)}</dt>
+                <dd data-testid="home-company">
+                    {match company {
+                        Some(c) => view! { {c.name} <span class="muted">" (" {t(Msg::CompanyCode)} ": " {c.code} ")"</span> }.into_any(),
+                        None => view! { <span class="badge">{t(Msg::Staff)}</span> }.into_any(),
+                    }}
+                </dd>
+            </dl>
+        </section>
+        <section class="card">
+            <h2>{t(Msg::Security)}</h2>
+            <dl class="facts">
+                <dt>{t(Msg::MfaStatus)}</dt>
+                <dd data-testid="home-mfa">{t(if me.mfa_enabled { Msg::MfaEnabled } else { Msg::MfaDisabled })}</dd>
+            </dl>
+            <p class="muted">{move || Msg::RecoveryCodesLeft.fill(i18n.lang(), &[("n", &left)])}</p>
+            <p><a class="btn" href="/password" data-testid="home-change-password">{t(Msg::ChangePassword)}</a></p>
+        </section>
+        {is_staff.then(|| view! {
+            <section class="card">
+                <h2>{t(Msg::StaffMenu)}</h2>
+                <p><a class="btn" href="/admin/users" data-testid="admin-users-link">{t(Msg::AdminUsersLink)}</a></p>
+            </section>
+        })}
+    }
+}
+
+#[component]
+fn LogoutButton() -> impl IntoView {
+    let session = use_session();
+    let pending = RwSignal::new(false);
+    let on_click = move |_| {
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        // Clearing the session (inside `logout`) sends the router to /login.
+        spawn_local(api::logout(session));
+    };
+    view! {
+        <p class="actions">
+            <button type="button" class="btn" data-testid="logout" disabled=move || pending.get() on:click=on_click>
+                {t(Msg::Logout)}
+            </button>
+        </p>
+    }
+}
