@@ -1,0 +1,52 @@
+//! Whatever a client sends, the answer is a problem document, never a 500.
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{problem, TestApp};
+
+#[tokio::test]
+async fn malformed_and_incomplete_bodies_are_4xx_problems_naming_the_field() {
+    let app = TestApp::spawn().await;
+    let url = app.url("/api/v1/auth/login");
+    let res = app.http.post(&url).header("content-type", "application/json").body("{\"email\":").send().await.unwrap();
+    problem(res, StatusCode::BAD_REQUEST, "malformed_body").await;
+
+    let p = problem(app.post("/api/v1/auth/login", None, json!({"email": "a@example.com"})).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert_eq!((p.errors[0].field.as_str(), p.errors[0].code.as_str()), ("password", "required"));
+
+    let p = problem(app.post("/api/v1/auth/login", None, json!({"email": 42, "password": "x"})).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert_eq!(p.errors.len(), 1);
+
+    let p = problem(app.post("/api/v1/auth/login", None, json!({"email": "not-an-email", "password": "x"})).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert_eq!((p.errors[0].field.as_str(), p.errors[0].code.as_str()), ("email", "invalid_email"));
+
+    let p = problem(app.post("/api/v1/auth/login", None, json!({"email": "  ", "password": "x"})).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert_eq!(p.errors[0].code, "required");
+
+    let res = app.http.post(&url).header("content-type", "text/plain").body("hello").send().await.unwrap();
+    problem(res, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type").await;
+
+    let big = "x".repeat(100 * 1024);
+    problem(app.post("/api/v1/auth/login", None, json!({"email": big, "password": "x"})).await, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large").await;
+}
+
+#[tokio::test]
+async fn unknown_routes_and_methods_are_problems() {
+    let app = TestApp::spawn().await;
+    problem(app.get("/api/v1/nothing-here", None).await, StatusCode::NOT_FOUND, "not_found").await;
+    problem(app.get("/api/elsewhere", None).await, StatusCode::NOT_FOUND, "not_found").await;
+    let res = app.http.delete(app.url("/api/v1/me")).send().await.unwrap();
+    assert!(res.status().is_client_error());
+    let ct = res.headers()["content-type"].to_str().unwrap().to_owned();
+    assert!(ct.starts_with("application/problem+json"), "{ct}");
+}
+
+#[tokio::test]
+async fn health_and_readiness_answer() {
+    let app = TestApp::spawn().await;
+    assert_eq!(app.get("/healthz", None).await.status(), StatusCode::OK);
+    let ready = app.get("/readyz", None).await;
+    assert_eq!(ready.status(), StatusCode::OK);
+    assert_eq!(ready.json::<serde_json::Value>().await.unwrap()["status"], "ready");
+}
