@@ -132,8 +132,10 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("ix_sessions_user").table(Sessions::Table).col(Sessions::UserId).to_owned())
-            .await?;
+        m.create_index(
+            Index::create().name("ix_sessions_user").table(Sessions::Table).col(Sessions::UserId).to_owned(),
+        )
+        .await?;
 
         m.create_table(
             Table::create()
@@ -173,7 +175,11 @@ impl MigrationTrait for Migration {
         )
         .await?;
         m.create_index(
-            Index::create().name("ix_recovery_codes_user").table(RecoveryCodes::Table).col(RecoveryCodes::UserId).to_owned(),
+            Index::create()
+                .name("ix_recovery_codes_user")
+                .table(RecoveryCodes::Table)
+                .col(RecoveryCodes::UserId)
+                .to_owned(),
         )
         .await?;
 

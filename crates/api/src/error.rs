@@ -61,24 +61,44 @@ impl ApiError {
         match self {
             Validation(_) => (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed", "The request has invalid fields"),
             Malformed(_) => (StatusCode::BAD_REQUEST, "malformed_body", "The request body could not be read"),
-            InvalidCredentials => (StatusCode::UNAUTHORIZED, "invalid_credentials", "The e-mail address or password is wrong"),
-            Throttled { locked: true, .. } => (StatusCode::TOO_MANY_REQUESTS, "account_locked", "Sign-in is locked for a while"),
-            Throttled { locked: false, .. } => (StatusCode::TOO_MANY_REQUESTS, "login_throttled", "Too many failed attempts; wait a moment"),
+            InvalidCredentials => {
+                (StatusCode::UNAUTHORIZED, "invalid_credentials", "The e-mail address or password is wrong")
+            }
+            Throttled { locked: true, .. } => {
+                (StatusCode::TOO_MANY_REQUESTS, "account_locked", "Sign-in is locked for a while")
+            }
+            Throttled { locked: false, .. } => {
+                (StatusCode::TOO_MANY_REQUESTS, "login_throttled", "Too many failed attempts; wait a moment")
+            }
             Unauthorized => (StatusCode::UNAUTHORIZED, "unauthorized", "Sign in first"),
             TokenExpired => (StatusCode::UNAUTHORIZED, "token_expired", "The access token expired; refresh it"),
             StageRequired(SessionStage::ChangePassword) => {
                 (StatusCode::FORBIDDEN, "password_change_required", "Set a new password first")
             }
-            StageRequired(SessionStage::EnrollMfa) => (StatusCode::FORBIDDEN, "mfa_enrollment_required", "Set up multi-factor authentication first"),
-            StageRequired(SessionStage::VerifyMfa) => (StatusCode::FORBIDDEN, "mfa_verification_required", "Enter your authentication code first"),
-            StageRequired(SessionStage::Full) => (StatusCode::FORBIDDEN, "stage_not_allowed", "This step of sign-in is already done"),
+            StageRequired(SessionStage::EnrollMfa) => {
+                (StatusCode::FORBIDDEN, "mfa_enrollment_required", "Set up multi-factor authentication first")
+            }
+            StageRequired(SessionStage::VerifyMfa) => {
+                (StatusCode::FORBIDDEN, "mfa_verification_required", "Enter your authentication code first")
+            }
+            StageRequired(SessionStage::Full) => {
+                (StatusCode::FORBIDDEN, "stage_not_allowed", "This step of sign-in is already done")
+            }
             Forbidden => (StatusCode::FORBIDDEN, "forbidden", "You are not allowed to do this"),
             NotFound => (StatusCode::NOT_FOUND, "not_found", "Not found"),
             MfaCodeInvalid => (StatusCode::UNAUTHORIZED, "mfa_code_invalid", "The authentication code is not valid"),
-            MfaCodeReplayed => (StatusCode::UNAUTHORIZED, "mfa_code_replayed", "This authentication code was already used; wait for the next one"),
+            MfaCodeReplayed => (
+                StatusCode::UNAUTHORIZED,
+                "mfa_code_replayed",
+                "This authentication code was already used; wait for the next one",
+            ),
             MfaNotPending => (StatusCode::CONFLICT, "mfa_not_pending", "Start the enrolment first"),
-            RefreshTokenInvalid => (StatusCode::UNAUTHORIZED, "refresh_token_invalid", "The session ended; sign in again"),
-            RefreshTokenReused => (StatusCode::UNAUTHORIZED, "refresh_token_reused", "The session was ended for safety; sign in again"),
+            RefreshTokenInvalid => {
+                (StatusCode::UNAUTHORIZED, "refresh_token_invalid", "The session ended; sign in again")
+            }
+            RefreshTokenReused => {
+                (StatusCode::UNAUTHORIZED, "refresh_token_reused", "The session was ended for safety; sign in again")
+            }
             Conflict(_) => (StatusCode::CONFLICT, "conflict", "The request conflicts with the current state"),
             Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side"),
         }
@@ -136,7 +156,9 @@ impl ResponseError for ApiError {
 /// Body errors: syntax → 400, wrong shape → 422 naming the field, wrong media type → 415.
 pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
     let problem = match &err {
-        JsonPayloadError::ContentType => Problem::new(415, "unsupported_media_type", "Send the body as application/json"),
+        JsonPayloadError::ContentType => {
+            Problem::new(415, "unsupported_media_type", "Send the body as application/json")
+        }
         JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
             Problem::new(413, "payload_too_large", "The request body is too large")
         }
@@ -149,7 +171,9 @@ pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error
         JsonPayloadError::Deserialize(de) => {
             Problem::new(400, "malformed_body", "The request body could not be read").with_detail(de.to_string())
         }
-        other => Problem::new(400, "malformed_body", "The request body could not be read").with_detail(other.to_string()),
+        other => {
+            Problem::new(400, "malformed_body", "The request body could not be read").with_detail(other.to_string())
+        }
     };
     actix_web::error::InternalError::from_response(err, problem_response(&problem)).into()
 }

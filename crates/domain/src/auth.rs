@@ -32,9 +32,7 @@ impl SessionStage {
     }
 
     pub fn parse(s: &str) -> Option<SessionStage> {
-        [Self::ChangePassword, Self::EnrollMfa, Self::VerifyMfa, Self::Full]
-            .into_iter()
-            .find(|st| st.as_str() == s)
+        [Self::ChangePassword, Self::EnrollMfa, Self::VerifyMfa, Self::Full].into_iter().find(|st| st.as_str() == s)
     }
 
     /// The stage a session reaches once the password is known to be right.

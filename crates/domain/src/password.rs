@@ -78,7 +78,10 @@ mod tests {
     fn refuses_each_rule() {
         assert_eq!(check_new_password("short", "x", EMAIL), Err(PasswordRuleError::TooShort));
         assert_eq!(check_new_password(&"ab".repeat(65), "x", EMAIL), Err(PasswordRuleError::TooLong));
-        assert_eq!(check_new_password("same-password-1", "same-password-1", EMAIL), Err(PasswordRuleError::SameAsCurrent));
+        assert_eq!(
+            check_new_password("same-password-1", "same-password-1", EMAIL),
+            Err(PasswordRuleError::SameAsCurrent)
+        );
         assert_eq!(check_new_password("my-HANAKO-password", "x", EMAIL), Err(PasswordRuleError::ContainsEmail));
         assert_eq!(check_new_password("aaaaaaaaaaaaaaa", "x", EMAIL), Err(PasswordRuleError::Monotonous));
     }

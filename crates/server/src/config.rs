@@ -32,7 +32,9 @@ where
 {
     match var(name) {
         None => Ok(default),
-        Some(v) => v.trim().parse().map_err(|e: T::Err| ConfigError::Invalid { var: name, reason: format!("{v:?}: {e}") }),
+        Some(v) => {
+            v.trim().parse().map_err(|e: T::Err| ConfigError::Invalid { var: name, reason: format!("{v:?}: {e}") })
+        }
     }
 }
 
@@ -47,12 +49,23 @@ impl Config {
                 format!("sqlite://{}?mode=rwc", data_dir.join("portal.db").display())
             }
         };
-        if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres://") || database_url.starts_with("postgresql://")) {
-            return Err(ConfigError::Invalid { var: "DATABASE_URL", reason: "must start with sqlite: or postgres://".into() });
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
+            return Err(ConfigError::Invalid {
+                var: "DATABASE_URL",
+                reason: "must start with sqlite: or postgres://".into(),
+            });
         }
         let jwt_secret = match var("PORTAL_JWT_SECRET") {
             Some(s) if s.len() >= 32 => SecretString::from(s),
-            Some(_) => return Err(ConfigError::Invalid { var: "PORTAL_JWT_SECRET", reason: "must be at least 32 characters".into() }),
+            Some(_) => {
+                return Err(ConfigError::Invalid {
+                    var: "PORTAL_JWT_SECRET",
+                    reason: "must be at least 32 characters".into(),
+                })
+            }
             None if production => return Err(ConfigError::SecretRequired),
             None => persisted_secret(&data_dir)?,
         };

@@ -29,7 +29,13 @@ pub async fn respond(
     } else {
         None
     };
-    Ok(AuthResponse { next: stage, access_token, token_type: "Bearer".into(), expires_in: ttl.as_secs() as i64, refresh_token })
+    Ok(AuthResponse {
+        next: stage,
+        access_token,
+        token_type: "Bearer".into(),
+        expires_in: ttl.as_secs() as i64,
+        refresh_token,
+    })
 }
 
 /// Moves a live session to `stage` and answers for it.

@@ -36,8 +36,16 @@ pub struct Claims {
     pub iss: String,
 }
 
-pub fn issue(keys: &JwtKeys, user: Uuid, session: Uuid, stage: SessionStage, now: i64, ttl: Duration) -> Result<String, ApiError> {
-    let claims = Claims { sub: user, sid: session, stage, iat: now, exp: now + ttl.as_secs() as i64, iss: ISSUER.into() };
+pub fn issue(
+    keys: &JwtKeys,
+    user: Uuid,
+    session: Uuid,
+    stage: SessionStage,
+    now: i64,
+    ttl: Duration,
+) -> Result<String, ApiError> {
+    let claims =
+        Claims { sub: user, sid: session, stage, iat: now, exp: now + ttl.as_secs() as i64, iss: ISSUER.into() };
     encode(&Header::new(Algorithm::HS256), &claims, &keys.encoding).map_err(ApiError::internal)
 }
 

@@ -22,7 +22,9 @@ use crate::state::AppState;
 pub async fn get_me(state: web::Data<AppState>, Caller(caller): Caller) -> Result<web::Json<Me>, ApiError> {
     let user = &caller.user;
     let company = match user.company_id {
-        Some(id) => companies::find(&state.db, id).await?.map(|c| CompanySummary { id: c.id, name: c.name, code: c.code }),
+        Some(id) => {
+            companies::find(&state.db, id).await?.map(|c| CompanySummary { id: c.id, name: c.name, code: c.code })
+        }
         None => None,
     };
     let left = recovery_codes::count_unused(&state.db, user.id).await?;

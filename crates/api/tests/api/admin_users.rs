@@ -21,15 +21,24 @@ async fn r7_5_staff_reset_forces_a_new_password_and_a_new_mfa_enrolment() {
     let rep_session = app.onboard(&mut rep).await;
     let (_, staff) = staff_session(&app, Role::Csm).await;
 
-    let reset: CredentialResetResponse =
-        ok_json(app.post(&format!("/api/v1/admin/users/{}/credentials/reset", rep.id), Some(&staff.access_token), json!({})).await).await;
+    let reset: CredentialResetResponse = ok_json(
+        app.post(&format!("/api/v1/admin/users/{}/credentials/reset", rep.id), Some(&staff.access_token), json!({}))
+            .await,
+    )
+    .await;
     assert_eq!(reset.user_id, rep.id);
     assert_eq!(reset.temporary_password.len(), 16);
 
     // Every session of the representative ended.
-    problem(app.get("/api/v1/me", Some(&rep_session.access_token)).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    problem(app.get("/api/v1/me", Some(&rep_session.access_token)).await, StatusCode::UNAUTHORIZED, "unauthorized")
+        .await;
     let rt = rep_session.refresh_token.clone().unwrap();
-    problem(app.post("/api/v1/auth/refresh", None, json!({"refresh_token": rt})).await, StatusCode::UNAUTHORIZED, "refresh_token_invalid").await;
+    problem(
+        app.post("/api/v1/auth/refresh", None, json!({"refresh_token": rt})).await,
+        StatusCode::UNAUTHORIZED,
+        "refresh_token_invalid",
+    )
+    .await;
     // The old password is gone; the temporary one starts over at the password change, then enrolment.
     problem(app.login(&rep).await, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
     rep.password = reset.temporary_password;
@@ -52,14 +61,27 @@ async fn r7_5_customers_cannot_reset_anyone_and_staff_cannot_reset_staff_here() 
     let (_, csm_session) = staff_session(&app, Role::Csm).await;
 
     let path = format!("/api/v1/admin/users/{}/credentials/reset", member.id);
-    problem(app.post(&path, Some(&rep_session.access_token), json!({})).await, StatusCode::FORBIDDEN, "forbidden").await;
-    problem(app.get("/api/v1/admin/users", Some(&rep_session.access_token)).await, StatusCode::FORBIDDEN, "forbidden").await;
-    let staff_path = format!("/api/v1/admin/users/{}/credentials/reset", admin.id);
-    problem(app.post(&staff_path, Some(&csm_session.access_token), json!({})).await, StatusCode::FORBIDDEN, "forbidden").await;
-    let unknown = format!("/api/v1/admin/users/{}/credentials/reset", uuid::Uuid::new_v4());
-    problem(app.post(&unknown, Some(&admin_session.access_token), json!({})).await, StatusCode::NOT_FOUND, "not_found").await;
-    problem(app.post("/api/v1/admin/users/not-a-uuid/credentials/reset", Some(&admin_session.access_token), json!({})).await, StatusCode::NOT_FOUND, "not_found")
+    problem(app.post(&path, Some(&rep_session.access_token), json!({})).await, StatusCode::FORBIDDEN, "forbidden")
         .await;
+    problem(app.get("/api/v1/admin/users", Some(&rep_session.access_token)).await, StatusCode::FORBIDDEN, "forbidden")
+        .await;
+    let staff_path = format!("/api/v1/admin/users/{}/credentials/reset", admin.id);
+    problem(
+        app.post(&staff_path, Some(&csm_session.access_token), json!({})).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    let unknown = format!("/api/v1/admin/users/{}/credentials/reset", uuid::Uuid::new_v4());
+    problem(app.post(&unknown, Some(&admin_session.access_token), json!({})).await, StatusCode::NOT_FOUND, "not_found")
+        .await;
+    problem(
+        app.post("/api/v1/admin/users/not-a-uuid/credentials/reset", Some(&admin_session.access_token), json!({}))
+            .await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -87,7 +109,13 @@ async fn staff_list_users_paginates_and_searches() {
     let none: Value = ok_json(app.get("/api/v1/admin/users?q=%25", t).await).await;
     assert_eq!(none["total"], 0, "a % in the search is a literal");
 
-    let p = problem(app.get("/api/v1/admin/users?per_page=1000", t).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    let p = problem(
+        app.get("/api/v1/admin/users?per_page=1000", t).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
     assert_eq!(p.errors[0].field, "per_page");
-    problem(app.get("/api/v1/admin/users?page=abc", t).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    problem(app.get("/api/v1/admin/users?page=abc", t).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
 }

@@ -12,23 +12,48 @@ async fn malformed_and_incomplete_bodies_are_4xx_problems_naming_the_field() {
     let res = app.http.post(&url).header("content-type", "application/json").body("{\"email\":").send().await.unwrap();
     problem(res, StatusCode::BAD_REQUEST, "malformed_body").await;
 
-    let p = problem(app.post("/api/v1/auth/login", None, json!({"email": "a@example.com"})).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    let p = problem(
+        app.post("/api/v1/auth/login", None, json!({"email": "a@example.com"})).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
     assert_eq!((p.errors[0].field.as_str(), p.errors[0].code.as_str()), ("password", "required"));
 
-    let p = problem(app.post("/api/v1/auth/login", None, json!({"email": 42, "password": "x"})).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    let p = problem(
+        app.post("/api/v1/auth/login", None, json!({"email": 42, "password": "x"})).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
     assert_eq!(p.errors.len(), 1);
 
-    let p = problem(app.post("/api/v1/auth/login", None, json!({"email": "not-an-email", "password": "x"})).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    let p = problem(
+        app.post("/api/v1/auth/login", None, json!({"email": "not-an-email", "password": "x"})).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
     assert_eq!((p.errors[0].field.as_str(), p.errors[0].code.as_str()), ("email", "invalid_email"));
 
-    let p = problem(app.post("/api/v1/auth/login", None, json!({"email": "  ", "password": "x"})).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    let p = problem(
+        app.post("/api/v1/auth/login", None, json!({"email": "  ", "password": "x"})).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
     assert_eq!(p.errors[0].code, "required");
 
     let res = app.http.post(&url).header("content-type", "text/plain").body("hello").send().await.unwrap();
     problem(res, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type").await;
 
     let big = "x".repeat(100 * 1024);
-    problem(app.post("/api/v1/auth/login", None, json!({"email": big, "password": "x"})).await, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large").await;
+    problem(
+        app.post("/api/v1/auth/login", None, json!({"email": big, "password": "x"})).await,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "payload_too_large",
+    )
+    .await;
 }
 
 #[tokio::test]

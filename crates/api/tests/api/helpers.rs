@@ -56,7 +56,10 @@ async fn fresh_database() -> (String, Backing) {
     match std::env::var("TEST_DATABASE_URL").ok().filter(|v| !v.is_empty()) {
         Some(base) => {
             let base = base.trim_end_matches('/');
-            let (server, _) = base.rsplit_once('/').filter(|(s, _)| s.contains("://") && s.len() > "postgres://".len()).unwrap_or((base, ""));
+            let (server, _) = base
+                .rsplit_once('/')
+                .filter(|(s, _)| s.contains("://") && s.len() > "postgres://".len())
+                .unwrap_or((base, ""));
             let admin_url = format!("{server}/postgres");
             let name = format!("portal_test_{}", Uuid::new_v4().simple());
             let admin = Database::connect(&admin_url).await.expect("PostgreSQL at TEST_DATABASE_URL must be reachable");
@@ -109,7 +112,14 @@ impl TestApp {
         let email = format!("{}-{}@example.co.jp", role.as_str(), &Uuid::new_v4().simple().to_string()[..8]);
         let password = format!("temp-{}", Uuid::new_v4().simple());
         let hash = passwords::hash(&password).unwrap();
-        let new = users::NewUser { email: &email, display_name: "テスト 利用者", password_hash: hash, must_change_password: true, role: role.as_str(), company_id: company };
+        let new = users::NewUser {
+            email: &email,
+            display_name: "テスト 利用者",
+            password_hash: hash,
+            must_change_password: true,
+            role: role.as_str(),
+            company_id: company,
+        };
         let id = users::insert(&self.db, new, Utc::now()).await.expect("user").id;
         TestUser { id, email, password, secret: None, last_step: None }
     }
@@ -124,17 +134,24 @@ impl TestApp {
         assert_eq!(step.next, SessionStage::ChangePassword);
         let new_password = format!("new-{}-Passw0rd", Uuid::new_v4().simple());
         let step: AuthResponse = ok_json(
-            self.post("/api/v1/auth/password", Some(&step.access_token), json!({ "current_password": u.password, "new_password": new_password }))
-                .await,
+            self.post(
+                "/api/v1/auth/password",
+                Some(&step.access_token),
+                json!({ "current_password": u.password, "new_password": new_password }),
+            )
+            .await,
         )
         .await;
         u.password = new_password;
         assert_eq!(step.next, SessionStage::EnrollMfa);
-        let enrol: MfaEnrollment = ok_json(self.post("/api/v1/auth/mfa/enroll", Some(&step.access_token), json!({})).await).await;
+        let enrol: MfaEnrollment =
+            ok_json(self.post("/api/v1/auth/mfa/enroll", Some(&step.access_token), json!({})).await).await;
         u.secret = Some(enrol.secret);
         let code = u.next_code();
-        let done: MfaConfirmResponse =
-            ok_json(self.post("/api/v1/auth/mfa/enroll/confirm", Some(&step.access_token), json!({ "code": code })).await).await;
+        let done: MfaConfirmResponse = ok_json(
+            self.post("/api/v1/auth/mfa/enroll/confirm", Some(&step.access_token), json!({ "code": code })).await,
+        )
+        .await;
         assert_eq!(done.session.next, SessionStage::Full);
         done.session
     }

@@ -13,17 +13,31 @@ async fn r7_3_without_mfa_the_only_thing_a_user_can_do_is_enrol() {
     let mut u = app.user(Role::Representative, Some(app.company("C001", "株式会社テスト").await)).await;
     let step: AuthResponse = ok_json(app.login(&u).await).await;
     let step: AuthResponse = ok_json(
-        app.post("/api/v1/auth/password", Some(&step.access_token), json!({"current_password": u.password, "new_password": "a-chosen-password-1"}))
-            .await,
+        app.post(
+            "/api/v1/auth/password",
+            Some(&step.access_token),
+            json!({"current_password": u.password, "new_password": "a-chosen-password-1"}),
+        )
+        .await,
     )
     .await;
     u.password = "a-chosen-password-1".into();
     let t = Some(step.access_token.as_str());
     problem(app.get("/api/v1/me", t).await, StatusCode::FORBIDDEN, "mfa_enrollment_required").await;
     problem(app.get("/api/v1/admin/users", t).await, StatusCode::FORBIDDEN, "mfa_enrollment_required").await;
-    problem(app.post("/api/v1/auth/mfa/verify", t, json!({"code": "000000"})).await, StatusCode::FORBIDDEN, "mfa_enrollment_required").await;
+    problem(
+        app.post("/api/v1/auth/mfa/verify", t, json!({"code": "000000"})).await,
+        StatusCode::FORBIDDEN,
+        "mfa_enrollment_required",
+    )
+    .await;
     // Confirming before starting is a clear conflict.
-    problem(app.post("/api/v1/auth/mfa/enroll/confirm", t, json!({"code": "000000"})).await, StatusCode::CONFLICT, "mfa_not_pending").await;
+    problem(
+        app.post("/api/v1/auth/mfa/enroll/confirm", t, json!({"code": "000000"})).await,
+        StatusCode::CONFLICT,
+        "mfa_not_pending",
+    )
+    .await;
 
     // A fresh login still lands on enrolment: the password alone is never enough.
     let again: AuthResponse = ok_json(app.login(&u).await).await;
@@ -35,9 +49,15 @@ async fn r7_3_without_mfa_the_only_thing_a_user_can_do_is_enrol() {
     assert!(enrol.qr_svg.contains("<svg"));
     u.secret = Some(enrol.secret.clone());
 
-    problem(app.post("/api/v1/auth/mfa/enroll/confirm", t, json!({"code": "12345x"})).await, StatusCode::UNAUTHORIZED, "mfa_code_invalid").await;
+    problem(
+        app.post("/api/v1/auth/mfa/enroll/confirm", t, json!({"code": "12345x"})).await,
+        StatusCode::UNAUTHORIZED,
+        "mfa_code_invalid",
+    )
+    .await;
     let code = u.next_code();
-    let done: MfaConfirmResponse = ok_json(app.post("/api/v1/auth/mfa/enroll/confirm", t, json!({"code": code})).await).await;
+    let done: MfaConfirmResponse =
+        ok_json(app.post("/api/v1/auth/mfa/enroll/confirm", t, json!({"code": code})).await).await;
     assert_eq!(done.recovery_codes.len(), 10);
     assert_eq!(done.session.next, SessionStage::Full);
     let me: Me = ok_json(app.get("/api/v1/me", Some(&done.session.access_token)).await).await;
@@ -63,9 +83,24 @@ async fn r7_3_every_login_needs_a_code_and_a_code_cannot_be_replayed() {
 
     // The code used for enrolment is spent.
     let used = u.last_code();
-    problem(app.post("/api/v1/auth/mfa/verify", t, json!({"code": used})).await, StatusCode::UNAUTHORIZED, "mfa_code_replayed").await;
-    problem(app.post("/api/v1/auth/mfa/verify", t, json!({"code": "000000x"})).await, StatusCode::UNAUTHORIZED, "mfa_code_invalid").await;
-    problem(app.post("/api/v1/auth/mfa/verify", t, json!({})).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    problem(
+        app.post("/api/v1/auth/mfa/verify", t, json!({"code": used})).await,
+        StatusCode::UNAUTHORIZED,
+        "mfa_code_replayed",
+    )
+    .await;
+    problem(
+        app.post("/api/v1/auth/mfa/verify", t, json!({"code": "000000x"})).await,
+        StatusCode::UNAUTHORIZED,
+        "mfa_code_invalid",
+    )
+    .await;
+    problem(
+        app.post("/api/v1/auth/mfa/verify", t, json!({})).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
 
     let code = u.next_code();
     let full: AuthResponse = ok_json(app.post("/api/v1/auth/mfa/verify", t, json!({"code": code})).await).await;
@@ -105,22 +140,30 @@ async fn r7_3_a_recovery_code_signs_in_once() {
     let mut u = app.user(Role::Member, Some(app.company("C001", "株式会社テスト").await)).await;
     let step: AuthResponse = ok_json(app.login(&u).await).await;
     let step: AuthResponse = ok_json(
-        app.post("/api/v1/auth/password", Some(&step.access_token), json!({"current_password": u.password, "new_password": "recovery-test-pass"}))
-            .await,
+        app.post(
+            "/api/v1/auth/password",
+            Some(&step.access_token),
+            json!({"current_password": u.password, "new_password": "recovery-test-pass"}),
+        )
+        .await,
     )
     .await;
     u.password = "recovery-test-pass".into();
-    let enrol: MfaEnrollment = ok_json(app.post("/api/v1/auth/mfa/enroll", Some(&step.access_token), json!({})).await).await;
+    let enrol: MfaEnrollment =
+        ok_json(app.post("/api/v1/auth/mfa/enroll", Some(&step.access_token), json!({})).await).await;
     u.secret = Some(enrol.secret);
     let code = u.next_code();
     let done: MfaConfirmResponse =
-        ok_json(app.post("/api/v1/auth/mfa/enroll/confirm", Some(&step.access_token), json!({"code": code})).await).await;
+        ok_json(app.post("/api/v1/auth/mfa/enroll/confirm", Some(&step.access_token), json!({"code": code})).await)
+            .await;
     let rc = done.recovery_codes[3].clone();
 
     let s1: AuthResponse = ok_json(app.login(&u).await).await;
     // Typed with a space instead of the dash: still the same code.
     let typed = rc.replace('-', " ");
-    let full: AuthResponse = ok_json(app.post("/api/v1/auth/mfa/verify", Some(&s1.access_token), json!({"recovery_code": typed})).await).await;
+    let full: AuthResponse =
+        ok_json(app.post("/api/v1/auth/mfa/verify", Some(&s1.access_token), json!({"recovery_code": typed})).await)
+            .await;
     let me: Me = ok_json(app.get("/api/v1/me", Some(&full.access_token)).await).await;
     assert_eq!(me.recovery_codes_left, 9);
 

@@ -19,8 +19,14 @@ async fn r7_2_temporary_password_session_can_only_change_the_password() {
     let t = Some(step.access_token.as_str());
 
     problem(app.get("/api/v1/me", t).await, StatusCode::FORBIDDEN, "password_change_required").await;
-    problem(app.post("/api/v1/auth/mfa/enroll", t, json!({})).await, StatusCode::FORBIDDEN, "password_change_required").await;
-    problem(app.post("/api/v1/auth/mfa/verify", t, json!({"code": "123456"})).await, StatusCode::FORBIDDEN, "password_change_required").await;
+    problem(app.post("/api/v1/auth/mfa/enroll", t, json!({})).await, StatusCode::FORBIDDEN, "password_change_required")
+        .await;
+    problem(
+        app.post("/api/v1/auth/mfa/verify", t, json!({"code": "123456"})).await,
+        StatusCode::FORBIDDEN,
+        "password_change_required",
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -30,7 +36,11 @@ async fn r7_2_new_password_must_follow_the_rules_and_nothing_changes_on_refusal(
     let step: AuthResponse = ok_json(app.login(&u).await).await;
     let t = Some(step.access_token.as_str());
 
-    for (new, code) in [("short", "password_too_short"), (u.password.as_str(), "password_unchanged"), ("aaaaaaaaaaaaaaaa", "password_monotonous")] {
+    for (new, code) in [
+        ("short", "password_too_short"),
+        (u.password.as_str(), "password_unchanged"),
+        ("aaaaaaaaaaaaaaaa", "password_monotonous"),
+    ] {
         let p = problem(
             app.post("/api/v1/auth/password", t, json!({"current_password": u.password, "new_password": new})).await,
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -41,7 +51,12 @@ async fn r7_2_new_password_must_follow_the_rules_and_nothing_changes_on_refusal(
         assert_eq!(p.errors[0].code, code);
     }
     problem(
-        app.post("/api/v1/auth/password", t, json!({"current_password": "wrong-current", "new_password": "a-good-new-password"})).await,
+        app.post(
+            "/api/v1/auth/password",
+            t,
+            json!({"current_password": "wrong-current", "new_password": "a-good-new-password"}),
+        )
+        .await,
         StatusCode::UNAUTHORIZED,
         "invalid_credentials",
     )
@@ -59,13 +74,22 @@ async fn r7_2_after_the_change_the_temporary_password_is_dead_and_mfa_comes_next
     let step: AuthResponse = ok_json(app.login(&u).await).await;
     let temp = u.password.clone();
     let next: AuthResponse = ok_json(
-        app.post("/api/v1/auth/password", Some(&step.access_token), json!({"current_password": temp, "new_password": "brand-new-password-1"}))
-            .await,
+        app.post(
+            "/api/v1/auth/password",
+            Some(&step.access_token),
+            json!({"current_password": temp, "new_password": "brand-new-password-1"}),
+        )
+        .await,
     )
     .await;
     assert_eq!(next.next, SessionStage::EnrollMfa);
     // The restricted token that did the change belongs to a revoked session.
-    problem(app.post("/api/v1/auth/mfa/enroll", Some(&step.access_token), json!({})).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    problem(
+        app.post("/api/v1/auth/mfa/enroll", Some(&step.access_token), json!({})).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+    )
+    .await;
 
     problem(app.login(&u).await, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
     u.password = "brand-new-password-1".into();
@@ -95,8 +119,12 @@ async fn a_full_user_changing_the_password_revokes_every_other_session() {
     for old in [&first, &second] {
         problem(app.get("/api/v1/me", Some(&old.access_token)).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
         let rt = old.refresh_token.clone().unwrap();
-        problem(app.post("/api/v1/auth/refresh", None, json!({"refresh_token": rt})).await, StatusCode::UNAUTHORIZED, "refresh_token_invalid")
-            .await;
+        problem(
+            app.post("/api/v1/auth/refresh", None, json!({"refresh_token": rt})).await,
+            StatusCode::UNAUTHORIZED,
+            "refresh_token_invalid",
+        )
+        .await;
     }
     assert_eq!(app.get("/api/v1/me", Some(&changed.access_token)).await.status(), StatusCode::OK);
 }

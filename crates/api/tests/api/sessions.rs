@@ -20,9 +20,19 @@ async fn refresh_rotates_the_token_and_reuse_revokes_the_whole_family() {
     assert_eq!(app.get("/api/v1/me", Some(&s1.access_token)).await.status(), StatusCode::OK);
 
     // rt0 was rotated: presenting it again means it leaked.
-    problem(app.post("/api/v1/auth/refresh", None, json!({"refresh_token": rt0})).await, StatusCode::UNAUTHORIZED, "refresh_token_reused").await;
+    problem(
+        app.post("/api/v1/auth/refresh", None, json!({"refresh_token": rt0})).await,
+        StatusCode::UNAUTHORIZED,
+        "refresh_token_reused",
+    )
+    .await;
     // The whole family is dead: the newest refresh token and the access token too.
-    problem(app.post("/api/v1/auth/refresh", None, json!({"refresh_token": rt1})).await, StatusCode::UNAUTHORIZED, "refresh_token_invalid").await;
+    problem(
+        app.post("/api/v1/auth/refresh", None, json!({"refresh_token": rt1})).await,
+        StatusCode::UNAUTHORIZED,
+        "refresh_token_invalid",
+    )
+    .await;
     problem(app.get("/api/v1/me", Some(&s1.access_token)).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
 
     // Another session of the same user is untouched.
@@ -33,7 +43,12 @@ async fn refresh_rotates_the_token_and_reuse_revokes_the_whole_family() {
 #[tokio::test]
 async fn unknown_refresh_tokens_are_refused() {
     let app = TestApp::spawn().await;
-    problem(app.post("/api/v1/auth/refresh", None, json!({"refresh_token": "nope"})).await, StatusCode::UNAUTHORIZED, "refresh_token_invalid").await;
+    problem(
+        app.post("/api/v1/auth/refresh", None, json!({"refresh_token": "nope"})).await,
+        StatusCode::UNAUTHORIZED,
+        "refresh_token_invalid",
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -48,7 +63,12 @@ async fn logout_ends_the_session_at_once() {
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     problem(app.get("/api/v1/me", Some(&s.access_token)).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
     let rt = s.refresh_token.unwrap();
-    problem(app.post("/api/v1/auth/refresh", None, json!({"refresh_token": rt})).await, StatusCode::UNAUTHORIZED, "refresh_token_invalid").await;
+    problem(
+        app.post("/api/v1/auth/refresh", None, json!({"refresh_token": rt})).await,
+        StatusCode::UNAUTHORIZED,
+        "refresh_token_invalid",
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -70,8 +90,17 @@ async fn access_tokens_expire_and_forged_ones_are_refused() {
         .session_id;
         let past = chrono::Utc::now().timestamp() - 3600;
         let expired = issue(&keys, u.id, sid, SessionStage::Full, past, std::time::Duration::from_secs(600)).unwrap();
-        let forged_keys = JwtKeys::new(&secrecy::SecretString::from("another-secret-another-secret-another".to_owned()));
-        let forged = issue(&forged_keys, u.id, sid, SessionStage::Full, chrono::Utc::now().timestamp(), std::time::Duration::from_secs(600)).unwrap();
+        let forged_keys =
+            JwtKeys::new(&secrecy::SecretString::from("another-secret-another-secret-another".to_owned()));
+        let forged = issue(
+            &forged_keys,
+            u.id,
+            sid,
+            SessionStage::Full,
+            chrono::Utc::now().timestamp(),
+            std::time::Duration::from_secs(600),
+        )
+        .unwrap();
         (expired, forged)
     };
     problem(app.get("/api/v1/me", Some(&claims.0)).await, StatusCode::UNAUTHORIZED, "token_expired").await;

@@ -72,7 +72,12 @@ async fn many_failures_from_one_address_slow_that_address_down() {
     // Five accounts, two tries each: ten failures from one address, none reaching an account limit.
     for i in 0..5 {
         for _ in 0..2 {
-            problem(wrong(&app, &format!("spray{i}@example.co.jp")).await, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
+            problem(
+                wrong(&app, &format!("spray{i}@example.co.jp")).await,
+                StatusCode::UNAUTHORIZED,
+                "invalid_credentials",
+            )
+            .await;
         }
     }
     let p = problem(app.login(&victim).await, StatusCode::TOO_MANY_REQUESTS, "login_throttled").await;

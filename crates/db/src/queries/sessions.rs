@@ -5,7 +5,12 @@ use uuid::Uuid;
 use super::DateTimeUtc;
 use crate::entities::{refresh_token, session};
 
-pub async fn create(db: &impl ConnectionTrait, user_id: Uuid, stage: &str, now: DateTimeUtc) -> Result<session::Model, DbErr> {
+pub async fn create(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    stage: &str,
+    now: DateTimeUtc,
+) -> Result<session::Model, DbErr> {
     session::ActiveModel {
         id: Set(Uuid::new_v4()),
         user_id: Set(user_id),
@@ -43,7 +48,12 @@ pub async fn revoke(db: &impl ConnectionTrait, id: Uuid, reason: &str, now: Date
 }
 
 /// Every live session of a user (password change, staff reset). Returns how many were revoked.
-pub async fn revoke_all_for_user(db: &impl ConnectionTrait, user_id: Uuid, reason: &str, now: DateTimeUtc) -> Result<u64, DbErr> {
+pub async fn revoke_all_for_user(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    reason: &str,
+    now: DateTimeUtc,
+) -> Result<u64, DbErr> {
     let res = session::Entity::update_many()
         .col_expr(session::Column::RevokedAt, Expr::value(now))
         .col_expr(session::Column::RevokedReason, Expr::value(reason))
@@ -74,7 +84,10 @@ pub async fn insert_refresh_token(
     .map(|_| ())
 }
 
-pub async fn find_refresh_token(db: &impl ConnectionTrait, token_hash: &str) -> Result<Option<refresh_token::Model>, DbErr> {
+pub async fn find_refresh_token(
+    db: &impl ConnectionTrait,
+    token_hash: &str,
+) -> Result<Option<refresh_token::Model>, DbErr> {
     refresh_token::Entity::find().filter(refresh_token::Column::TokenHash.eq(token_hash)).one(db).await
 }
 

@@ -1,7 +1,7 @@
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -45,7 +45,13 @@ pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> Result<Opt
     user::Entity::find().filter(user::Column::Email.eq(email)).one(db).await
 }
 
-pub async fn set_password(db: &impl ConnectionTrait, id: Uuid, hash: String, temporary: bool, now: DateTimeUtc) -> Result<(), DbErr> {
+pub async fn set_password(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    hash: String,
+    temporary: bool,
+    now: DateTimeUtc,
+) -> Result<(), DbErr> {
     user::ActiveModel {
         id: Set(id),
         password_hash: Set(hash),
@@ -58,15 +64,31 @@ pub async fn set_password(db: &impl ConnectionTrait, id: Uuid, hash: String, tem
     .map(|_| ())
 }
 
-pub async fn set_pending_totp(db: &impl ConnectionTrait, id: Uuid, secret: &str, now: DateTimeUtc) -> Result<(), DbErr> {
-    user::ActiveModel { id: Set(id), totp_pending_secret: Set(Some(secret.to_owned())), updated_at: Set(now), ..Default::default() }
-        .update(db)
-        .await
-        .map(|_| ())
+pub async fn set_pending_totp(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    secret: &str,
+    now: DateTimeUtc,
+) -> Result<(), DbErr> {
+    user::ActiveModel {
+        id: Set(id),
+        totp_pending_secret: Set(Some(secret.to_owned())),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .update(db)
+    .await
+    .map(|_| ())
 }
 
 /// Promotes the pending secret; `step` is the time step of the confirming code (now used).
-pub async fn activate_totp(db: &impl ConnectionTrait, id: Uuid, secret: &str, step: i64, now: DateTimeUtc) -> Result<(), DbErr> {
+pub async fn activate_totp(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    secret: &str,
+    step: i64,
+    now: DateTimeUtc,
+) -> Result<(), DbErr> {
     user::ActiveModel {
         id: Set(id),
         totp_secret: Set(Some(secret.to_owned())),
@@ -93,7 +115,12 @@ pub async fn claim_totp_step(db: &impl ConnectionTrait, id: Uuid, step: i64) -> 
 }
 
 /// Staff reset (R7.5): a new temporary password and no MFA; the user starts over.
-pub async fn reset_credentials(db: &impl ConnectionTrait, id: Uuid, temp_hash: String, now: DateTimeUtc) -> Result<(), DbErr> {
+pub async fn reset_credentials(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    temp_hash: String,
+    now: DateTimeUtc,
+) -> Result<(), DbErr> {
     user::ActiveModel {
         id: Set(id),
         password_hash: Set(temp_hash),
@@ -116,11 +143,18 @@ pub struct UserPage {
 
 /// Users for the staff list: optional case-insensitive search on e-mail, name and company name,
 /// ordered by company name (staff last), then e-mail.
-pub async fn list_for_staff(db: &impl ConnectionTrait, q: Option<&str>, page: u64, per_page: u64) -> Result<UserPage, DbErr> {
+pub async fn list_for_staff(
+    db: &impl ConnectionTrait,
+    q: Option<&str>,
+    page: u64,
+    per_page: u64,
+) -> Result<UserPage, DbErr> {
     let mut query = user::Entity::find().find_also_related(company::Entity);
     if let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) {
         let pattern = format!("%{}%", q.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-        let like = |col: Expr| Expr::expr(Func::lower(col)).like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'));
+        let like = |col: Expr| {
+            Expr::expr(Func::lower(col)).like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'))
+        };
         query = query.filter(
             Condition::any()
                 .add(like(Expr::col((user::Entity, user::Column::Email))))

@@ -8,7 +8,6 @@ use sea_orm::DatabaseConnection;
 use super::CmdResult;
 use crate::cli::StaffRole;
 
-
 pub async fn create_staff(db: &DatabaseConnection, email: &str, role: StaffRole, name: Option<&str>) -> CmdResult {
     let email = Email::parse(email).map_err(|e| format!("--email: {e}"))?;
     if users::find_by_email(db, email.as_str()).await?.is_some() {

@@ -61,7 +61,11 @@ pub struct AdminUserPage {
     )
 )]
 #[get("/admin/users")]
-pub async fn list_users(state: web::Data<AppState>, _staff: Staff, query: web::Query<UserListQuery>) -> Result<web::Json<AdminUserPage>, ApiError> {
+pub async fn list_users(
+    state: web::Data<AppState>,
+    _staff: Staff,
+    query: web::Query<UserListQuery>,
+) -> Result<web::Json<AdminUserPage>, ApiError> {
     let page = query.page.unwrap_or(1);
     let per_page = query.per_page.unwrap_or(20);
     if page == 0 {

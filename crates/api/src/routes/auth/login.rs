@@ -27,14 +27,21 @@ use crate::state::AppState;
     )
 )]
 #[post("/auth/login")]
-pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Json<LoginRequest>) -> Result<web::Json<AuthResponse>, ApiError> {
+pub async fn login(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: web::Json<LoginRequest>,
+) -> Result<web::Json<AuthResponse>, ApiError> {
     let email_raw = required("email", &body.email)?;
     let email = Email::parse(email_raw).map_err(|e| ApiError::field("email", "invalid_email", e.to_string()))?;
     if body.password.is_empty() {
         return Err(ApiError::field("password", "required", "password is required"));
     }
     let now = Utc::now();
-    let keys = [throttle::account_key(email.as_str()), throttle::address_key(&client_address(&req, state.settings.trust_proxy))];
+    let keys = [
+        throttle::account_key(email.as_str()),
+        throttle::address_key(&client_address(&req, state.settings.trust_proxy)),
+    ];
     throttle::check(&state.db, &keys, now).await?;
 
     let user = users::find_by_email(&state.db, email.as_str()).await?;

@@ -28,7 +28,8 @@ const RECOVERY_CODES: usize = 10;
 pub async fn enroll_mfa(state: web::Data<AppState>, caller: AnyStage) -> Result<web::Json<MfaEnrollment>, ApiError> {
     caller.require(&[SessionStage::EnrollMfa])?;
     let secret = secrets::totp_secret();
-    let uri = totp::otpauth_uri(&secret, &state.settings.totp_issuer, &caller.user.email).map_err(ApiError::internal)?;
+    let uri =
+        totp::otpauth_uri(&secret, &state.settings.totp_issuer, &caller.user.email).map_err(ApiError::internal)?;
     let qr = qrcode::QrCode::new(uri.as_bytes()).map_err(ApiError::internal)?;
     let qr_svg = qr.render::<qrcode::render::svg::Color>().min_dimensions(200, 200).quiet_zone(true).build();
     users::set_pending_totp(&state.db, caller.user.id, &secret, Utc::now()).await?;

@@ -36,19 +36,22 @@ pub async fn verify_mfa(
     let user = &caller.user;
     let secret = user.totp_secret.as_deref().ok_or_else(|| ApiError::internal("verify stage without secret"))?;
     let now = Utc::now();
-    let keys = [throttle::account_key(&user.email), throttle::address_key(&client_address(&req, state.settings.trust_proxy))];
+    let keys =
+        [throttle::account_key(&user.email), throttle::address_key(&client_address(&req, state.settings.trust_proxy))];
     throttle::check(&state.db, &keys, now).await?;
 
     let code = body.code.as_deref().map(str::trim).filter(|c| !c.is_empty());
     let recovery = body.recovery_code.as_deref().map(secrets::normalise_recovery_code).filter(|c| !c.is_empty());
     let txn = state.db.begin().await?;
     let outcome = match (code, recovery) {
-        (Some(code), None) => match totp::verify(secret, code, now.timestamp() as u64, user.totp_last_step.map(|s| s as u64)) {
-            Ok(step) if users::claim_totp_step(&txn, user.id, step as i64).await? => Ok(()),
-            Ok(_) | Err(TotpError::Replayed) => Err(ApiError::MfaCodeReplayed),
-            Err(TotpError::WrongCode) => Err(ApiError::MfaCodeInvalid),
-            Err(e @ TotpError::BadSecret) => return Err(ApiError::internal(e)),
-        },
+        (Some(code), None) => {
+            match totp::verify(secret, code, now.timestamp() as u64, user.totp_last_step.map(|s| s as u64)) {
+                Ok(step) if users::claim_totp_step(&txn, user.id, step as i64).await? => Ok(()),
+                Ok(_) | Err(TotpError::Replayed) => Err(ApiError::MfaCodeReplayed),
+                Err(TotpError::WrongCode) => Err(ApiError::MfaCodeInvalid),
+                Err(e @ TotpError::BadSecret) => return Err(ApiError::internal(e)),
+            }
+        }
         (None, Some(rc)) => {
             if recovery_codes::consume(&txn, user.id, &secrets::sha256_hex(&rc), now).await? {
                 tracing::info!(user.id = %user.id, "recovery code used");
@@ -58,7 +61,9 @@ pub async fn verify_mfa(
             }
         }
         (None, None) => return Err(ApiError::field("code", "required", "send code or recovery_code")),
-        (Some(_), Some(_)) => return Err(ApiError::field("recovery_code", "ambiguous", "send only one of code and recovery_code")),
+        (Some(_), Some(_)) => {
+            return Err(ApiError::field("recovery_code", "ambiguous", "send only one of code and recovery_code"))
+        }
     };
     match outcome {
         Ok(()) => {

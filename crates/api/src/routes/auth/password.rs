@@ -36,7 +36,8 @@ pub async fn change_password(
     caller.require(&[SessionStage::ChangePassword, SessionStage::Full])?;
     let now = Utc::now();
     let user = &caller.user;
-    let keys = [throttle::account_key(&user.email), throttle::address_key(&client_address(&req, state.settings.trust_proxy))];
+    let keys =
+        [throttle::account_key(&user.email), throttle::address_key(&client_address(&req, state.settings.trust_proxy))];
     throttle::check(&state.db, &keys, now).await?;
     if !passwords::verify_blocking(body.current_password.clone(), Some(user.password_hash.clone())).await? {
         throttle::record_failure(&state.db, &keys, now).await?;

@@ -21,7 +21,10 @@ use crate::state::AppState;
     )
 )]
 #[post("/auth/refresh")]
-pub async fn refresh_session(state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> Result<web::Json<AuthResponse>, ApiError> {
+pub async fn refresh_session(
+    state: web::Data<AppState>,
+    body: web::Json<RefreshRequest>,
+) -> Result<web::Json<AuthResponse>, ApiError> {
     let now = Utc::now();
     let hash = secrets::sha256_hex(body.refresh_token.trim());
     let token = sessions::find_refresh_token(&state.db, &hash).await?.ok_or(ApiError::RefreshTokenInvalid)?;

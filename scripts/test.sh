@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Every test: unit and HTTP integration tests on SQLite and on PostgreSQL, then the browser tests
+# against the real server. In CI (CI=true) a missing PostgreSQL is a failure, not a skip.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+started=$(date +%s)
+
+ensure_rust
+ensure_chromium
+ensure_node_modules
+ensure_aws_emulator
+
+log "format check"
+cargo fmt --all --check
+
+log "tests on SQLite"
+cargo test --workspace --exclude portal-frontend --exclude xtask
+
+PG_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432}"
+if ensure_postgres; then
+  log "tests on PostgreSQL ($PG_URL)"
+  TEST_DATABASE_URL="$PG_URL" cargo test --workspace --exclude portal-frontend --exclude xtask
+elif [ "${CI:-}" = "true" ]; then
+  die "PostgreSQL is not reachable at 127.0.0.1:5432 (required in CI)"
+else
+  log "SKIPPED: PostgreSQL is not reachable at 127.0.0.1:5432"
+fi
+
+build_spa
+build_portal
+
+log "browser tests"
+work=$(mktemp -d)
+port=$(free_port)
+export PORTAL_ADDR="127.0.0.1:$port" PORTAL_DATA_DIR="$work/data" PORTAL_SPA_DIR="$ROOT/dist" PORTAL_LOG=warn
+unset DATABASE_URL
+"$PORTAL_BIN" seed-demo --json > "$work/demo.json"
+"$PORTAL_BIN" serve > "$work/serve.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do
+  curl -fs "http://$PORTAL_ADDR/readyz" >/dev/null 2>&1 && break
+  kill -0 $server 2>/dev/null || { cat "$work/serve.log"; die "the portal did not start"; }
+  sleep 0.2
+done
+export PORTAL_URL="http://$PORTAL_ADDR"
+DEMO_REP_EMAIL=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([u for u in d["users"] if u["role"]=="representative"][0]["email"])' "$work/demo.json")
+DEMO_REP_PASSWORD=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([u for u in d["users"] if u["role"]=="representative"][0]["temporary_password"])' "$work/demo.json")
+DEMO_ADMIN_EMAIL=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([u for u in d["users"] if u["role"]=="admin"][0]["email"])' "$work/demo.json")
+DEMO_ADMIN_PASSWORD=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([u for u in d["users"] if u["role"]=="admin"][0]["temporary_password"])' "$work/demo.json")
+export DEMO_REP_EMAIL DEMO_REP_PASSWORD DEMO_ADMIN_EMAIL DEMO_ADMIN_PASSWORD
+if ! bash "$ROOT/e2e/run.sh"; then
+  echo "--- server log ---"; tail -n 50 "$work/serve.log"
+  die "browser tests failed"
+fi
+log "all tests passed in $(( $(date +%s) - started )) s"
