@@ -77,3 +77,19 @@ export async function waitForText(page, id, re) {
     [id, re.source, re.flags],
   );
 }
+
+/**
+ * After a submit: waits for the SPA to move to `pathname`, but fails at once, with the message,
+ * when the page shows an error instead.
+ */
+export async function expectPathAfterSubmit(page, pathname) {
+  const moved = page.waitForURL((url) => url.pathname === pathname).then(() => null);
+  const failed = byTestId(page, 'error-message')
+    .waitFor()
+    .then(async () => (await byTestId(page, 'error-message').textContent())?.trim());
+  // The loser keeps waiting until its timeout; make sure its rejection is not reported as unhandled.
+  moved.catch(() => {});
+  failed.catch(() => {});
+  const error = await Promise.race([moved, failed]);
+  if (error) throw new Error(`expected to reach ${pathname}, but the page shows: ${error}`);
+}

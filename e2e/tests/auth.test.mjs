@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { BASE_URL, byTestId, waitForPath, waitForText, withPage } from '../lib/browser.mjs';
+import { BASE_URL, byTestId, expectPathAfterSubmit, waitForPath, waitForText, withPage } from '../lib/browser.mjs';
 import { timeStep, totp } from '../lib/totp.mjs';
 
 const EMAIL = process.env.DEMO_REP_EMAIL;
@@ -40,13 +40,13 @@ test('representative: first sign-in, password change, TOTP enrolment, sign-out, 
 
     // 2. The temporary password only allows a password change.
     await signIn(page, EMAIL, TEMP_PASSWORD);
-    await waitForPath(page, '/password');
+    await expectPathAfterSubmit(page, '/password');
     await byTestId(page, 'current-password').fill(TEMP_PASSWORD);
     await byTestId(page, 'new-password').fill(NEW_PASSWORD);
     await byTestId(page, 'password-submit').click();
 
     // 3. MFA enrolment: read the secret like a user typing it into an authenticator app.
-    await waitForPath(page, '/mfa/enroll');
+    await expectPathAfterSubmit(page, '/mfa/enroll');
     const secretEl = byTestId(page, 'totp-secret');
     await secretEl.waitFor();
     const secret = (await secretEl.textContent()).trim();
@@ -87,7 +87,7 @@ test('representative: first sign-in, password change, TOTP enrolment, sign-out, 
     //    rule); when we are still in the enrolment's time step, prove that, then use the next
     //    step's code, which the server accepts (±1 step), so the test never has to sleep.
     await signIn(page, EMAIL, NEW_PASSWORD);
-    await waitForPath(page, '/mfa/verify');
+    await expectPathAfterSubmit(page, '/mfa/verify');
     let step = timeStep();
     if (totp(secret, step) === enrolCode) {
       await byTestId(page, 'mfa-code').fill(enrolCode);
@@ -100,6 +100,7 @@ test('representative: first sign-in, password change, TOTP enrolment, sign-out, 
     }
     await byTestId(page, 'mfa-code').fill(totp(secret, step));
     await byTestId(page, 'mfa-submit').click();
+    // (Not expectPathAfterSubmit: the replay's error banner may still be on screen at this point.)
     await waitForPath(page, '/');
     await waitForText(page, 'home-name', /\S/);
   });

@@ -19,6 +19,8 @@ pub struct Tokens {
 #[derive(Debug, Clone, Copy)]
 pub struct Session {
     tokens: RwSignal<Option<Tokens>>,
+    /// Changes only when the stage does: a token refresh must not re-render (and reset) the page.
+    stage: Memo<Option<SessionStage>>,
 }
 
 impl Session {
@@ -29,12 +31,14 @@ impl Session {
             let refresh_token = s.get_item(KEY_REFRESH).ok().flatten();
             Some(Tokens { access_token, refresh_token, stage })
         });
-        Session { tokens: RwSignal::new(tokens) }
+        let tokens = RwSignal::new(tokens);
+        let stage = Memo::new(move |_| tokens.with(|t| t.as_ref().map(|t| t.stage)));
+        Session { tokens, stage }
     }
 
     /// The current stage (tracked), `None` when signed out.
     pub fn stage(self) -> Option<SessionStage> {
-        self.tokens.with(|t| t.as_ref().map(|t| t.stage))
+        self.stage.get()
     }
 
     pub fn tokens_untracked(self) -> Option<Tokens> {
