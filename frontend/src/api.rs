@@ -152,7 +152,11 @@ async fn send(
     }
     let sent = match body {
         Some(body) => {
-            req.header("Content-Type", "application/json").body(body.to_owned()).map_err(|_| ApiError::Network)?.send().await
+            req.header("Content-Type", "application/json")
+                .body(body.to_owned())
+                .map_err(|_| ApiError::Network)?
+                .send()
+                .await
         }
         None => req.send().await,
     };

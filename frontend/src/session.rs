@@ -49,11 +49,8 @@ impl Session {
     /// (the API only issues one when the session becomes `full`).
     pub fn apply(self, resp: &AuthResponse) {
         let previous_refresh = self.tokens.with_untracked(|t| t.as_ref().and_then(|t| t.refresh_token.clone()));
-        let refresh_token = resp.refresh_token.clone().or(if resp.next == SessionStage::Full {
-            previous_refresh
-        } else {
-            None
-        });
+        let refresh_token =
+            resp.refresh_token.clone().or(if resp.next == SessionStage::Full { previous_refresh } else { None });
         let tokens = Tokens { access_token: resp.access_token.clone(), refresh_token, stage: resp.next };
         persist(Some(&tokens));
         self.tokens.set(Some(tokens));

@@ -70,7 +70,8 @@ mod tests {
 
     #[test]
     fn known_codes_are_translated_and_unknown_fall_back() {
-        let throttled = ApiError::Problem(Problem { retry_after: Some(42), ..Problem::new(429, "login_throttled", "t") });
+        let throttled =
+            ApiError::Problem(Problem { retry_after: Some(42), ..Problem::new(429, "login_throttled", "t") });
         assert!(problem_text(&throttled, Lang::Ja).contains("42 秒後"));
         assert!(problem_text(&throttled, Lang::En).contains("42 seconds"));
 

@@ -9,7 +9,10 @@ use crate::i18n::{t, use_i18n, Msg};
 use crate::session::use_session;
 
 #[component]
-pub fn ResetFlow(target: RwSignal<Option<AdminUser>>, on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+pub fn ResetFlow(
+    target: RwSignal<Option<AdminUser>>,
+    on_done: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let pending = RwSignal::new(false);
