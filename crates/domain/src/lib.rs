@@ -3,13 +3,22 @@
 //! Nothing here performs I/O: the API crate parses, authorizes and persists; this crate decides.
 //! The frontend depends on this crate (without the `server` feature) so both ends share one contract.
 
+pub mod admin;
 pub mod auth;
+pub mod aws;
+pub mod company;
+pub mod eligibility;
 pub mod email;
+pub mod fiscal;
+pub mod ledger;
 pub mod password;
 pub mod problem;
+pub mod rank;
 pub mod role;
 pub mod throttle;
 #[cfg(feature = "server")]
 pub mod totp;
+pub mod transactions;
 
+pub use rank::Rank;
 pub use role::Role;
