@@ -1,6 +1,13 @@
+pub mod audit_log;
 pub mod auth_throttle;
+pub mod aws_account;
 pub mod company;
+pub mod company_year;
+pub mod rank_threshold;
 pub mod recovery_code;
 pub mod refresh_token;
 pub mod session;
+pub mod ticket_ledger;
+pub mod transaction;
+pub mod transaction_import;
 pub mod user;

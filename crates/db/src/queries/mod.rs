@@ -1,9 +1,18 @@
 //! Hand-written queries. Each takes `&impl ConnectionTrait` (a pool or an open transaction).
 
+pub mod audit;
+pub mod aws_accounts;
 pub mod companies;
+pub mod company_years;
+pub mod ledger;
 pub mod recovery_codes;
+pub mod scope;
 pub mod sessions;
+pub mod thresholds;
 pub mod throttle;
+pub mod transactions;
 pub mod users;
+
+pub use scope::CompanyScope;
 
 pub type DateTimeUtc = chrono::DateTime<chrono::Utc>;

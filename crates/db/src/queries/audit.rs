@@ -1,0 +1,77 @@
+//! The append-only audit log.
+
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use uuid::Uuid;
+
+use super::DateTimeUtc;
+use crate::entities::audit_log;
+
+/// Who did it: a user (by id and e-mail) or a job.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub id: Option<Uuid>,
+    pub label: String,
+}
+
+impl Actor {
+    pub fn system() -> Actor {
+        Actor { id: None, label: "system".into() }
+    }
+}
+
+pub struct Record<'a> {
+    pub action: &'a str,
+    pub target_type: &'a str,
+    pub target_id: String,
+    pub company_id: Option<Uuid>,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}
+
+pub async fn record(db: &impl ConnectionTrait, actor: &Actor, r: Record<'_>, now: DateTimeUtc) -> Result<(), DbErr> {
+    audit_log::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        at: Set(now),
+        actor_id: Set(actor.id),
+        actor_label: Set(actor.label.clone()),
+        action: Set(r.action.to_owned()),
+        target_type: Set(r.target_type.to_owned()),
+        target_id: Set(r.target_id),
+        company_id: Set(r.company_id),
+        before: Set(r.before.map(|v| v.to_string())),
+        after: Set(r.after.map(|v| v.to_string())),
+    }
+    .insert(db)
+    .await
+    .map(|_| ())
+}
+
+#[derive(Debug, Default)]
+pub struct Filter {
+    pub action: Option<String>,
+    pub company_id: Option<Uuid>,
+    pub actor_id: Option<Uuid>,
+}
+
+/// Newest first.
+pub async fn page(db: &impl ConnectionTrait, f: &Filter, page: u64, per_page: u64) -> Result<(Vec<audit_log::Model>, u64), DbErr> {
+    let mut q = audit_log::Entity::find();
+    if let Some(a) = &f.action {
+        q = q.filter(audit_log::Column::Action.eq(a.clone()));
+    }
+    if let Some(c) = f.company_id {
+        q = q.filter(audit_log::Column::CompanyId.eq(c));
+    }
+    if let Some(u) = f.actor_id {
+        q = q.filter(audit_log::Column::ActorId.eq(u));
+    }
+    let total = q.clone().count(db).await?;
+    let items = q
+        .order_by_desc(audit_log::Column::At)
+        .order_by_desc(audit_log::Column::Id)
+        .offset(page.saturating_sub(1) * per_page)
+        .limit(per_page)
+        .all(db)
+        .await?;
+    Ok((items, total))
+}

@@ -1,0 +1,195 @@
+//! The ticket ledger (R3.2): append-only rows; the balance is the running sum; every write takes
+//! the company's ledger lock first, so concurrent writers queue instead of racing.
+
+use portal_domain::ledger::{self, EntryKind, LedgerError};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
+use uuid::Uuid;
+
+use super::{CompanyScope, DateTimeUtc};
+use crate::entities::{company, ticket_ledger};
+
+#[derive(Debug, Clone)]
+pub struct Posting {
+    pub kind: EntryKind,
+    pub amount: i32,
+    /// The fiscal-year bucket the tickets belong to.
+    pub fiscal_year: i32,
+    pub expires_at: Option<DateTimeUtc>,
+    pub reason: String,
+    pub actor_id: Option<Uuid>,
+    /// Set by jobs: a second posting with the same key is refused by the database.
+    pub idempotency_key: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PostError {
+    #[error(transparent)]
+    Rule(#[from] LedgerError),
+    #[error("company not found")]
+    NoCompany,
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+/// Serializes ledger writers of one company until the surrounding transaction ends: a row lock on
+/// PostgreSQL, the write lock on SQLite (so on SQLite it must be the transaction's first statement,
+/// or a stale read snapshot could not be upgraded). `post` takes the same lock itself.
+pub async fn lock(txn: &impl ConnectionTrait, scope: CompanyScope) -> Result<(), PostError> {
+    let res = company::Entity::update_many()
+        .col_expr(company::Column::LedgerSeq, Expr::col(company::Column::LedgerSeq).into())
+        .filter(company::Column::Id.eq(scope.company_id()))
+        .exec(txn)
+        .await?;
+    if res.rows_affected != 1 {
+        return Err(PostError::NoCompany);
+    }
+    Ok(())
+}
+
+/// Appends one entry after checking the domain rule against the balance, under the company's
+/// ledger lock. On error the caller must roll the transaction back (dropping it does).
+pub async fn post(
+    txn: &impl ConnectionTrait,
+    scope: CompanyScope,
+    p: Posting,
+    now: DateTimeUtc,
+) -> Result<ticket_ledger::Model, PostError> {
+    let res = company::Entity::update_many()
+        .col_expr(company::Column::LedgerSeq, Expr::col(company::Column::LedgerSeq).add(1))
+        .filter(company::Column::Id.eq(scope.company_id()))
+        .exec(txn)
+        .await?;
+    if res.rows_affected != 1 {
+        return Err(PostError::NoCompany);
+    }
+    let seq = company::Entity::find_by_id(scope.company_id()).one(txn).await?.ok_or(PostError::NoCompany)?.ledger_seq;
+    let balance = balance(txn, scope).await?;
+    let balance_after = ledger::check(p.kind, p.amount, balance)?;
+    let row = ticket_ledger::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        company_id: Set(scope.company_id()),
+        seq: Set(seq),
+        kind: Set(p.kind.as_str().to_owned()),
+        amount: Set(p.amount),
+        balance_after: Set(balance_after),
+        fiscal_year: Set(p.fiscal_year),
+        expires_at: Set(p.expires_at),
+        reason: Set(p.reason),
+        actor_id: Set(p.actor_id),
+        idempotency_key: Set(p.idempotency_key),
+        created_at: Set(now),
+    }
+    .insert(txn)
+    .await?;
+    Ok(row)
+}
+
+#[derive(Debug, FromQueryResult)]
+struct Sum {
+    total: Option<i64>,
+}
+
+pub async fn balance(db: &impl ConnectionTrait, scope: CompanyScope) -> Result<i32, DbErr> {
+    sum_where(db, scope, None).await
+}
+
+/// What is left of one fiscal year's tickets.
+pub async fn bucket_balance(db: &impl ConnectionTrait, scope: CompanyScope, fiscal_year: i32) -> Result<i32, DbErr> {
+    sum_where(db, scope, Some(fiscal_year)).await
+}
+
+async fn sum_where(db: &impl ConnectionTrait, scope: CompanyScope, fy: Option<i32>) -> Result<i32, DbErr> {
+    let mut q = ticket_ledger::Entity::find()
+        .select_only()
+        .column_as(Expr::col(ticket_ledger::Column::Amount).sum(), "total")
+        .filter(ticket_ledger::Column::CompanyId.eq(scope.company_id()));
+    if let Some(fy) = fy {
+        q = q.filter(ticket_ledger::Column::FiscalYear.eq(fy));
+    }
+    let s = q.into_model::<Sum>().one(db).await?;
+    Ok(s.and_then(|s| s.total).unwrap_or(0) as i32)
+}
+
+/// Buckets older than `before` that still hold tickets: (fiscal year, remaining).
+pub async fn live_buckets_before(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    before: i32,
+) -> Result<Vec<(i32, i32)>, DbErr> {
+    #[derive(Debug, FromQueryResult)]
+    struct Bucket {
+        fiscal_year: i32,
+        total: Option<i64>,
+    }
+    let rows = ticket_ledger::Entity::find()
+        .select_only()
+        .column(ticket_ledger::Column::FiscalYear)
+        .column_as(Expr::col(ticket_ledger::Column::Amount).sum(), "total")
+        .filter(ticket_ledger::Column::CompanyId.eq(scope.company_id()))
+        .filter(ticket_ledger::Column::FiscalYear.lt(before))
+        .group_by(ticket_ledger::Column::FiscalYear)
+        .into_model::<Bucket>()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|b| (b.fiscal_year, b.total.unwrap_or(0) as i32)).filter(|(_, t)| *t != 0).collect())
+}
+
+/// Tickets granted for one fiscal year (grants only).
+pub async fn granted_for(db: &impl ConnectionTrait, scope: CompanyScope, fiscal_year: i32) -> Result<i32, DbErr> {
+    let s = ticket_ledger::Entity::find()
+        .select_only()
+        .column_as(Expr::col(ticket_ledger::Column::Amount).sum(), "total")
+        .filter(ticket_ledger::Column::CompanyId.eq(scope.company_id()))
+        .filter(ticket_ledger::Column::FiscalYear.eq(fiscal_year))
+        .filter(ticket_ledger::Column::Kind.eq(EntryKind::Grant.as_str()))
+        .into_model::<Sum>()
+        .one(db)
+        .await?;
+    Ok(s.and_then(|s| s.total).unwrap_or(0) as i32)
+}
+
+pub async fn has_key(db: &impl ConnectionTrait, key: &str) -> Result<bool, DbErr> {
+    Ok(ticket_ledger::Entity::find().filter(ticket_ledger::Column::IdempotencyKey.eq(key)).count(db).await? > 0)
+}
+
+/// Newest first.
+pub async fn page(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<ticket_ledger::Model>, u64), DbErr> {
+    let q = ticket_ledger::Entity::find().filter(ticket_ledger::Column::CompanyId.eq(scope.company_id()));
+    let total = q.clone().count(db).await?;
+    let items = q
+        .order_by_desc(ticket_ledger::Column::Seq)
+        .offset(page.saturating_sub(1) * per_page)
+        .limit(per_page)
+        .all(db)
+        .await?;
+    Ok((items, total))
+}
+
+/// Every entry, oldest first (CSV export).
+pub async fn all(db: &impl ConnectionTrait, scope: CompanyScope) -> Result<Vec<ticket_ledger::Model>, DbErr> {
+    ticket_ledger::Entity::find()
+        .filter(ticket_ledger::Column::CompanyId.eq(scope.company_id()))
+        .order_by_asc(ticket_ledger::Column::Seq)
+        .all(db)
+        .await
+}
+
+pub async fn entry(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    id: Uuid,
+) -> Result<Option<ticket_ledger::Model>, DbErr> {
+    ticket_ledger::Entity::find_by_id(id)
+        .filter(ticket_ledger::Column::CompanyId.eq(scope.company_id()))
+        .one(db)
+        .await
+}
