@@ -43,6 +43,12 @@ pub enum ApiError {
     RefreshTokenReused,
     #[error("conflict: {0}")]
     Conflict(&'static str),
+    #[error("unsupported media type")]
+    UnsupportedMediaType(&'static str),
+    #[error("the company is not eligible")]
+    Ineligible(Vec<FieldError>),
+    #[error("not enough tickets")]
+    InsufficientTickets { balance: i32, requested: i32 },
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -100,6 +106,9 @@ impl ApiError {
                 (StatusCode::UNAUTHORIZED, "refresh_token_reused", "The session was ended for safety; sign in again")
             }
             Conflict(_) => (StatusCode::CONFLICT, "conflict", "The request conflicts with the current state"),
+            UnsupportedMediaType(_) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Unsupported content type"),
+            Ineligible(_) => (StatusCode::UNPROCESSABLE_ENTITY, "ineligible_company", "The company cannot use cloudpack+"),
+            InsufficientTickets { .. } => (StatusCode::CONFLICT, "insufficient_tickets", "Not enough tickets"),
             Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side"),
         }
     }
@@ -108,8 +117,12 @@ impl ApiError {
         let (status, code, title) = self.parts();
         let mut p = Problem::new(status.as_u16(), code, title);
         match self {
-            ApiError::Validation(errors) => p.errors = errors.clone(),
+            ApiError::Validation(errors) | ApiError::Ineligible(errors) => p.errors = errors.clone(),
+            ApiError::InsufficientTickets { balance, requested } => {
+                p.detail = Some(format!("balance {balance}, requested {requested}"));
+            }
             ApiError::Malformed(detail) => p.detail = Some(detail.clone()),
+            ApiError::UnsupportedMediaType(detail) => p.detail = Some((*detail).to_owned()),
             ApiError::Throttled { retry_after, .. } => p.retry_after = Some(*retry_after),
             ApiError::Conflict(code) => p.code = (*code).to_owned(),
             _ => {}

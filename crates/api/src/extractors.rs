@@ -118,6 +118,43 @@ pub fn client_address(req: &HttpRequest, trust_proxy: bool) -> String {
     req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".into())
 }
 
-pub fn user_id(s: &AnyStage) -> Uuid {
-    s.user.id
+
+/// A fully signed-in customer and the only company whose data they may touch. Every customer
+/// route reads company data through `scope`, so a foreign id simply is not found.
+#[derive(Debug, Clone)]
+pub struct Customer {
+    pub caller: AnyStage,
+    pub scope: portal_db::queries::CompanyScope,
+}
+
+impl FromRequest for Customer {
+    type Error = ApiError;
+    type Future = Fut<Self>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let s = load(req).await?;
+            s.require(&[SessionStage::Full])?;
+            let company = s.user.company_id.filter(|_| !s.role.is_staff()).ok_or(ApiError::Forbidden)?;
+            Ok(Customer { scope: portal_db::queries::CompanyScope::new(company), caller: s })
+        })
+    }
+}
+
+impl Staff {
+    /// Staff may act on any company; the scope still goes through the same queries.
+    pub fn scope(&self, company_id: Uuid) -> portal_db::queries::CompanyScope {
+        portal_db::queries::CompanyScope::new(company_id)
+    }
+
+    pub fn actor(&self) -> portal_db::queries::audit::Actor {
+        portal_db::queries::audit::Actor { id: Some(self.0.user.id), label: self.0.user.email.clone() }
+    }
+}
+
+impl Customer {
+    pub fn actor(&self) -> portal_db::queries::audit::Actor {
+        portal_db::queries::audit::Actor { id: Some(self.caller.user.id), label: self.caller.user.email.clone() }
+    }
 }

@@ -3,6 +3,8 @@ use std::time::Duration;
 
 use secrecy::SecretString;
 
+use crate::mail::MailSettings;
+
 /// What the API needs at run time; built once by the server binary from `PORTAL_*` variables.
 #[derive(Clone)]
 pub struct ApiSettings {
@@ -17,6 +19,12 @@ pub struct ApiSettings {
     pub workers: usize,
     /// Shown in authenticator apps next to the account.
     pub totp_issuer: String,
+    pub mail: MailSettings,
+    pub mail_from: String,
+    /// Where users reach the portal (links in e-mails).
+    pub public_url: String,
+    /// Run the yearly rollover at April 1 00:00 JST inside `serve` (R2.5).
+    pub scheduler: bool,
 }
 
 impl std::fmt::Debug for ApiSettings {
@@ -45,6 +53,10 @@ impl ApiSettings {
             trust_proxy: false,
             workers: 2,
             totp_issuer: "cloudpack+ PORTAL".into(),
+            mail: MailSettings::Outbox(std::env::temp_dir().join("portal-test-outbox")),
+            mail_from: "cloudpack+ PORTAL <noreply@portal.example>".into(),
+            public_url: "http://127.0.0.1/".into(),
+            scheduler: false,
         }
     }
 }

@@ -11,6 +11,7 @@ use utoipa_actix_web::{scope, AppExt};
 use utoipa_scalar::{Scalar, Servable};
 
 use crate::auth::tokens::JwtKeys;
+use crate::mail::Mailer;
 use crate::error::{ensure_problem, json_error, path_error, query_error};
 use crate::openapi::ApiDoc;
 use crate::settings::ApiSettings;
@@ -27,7 +28,8 @@ impl Application {
         let listener = TcpListener::bind(&settings.addr)?;
         let port = listener.local_addr()?.port();
         let workers = settings.workers.max(1);
-        let state = web::Data::new(AppState { jwt: JwtKeys::new(&settings.jwt_secret), db, settings });
+        let mailer = Mailer::new(&settings.mail).map_err(std::io::Error::other)?;
+        let state = web::Data::new(AppState { jwt: JwtKeys::new(&settings.jwt_secret), db, settings, mailer });
         let server = HttpServer::new(move || {
             let (app, api) = App::new()
                 .into_utoipa_app()

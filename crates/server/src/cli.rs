@@ -26,6 +26,21 @@ pub enum Command {
     },
     /// Print the OpenAPI document.
     Openapi,
+    /// Scheduled jobs, run on demand.
+    Jobs {
+        #[command(subcommand)]
+        command: JobCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum JobCommand {
+    /// The yearly rank update and ticket grant/expiry (idempotent).
+    Rollover {
+        /// Fiscal year (April–March), e.g. 2026; defaults to the current one.
+        #[arg(long)]
+        fiscal_year: Option<i32>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use portal_api::mail::MailSettings;
 use portal_api::ApiSettings;
 use secrecy::SecretString;
 
@@ -79,6 +80,11 @@ impl Config {
         }
         let refresh_days: u64 = parse("PORTAL_REFRESH_TOKEN_DAYS", 14)?;
         let spa_dir = PathBuf::from(var("PORTAL_SPA_DIR").unwrap_or_else(|| "dist".into()));
+        let mail = match var("PORTAL_SMTP_URL") {
+            Some(url) => MailSettings::Smtp(url),
+            None => MailSettings::Outbox(data_dir.join("outbox")),
+        };
+        let public_url = var("PORTAL_PUBLIC_URL").unwrap_or_else(|| format!("http://{addr}/"));
         let api = ApiSettings {
             addr,
             jwt_secret,
@@ -88,6 +94,10 @@ impl Config {
             trust_proxy: parse("PORTAL_TRUST_PROXY", false)?,
             workers: parse("PORTAL_WORKERS", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2))?,
             totp_issuer: var("PORTAL_TOTP_ISSUER").unwrap_or_else(|| "cloudpack+ PORTAL".into()),
+            mail,
+            mail_from: var("PORTAL_MAIL_FROM").unwrap_or_else(|| "cloudpack+ PORTAL <noreply@cloudpack.example>".into()),
+            public_url,
+            scheduler: parse("PORTAL_SCHEDULER", true)?,
         };
         Ok(Config { database_url, data_dir, api })
     }

@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod company;
 pub mod health;
 pub mod me;
 
@@ -19,7 +20,76 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(auth::mfa_enroll::confirm_mfa_enrollment)
         .service(me::get_me)
         .service(admin::users::list_users)
-        .service(admin::users::reset_user_credentials);
+        .service(admin::users::reset_user_credentials)
+        .service(company::overview::get_company)
+        .service(company::tickets::list_tickets)
+        .service(company::tickets::download_tickets_csv)
+        .service(company::tickets::get_ticket)
+        .service(company::aws_accounts::list_aws_accounts)
+        .service(company::aws_accounts::get_aws_account)
+        .service(admin::companies::onboard::onboard_company)
+        .service(admin::companies::list::list_companies)
+        .service(admin::companies::detail::get_company_detail)
+        .service(admin::companies::aws_accounts::link_aws_account)
+        .service(admin::companies::rank_override::override_rank)
+        .service(admin::companies::tickets::adjust_tickets)
+        .service(admin::companies::tickets::list_company_tickets)
+        .service(admin::transactions::import_transactions)
+        .service(admin::thresholds::list_thresholds)
+        .service(admin::thresholds::update_thresholds)
+        .service(admin::rollover::run_rollover)
+        .service(admin::audit::list_audit);
+}
+
+/// Ledger failures as API errors: a refused entry is the client's conflict, not ours.
+pub(crate) fn post_error(e: portal_db::queries::ledger::PostError) -> crate::error::ApiError {
+    use portal_db::queries::ledger::PostError;
+    use portal_domain::ledger::LedgerError;
+    match e {
+        PostError::Rule(LedgerError::InsufficientBalance { balance, requested }) => {
+            crate::error::ApiError::InsufficientTickets { balance, requested }
+        }
+        PostError::Rule(e @ LedgerError::InvalidAmount { .. }) => crate::error::ApiError::field("amount", e.code(), e.to_string()),
+        PostError::NoCompany => crate::error::ApiError::NotFound,
+        PostError::Db(e) => e.into(),
+    }
+}
+
+/// Validated paging parameters.
+#[derive(Debug, Clone, Copy, serde::Deserialize, utoipa::IntoParams)]
+pub struct Paging {
+    /// 1-based page number (default 1).
+    #[param(minimum = 1)]
+    pub page: Option<u64>,
+    /// Items per page, 1–100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
+    pub per_page: Option<u64>,
+}
+
+impl Paging {
+    pub fn resolve(self) -> Result<(u64, u64), crate::error::ApiError> {
+        let page = self.page.unwrap_or(1);
+        let per_page = self.per_page.unwrap_or(20);
+        if page == 0 {
+            return Err(crate::error::ApiError::field("page", "out_of_range", "page starts at 1"));
+        }
+        if per_page == 0 || per_page > 100 {
+            return Err(crate::error::ApiError::field("per_page", "out_of_range", "per_page must be 1..=100"));
+        }
+        Ok((page, per_page))
+    }
+}
+
+/// A reason staff must give: trimmed, 1–500 characters.
+pub(crate) fn reason(value: &str) -> Result<String, crate::error::ApiError> {
+    let r = value.trim();
+    if r.is_empty() {
+        return Err(crate::error::ApiError::field("reason", "required", "a reason is required"));
+    }
+    if r.chars().count() > 500 {
+        return Err(crate::error::ApiError::field("reason", "too_long", "at most 500 characters"));
+    }
+    Ok(r.to_owned())
 }
 
 /// Parses a body field that must be present and non-blank.

@@ -1,10 +1,11 @@
 mod admin;
+mod scheduler;
 mod seed_demo;
 
 use portal_api::database;
 use portal_api::Application;
 
-use crate::cli::{AdminCommand, Cli, Command};
+use crate::cli::{AdminCommand, Cli, Command, JobCommand};
 use crate::config::Config;
 
 pub type CmdResult = Result<(), Box<dyn std::error::Error>>;
@@ -28,12 +29,25 @@ pub async fn run(cli: Cli) -> CmdResult {
         Command::Admin { command: AdminCommand::CreateStaff { email, role, name } } => {
             admin::create_staff(&db, &email, role, name.as_deref()).await
         }
+        Command::Jobs { command: JobCommand::Rollover { fiscal_year } } => {
+            let now = chrono::Utc::now();
+            let fy = fiscal_year.map(portal_domain::fiscal::FiscalYear).unwrap_or(portal_domain::fiscal::FiscalYear::containing(now));
+            if fy > portal_domain::fiscal::FiscalYear::containing(now) {
+                return Err(format!("fiscal year {} has not started yet", fy.0).into());
+            }
+            let report = portal_api::services::rollover::run(&db, fy, &portal_db::queries::audit::Actor::system(), now).await?;
+            println!("{}", serde_json::to_string_pretty(&report)?);
+            Ok(())
+        }
         Command::Openapi => unreachable!("handled above"),
     }
 }
 
 async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> CmdResult {
     let spa = config.api.spa_dir.clone();
+    if config.api.scheduler {
+        scheduler::spawn(db.clone());
+    }
     let app = Application::build(config.api, db)?;
     let port = app.port();
     tracing::info!(port, data_dir = %config.data_dir.display(), spa = ?spa, "cloudpack+ PORTAL listening");

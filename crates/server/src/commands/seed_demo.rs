@@ -3,8 +3,12 @@
 
 use chrono::Utc;
 use portal_api::auth::{passwords, secrets};
-use portal_db::queries::{companies, recovery_codes, sessions, users};
-use portal_domain::Role;
+use portal_api::services::rank_override;
+use portal_db::queries::audit::Actor;
+use portal_db::queries::aws_accounts::{self, NewAwsAccount};
+use portal_db::queries::{companies, recovery_codes, sessions, users, CompanyScope};
+use portal_domain::fiscal::FiscalYear;
+use portal_domain::{Rank, Role};
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde_json::json;
 
@@ -20,18 +24,19 @@ struct DemoUser {
     role: Role,
 }
 
-const DEMO_USERS: [DemoUser; 3] = [
+const DEMO_USERS: [DemoUser; 4] = [
     DemoUser { email: "rep@demo.example.com", name: "山田 太郎", role: Role::Representative },
     DemoUser { email: "member@demo.example.com", name: "佐藤 花子", role: Role::Member },
     DemoUser { email: "admin@demo.example.com", name: "運営 管理者", role: Role::Admin },
+    DemoUser { email: "csm@demo.example.com", name: "鈴木 一郎（CSM）", role: Role::Csm },
 ];
 
 pub async fn run(db: &DatabaseConnection, config: &Config, as_json: bool) -> CmdResult {
     let now = Utc::now();
     let txn = db.begin().await?;
-    let company = match companies::find_by_code(&txn, COMPANY_CODE).await? {
-        Some(c) => c,
-        None => companies::insert(&txn, COMPANY_CODE, COMPANY_NAME, now).await?,
+    let (company, created) = match companies::find_by_code(&txn, COMPANY_CODE).await? {
+        Some(c) => (c, false),
+        None => (companies::insert(&txn, COMPANY_CODE, COMPANY_NAME, now).await?, true),
     };
     let mut logins = Vec::new();
     for demo in &DEMO_USERS {
@@ -62,7 +67,29 @@ pub async fn run(db: &DatabaseConnection, config: &Config, as_json: bool) -> Cmd
         }
         logins.push((demo, temporary));
     }
+    if created {
+        let scope = CompanyScope::new(company.id);
+        let account =
+            NewAwsAccount { account_id: "123456789012", display_name: "デモ本番環境", root_held_by_us: true, under_maintenance: true };
+        aws_accounts::insert(&txn, scope, account, now).await?;
+        aws_accounts::insert(
+            &txn,
+            scope,
+            NewAwsAccount { account_id: "210987654321", display_name: "デモ検証環境", root_held_by_us: true, under_maintenance: false },
+            now,
+        )
+        .await?;
+    }
     txn.commit().await?;
+    if created {
+        // A GOLD year, so the demo shows tickets (R2.1: 15).
+        let admin = users::find_by_email(db, DEMO_USERS[2].email).await?.ok_or("demo admin missing")?;
+        let actor = Actor { id: Some(admin.id), label: admin.email };
+        let fy = FiscalYear::containing(now);
+        rank_override::apply(db, CompanyScope::new(company.id), fy, Rank::Gold, "デモデータ", &actor, now)
+            .await
+            .map_err(|e| e.to_string())?;
+    }
 
     let url = format!("http://{}/", config.api.addr);
     if as_json {

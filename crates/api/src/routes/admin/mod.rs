@@ -1,1 +1,6 @@
+pub mod audit;
+pub mod companies;
+pub mod rollover;
+pub mod thresholds;
+pub mod transactions;
 pub mod users;

@@ -3,11 +3,12 @@
 use actix_web::{get, post, web};
 use chrono::Utc;
 use portal_db::queries::{recovery_codes, sessions, users};
+use portal_domain::admin::{AdminUser, AdminUserPage};
 use portal_domain::auth::CredentialResetResponse;
 use portal_domain::Role;
 use sea_orm::TransactionTrait;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Deserialize;
+use utoipa::IntoParams;
 use uuid::Uuid;
 
 use crate::auth::{passwords, secrets, throttle};
@@ -26,25 +27,6 @@ pub struct UserListQuery {
     pub per_page: Option<u64>,
     /// Search in e-mail, name and company name.
     pub q: Option<String>,
-}
-
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct AdminUser {
-    pub id: Uuid,
-    pub email: String,
-    pub display_name: String,
-    pub role: Role,
-    pub company_name: Option<String>,
-    pub mfa_enabled: bool,
-    pub must_change_password: bool,
-}
-
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct AdminUserPage {
-    pub items: Vec<AdminUser>,
-    pub total: u64,
-    pub page: u64,
-    pub per_page: u64,
 }
 
 /// List users (staff)

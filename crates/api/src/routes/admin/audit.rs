@@ -1,0 +1,58 @@
+use actix_web::{get, web};
+use portal_db::queries::audit;
+use portal_domain::company::{AuditEntryView, AuditPage};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use uuid::Uuid;
+
+use crate::error::ApiError;
+use crate::extractors::Staff;
+use crate::routes::Paging;
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct AuditFilter {
+    /// e.g. `company.onboard`, `company.rank_override`, `tickets.adjust`, `transactions.import`, `rollover`.
+    pub action: Option<String>,
+    pub company_id: Option<Uuid>,
+    pub actor_id: Option<Uuid>,
+}
+
+/// The audit log, newest first (staff)
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = [])),
+    params(AuditFilter, Paging),
+    responses((status = 200, description = "A page of audit entries", body = AuditPage))
+)]
+#[get("/admin/audit")]
+pub async fn list_audit(
+    state: web::Data<AppState>,
+    _staff: Staff,
+    filter: web::Query<AuditFilter>,
+    paging: web::Query<Paging>,
+) -> Result<web::Json<AuditPage>, ApiError> {
+    let (page, per_page) = paging.resolve()?;
+    let f = audit::Filter {
+        action: filter.action.clone().filter(|a| !a.trim().is_empty()),
+        company_id: filter.company_id,
+        actor_id: filter.actor_id,
+    };
+    let (rows, total) = audit::page(&state.db, &f, page, per_page).await?;
+    let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
+    let items = rows
+        .into_iter()
+        .map(|r| AuditEntryView {
+            id: r.id,
+            at: r.at,
+            actor: r.actor_label,
+            action: r.action,
+            target_type: r.target_type,
+            target_id: r.target_id,
+            company_id: r.company_id,
+            before: parse(r.before),
+            after: parse(r.after),
+        })
+        .collect();
+    Ok(web::Json(AuditPage { items, total, page, per_page }))
+}

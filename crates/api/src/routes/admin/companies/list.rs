@@ -1,0 +1,54 @@
+use actix_web::{get, web};
+use chrono::Utc;
+use portal_db::queries::companies;
+use portal_domain::company::{CompanyListItem, CompanyPage};
+use portal_domain::fiscal::FiscalYear;
+use portal_domain::Rank;
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use crate::error::ApiError;
+use crate::extractors::Staff;
+use crate::routes::Paging;
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct CompanyFilter {
+    /// Only this rank (of the current fiscal year), e.g. `GOLD`.
+    pub rank: Option<String>,
+    /// Search in name and code.
+    pub q: Option<String>,
+}
+
+/// List companies (staff)
+///
+/// Sorted by the current fiscal year's rank, PLATINUM first, then by name (R6.5); paginated.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = [])),
+    params(CompanyFilter, Paging),
+    responses(
+        (status = 200, description = "A page of companies", body = CompanyPage),
+        (status = 422, description = "Unknown rank or bad paging", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/admin/companies")]
+pub async fn list_companies(
+    state: web::Data<AppState>,
+    _staff: Staff,
+    filter: web::Query<CompanyFilter>,
+    paging: web::Query<Paging>,
+) -> Result<web::Json<CompanyPage>, ApiError> {
+    let (page, per_page) = paging.resolve()?;
+    let rank = match filter.rank.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+        Some(r) => Some(Rank::parse(r).ok_or_else(|| ApiError::field("rank", "invalid_rank", "one of PLATINUM, GOLD, SILVER, BRONZE, REGULAR"))?),
+        None => None,
+    };
+    let fy = FiscalYear::containing(Utc::now());
+    let (rows, total) = companies::list_for_staff(&state.db, fy.0, rank, filter.q.as_deref(), page, per_page).await?;
+    let items = rows
+        .into_iter()
+        .map(|r| CompanyListItem { rank: r.rank(), ticket_balance: r.balance.unwrap_or(0) as i32, id: r.id, code: r.code, name: r.name })
+        .collect();
+    Ok(web::Json(CompanyPage { items, total, page, per_page }))
+}

@@ -1,0 +1,5 @@
+//! The customer's own company (R7.1, R7.6). Every handler reads through `Customer::scope`.
+
+pub mod aws_accounts;
+pub mod overview;
+pub mod tickets;

@@ -1,0 +1,124 @@
+//! The yearly rollover (R2.5, R3.1): for fiscal year N, decide each company's rank from calendar
+//! year N-1 (or keep the staff override), expire what is left of older grants, grant the new rank's
+//! tickets (expiring at the end of N) and start a fresh free-training count.
+//!
+//! Idempotent and safe on several replicas: each company is rolled in its own transaction under the
+//! company's ledger lock, and re-checked under that lock; ledger rows carry idempotency keys.
+
+use chrono::{DateTime, Utc};
+use portal_db::queries::audit::{self, Actor};
+use portal_db::queries::ledger::{self, Posting};
+use portal_db::queries::{company_years, companies, thresholds, transactions, CompanyScope};
+use portal_domain::company::RolloverReport;
+use portal_domain::fiscal::FiscalYear;
+use portal_domain::ledger::EntryKind;
+use portal_domain::Rank;
+use sea_orm::{DatabaseConnection, TransactionTrait};
+use serde_json::json;
+
+use crate::error::ApiError;
+use crate::routes::post_error;
+
+enum Outcome {
+    Unchanged,
+    Rolled { rank_set: bool, granted: bool, expirations: u32 },
+}
+
+pub async fn run(db: &DatabaseConnection, fy: FiscalYear, actor: &Actor, now: DateTime<Utc>) -> Result<RolloverReport, ApiError> {
+    let t = thresholds::current(db).await?.ok_or_else(|| ApiError::internal("no rank thresholds"))?;
+    let mut report = RolloverReport { fiscal_year: fy.0, ..Default::default() };
+    for id in companies::all_ids(db).await? {
+        report.companies += 1;
+        match roll_company(db, CompanyScope::new(id), fy, &t, actor, now).await? {
+            Outcome::Unchanged => report.unchanged += 1,
+            Outcome::Rolled { rank_set, granted, expirations } => {
+                report.ranks_set += u32::from(rank_set);
+                report.grants += u32::from(granted);
+                report.expirations += expirations;
+            }
+        }
+    }
+    tracing::info!(fiscal_year = fy.0, companies = report.companies, grants = report.grants, unchanged = report.unchanged, "rollover done");
+    Ok(report)
+}
+
+async fn roll_company(
+    db: &DatabaseConnection,
+    scope: CompanyScope,
+    fy: FiscalYear,
+    t: &portal_db::entities::rank_threshold::Model,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<Outcome, ApiError> {
+    if company_years::get(db, scope, fy.0).await?.is_some_and(|y| y.rolled_over_at.is_some()) {
+        return Ok(Outcome::Unchanged);
+    }
+    let txn = db.begin().await?;
+    ledger::lock(&txn, scope).await.map_err(post_error)?;
+    let existing = company_years::get(&txn, scope, fy.0).await?;
+    if existing.as_ref().is_some_and(|y| y.rolled_over_at.is_some()) {
+        txn.rollback().await?; // another replica was first
+        return Ok(Outcome::Unchanged);
+    }
+    let volume = transactions::volume(&txn, scope.company_id(), fy.volume_year()).await?;
+    let (row, rank_set) = match existing {
+        Some(row) => (row, false), // an override recorded ahead of the year
+        None => {
+            let rank = thresholds::to_domain(t).rank_for(volume);
+            let new = company_years::NewYear {
+                fiscal_year: fy.0,
+                rank,
+                source: "computed",
+                volume_yen: Some(volume),
+                threshold_version: Some(t.version),
+                reason: None,
+                decided_by: None,
+                rolled_over_at: None,
+            };
+            (company_years::insert(&txn, scope, new, now).await?, true)
+        }
+    };
+    let rank = Rank::parse(&row.rank).unwrap_or(Rank::Regular);
+
+    let mut expirations = 0;
+    for (bucket, remaining) in ledger::live_buckets_before(&txn, scope, fy.0).await? {
+        if remaining > 0 {
+            let p = Posting {
+                kind: EntryKind::Expire,
+                amount: -remaining,
+                fiscal_year: bucket,
+                expires_at: None,
+                reason: format!("{} の未使用チケットの失効", FiscalYear(bucket).label_ja()),
+                actor_id: None,
+                idempotency_key: Some(format!("rollover:{}:{}:expire:{bucket}", fy.0, scope.company_id())),
+            };
+            ledger::post(&txn, scope, p, now).await.map_err(post_error)?;
+            expirations += 1;
+        }
+    }
+    let tickets = rank.benefits().tickets;
+    if tickets > 0 {
+        let p = Posting {
+            kind: EntryKind::Grant,
+            amount: tickets,
+            fiscal_year: fy.0,
+            expires_at: Some(fy.end()),
+            reason: format!("{} {} ランク特典の付与", fy.label_ja(), rank.as_str()),
+            actor_id: None,
+            idempotency_key: Some(format!("rollover:{}:{}:grant", fy.0, scope.company_id())),
+        };
+        ledger::post(&txn, scope, p, now).await.map_err(post_error)?;
+    }
+    company_years::mark_rolled(&txn, &row, Some(volume), Some(t.version), now).await?;
+    let record = audit::Record {
+        action: "rollover",
+        target_type: "company",
+        target_id: scope.company_id().to_string(),
+        company_id: Some(scope.company_id()),
+        before: None,
+        after: Some(json!({ "fiscal_year": fy.0, "rank": rank, "source": row.source, "volume_yen": volume, "tickets_granted": tickets, "expirations": expirations })),
+    };
+    audit::record(&txn, actor, record, now).await?;
+    txn.commit().await?;
+    Ok(Outcome::Rolled { rank_set, granted: tickets > 0, expirations })
+}
