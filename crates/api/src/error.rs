@@ -106,8 +106,12 @@ impl ApiError {
                 (StatusCode::UNAUTHORIZED, "refresh_token_reused", "The session was ended for safety; sign in again")
             }
             Conflict(_) => (StatusCode::CONFLICT, "conflict", "The request conflicts with the current state"),
-            UnsupportedMediaType(_) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Unsupported content type"),
-            Ineligible(_) => (StatusCode::UNPROCESSABLE_ENTITY, "ineligible_company", "The company cannot use cloudpack+"),
+            UnsupportedMediaType(_) => {
+                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Unsupported content type")
+            }
+            Ineligible(_) => {
+                (StatusCode::UNPROCESSABLE_ENTITY, "ineligible_company", "The company cannot use cloudpack+")
+            }
             InsufficientTickets { .. } => (StatusCode::CONFLICT, "insufficient_tickets", "Not enough tickets"),
             Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side"),
         }

@@ -118,7 +118,6 @@ pub fn client_address(req: &HttpRequest, trust_proxy: bool) -> String {
     req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".into())
 }
 
-
 /// A fully signed-in customer and the only company whose data they may touch. Every customer
 /// route reads company data through `scope`, so a foreign id simply is not found.
 #[derive(Debug, Clone)]

@@ -11,8 +11,8 @@ use utoipa_actix_web::{scope, AppExt};
 use utoipa_scalar::{Scalar, Servable};
 
 use crate::auth::tokens::JwtKeys;
-use crate::mail::Mailer;
 use crate::error::{ensure_problem, json_error, path_error, query_error};
+use crate::mail::Mailer;
 use crate::openapi::ApiDoc;
 use crate::settings::ApiSettings;
 use crate::state::AppState;

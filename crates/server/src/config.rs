@@ -95,7 +95,8 @@ impl Config {
             workers: parse("PORTAL_WORKERS", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2))?,
             totp_issuer: var("PORTAL_TOTP_ISSUER").unwrap_or_else(|| "cloudpack+ PORTAL".into()),
             mail,
-            mail_from: var("PORTAL_MAIL_FROM").unwrap_or_else(|| "cloudpack+ PORTAL <noreply@cloudpack.example>".into()),
+            mail_from: var("PORTAL_MAIL_FROM")
+                .unwrap_or_else(|| "cloudpack+ PORTAL <noreply@cloudpack.example>".into()),
             public_url,
             scheduler: parse("PORTAL_SCHEDULER", true)?,
         };

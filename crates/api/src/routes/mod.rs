@@ -49,7 +49,9 @@ pub(crate) fn post_error(e: portal_db::queries::ledger::PostError) -> crate::err
         PostError::Rule(LedgerError::InsufficientBalance { balance, requested }) => {
             crate::error::ApiError::InsufficientTickets { balance, requested }
         }
-        PostError::Rule(e @ LedgerError::InvalidAmount { .. }) => crate::error::ApiError::field("amount", e.code(), e.to_string()),
+        PostError::Rule(e @ LedgerError::InvalidAmount { .. }) => {
+            crate::error::ApiError::field("amount", e.code(), e.to_string())
+        }
         PostError::NoCompany => crate::error::ApiError::NotFound,
         PostError::Db(e) => e.into(),
     }

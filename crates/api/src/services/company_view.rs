@@ -45,13 +45,19 @@ fn source(s: &str) -> RankSource {
     }
 }
 
-pub async fn overview(db: &impl ConnectionTrait, scope: CompanyScope, now: DateTime<Utc>) -> Result<CompanyOverview, ApiError> {
+pub async fn overview(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    now: DateTime<Utc>,
+) -> Result<CompanyOverview, ApiError> {
     let c = companies::find(db, scope.company_id()).await?.ok_or(ApiError::NotFound)?;
     let fy = FiscalYear::containing(now);
     let year = company_years::get(db, scope, fy.0).await?;
     // Until this year's rollover has run, last year's rank and tickets still hold.
     let (rank, rank_source, trainings_used) = match &year {
-        Some(y) if y.rolled_over_at.is_some() => (Rank::parse(&y.rank).unwrap_or(Rank::Regular), source(&y.source), y.free_trainings_used),
+        Some(y) if y.rolled_over_at.is_some() => {
+            (Rank::parse(&y.rank).unwrap_or(Rank::Regular), source(&y.source), y.free_trainings_used)
+        }
         _ => match company_years::latest_rolled(db, scope).await? {
             Some(y) => (Rank::parse(&y.rank).unwrap_or(Rank::Regular), source(&y.source), y.free_trainings_used),
             None => (Rank::Regular, RankSource::Onboarding, 0),

@@ -141,7 +141,13 @@ pub async fn onboard(
     Ok(Onboarded { company_id: company.id, representative_id: rep.id, representative_email: email, temporary_password })
 }
 
-pub fn welcome_mail(company_name: &str, rep_name: &str, email: &Email, temporary_password: &str, portal_url: &str) -> (String, String) {
+pub fn welcome_mail(
+    company_name: &str,
+    rep_name: &str,
+    email: &Email,
+    temporary_password: &str,
+    portal_url: &str,
+) -> (String, String) {
     let subject = "【cloudpack+ PORTAL】アカウント開設のお知らせ".to_owned();
     let body = format!(
         "{company_name}\n{rep_name} 様\n\n\

@@ -25,7 +25,11 @@ pub async fn apply(
 ) -> Result<(), ApiError> {
     let current = FiscalYear::containing(now);
     if fy < current || fy > current.next() {
-        return Err(ApiError::field("fiscal_year", "out_of_range", format!("only {} or {} can be overridden", current.0, current.next().0)));
+        return Err(ApiError::field(
+            "fiscal_year",
+            "out_of_range",
+            format!("only {} or {} can be overridden", current.0, current.next().0),
+        ));
     }
     let by = actor.id.ok_or_else(|| ApiError::internal("override without a user"))?;
     let txn = db.begin().await?;
@@ -53,12 +57,28 @@ pub async fn apply(
         let diff = rank.benefits().tickets - granted;
         let text = format!("ランク変更（{}）: {reason}", rank.as_str());
         if diff > 0 {
-            let p = Posting { kind: EntryKind::Grant, amount: diff, fiscal_year: fy.0, expires_at: Some(fy.end()), reason: text, actor_id: Some(by), idempotency_key: None };
+            let p = Posting {
+                kind: EntryKind::Grant,
+                amount: diff,
+                fiscal_year: fy.0,
+                expires_at: Some(fy.end()),
+                reason: text,
+                actor_id: Some(by),
+                idempotency_key: None,
+            };
             ledger::post(&txn, scope, p, now).await.map_err(post_error)?;
         } else if diff < 0 {
             let remove = (-diff).min(ledger::bucket_balance(&txn, scope, fy.0).await?);
             if remove > 0 {
-                let p = Posting { kind: EntryKind::Adjust, amount: -remove, fiscal_year: fy.0, expires_at: None, reason: text, actor_id: Some(by), idempotency_key: None };
+                let p = Posting {
+                    kind: EntryKind::Adjust,
+                    amount: -remove,
+                    fiscal_year: fy.0,
+                    expires_at: None,
+                    reason: text,
+                    actor_id: Some(by),
+                    idempotency_key: None,
+                };
                 ledger::post(&txn, scope, p, now).await.map_err(post_error)?;
             }
         }

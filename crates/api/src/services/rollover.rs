@@ -8,7 +8,7 @@
 use chrono::{DateTime, Utc};
 use portal_db::queries::audit::{self, Actor};
 use portal_db::queries::ledger::{self, Posting};
-use portal_db::queries::{company_years, companies, thresholds, transactions, CompanyScope};
+use portal_db::queries::{companies, company_years, thresholds, transactions, CompanyScope};
 use portal_domain::company::RolloverReport;
 use portal_domain::fiscal::FiscalYear;
 use portal_domain::ledger::EntryKind;
@@ -24,7 +24,12 @@ enum Outcome {
     Rolled { rank_set: bool, granted: bool, expirations: u32 },
 }
 
-pub async fn run(db: &DatabaseConnection, fy: FiscalYear, actor: &Actor, now: DateTime<Utc>) -> Result<RolloverReport, ApiError> {
+pub async fn run(
+    db: &DatabaseConnection,
+    fy: FiscalYear,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<RolloverReport, ApiError> {
     let t = thresholds::current(db).await?.ok_or_else(|| ApiError::internal("no rank thresholds"))?;
     let mut report = RolloverReport { fiscal_year: fy.0, ..Default::default() };
     for id in companies::all_ids(db).await? {
@@ -38,7 +43,13 @@ pub async fn run(db: &DatabaseConnection, fy: FiscalYear, actor: &Actor, now: Da
             }
         }
     }
-    tracing::info!(fiscal_year = fy.0, companies = report.companies, grants = report.grants, unchanged = report.unchanged, "rollover done");
+    tracing::info!(
+        fiscal_year = fy.0,
+        companies = report.companies,
+        grants = report.grants,
+        unchanged = report.unchanged,
+        "rollover done"
+    );
     Ok(report)
 }
 
@@ -116,7 +127,9 @@ async fn roll_company(
         target_id: scope.company_id().to_string(),
         company_id: Some(scope.company_id()),
         before: None,
-        after: Some(json!({ "fiscal_year": fy.0, "rank": rank, "source": row.source, "volume_yen": volume, "tickets_granted": tickets, "expirations": expirations })),
+        after: Some(
+            json!({ "fiscal_year": fy.0, "rank": rank, "source": row.source, "volume_yen": volume, "tickets_granted": tickets, "expirations": expirations }),
+        ),
     };
     audit::record(&txn, actor, record, now).await?;
     txn.commit().await?;

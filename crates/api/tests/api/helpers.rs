@@ -16,6 +16,7 @@ use uuid::Uuid;
 
 pub const JWT_SECRET: &str = "test-secret-test-secret-test-secret!";
 
+#[derive(Clone)]
 enum Backing {
     Sqlite(std::path::PathBuf),
     Postgres { admin_url: String, name: String },
@@ -25,11 +26,14 @@ pub struct TestApp {
     pub base: String,
     pub db: DatabaseConnection,
     pub http: reqwest::Client,
+    /// Where this app's e-mails land (one `.eml` file each).
+    pub outbox: std::path::PathBuf,
     backing: Backing,
 }
 
 impl Drop for TestApp {
     fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.outbox);
         match &self.backing {
             Backing::Sqlite(path) => {
                 for suffix in ["", "-wal", "-shm"] {
@@ -77,10 +81,21 @@ impl TestApp {
     pub async fn spawn() -> TestApp {
         let (url, backing) = fresh_database().await;
         let db = database::connect_and_migrate(&url).await.expect("migrate test database");
-        let app = Application::build(ApiSettings::for_tests(JWT_SECRET), db.clone()).expect("bind");
+        let outbox = std::env::temp_dir().join(format!("portal-test-outbox-{}", Uuid::new_v4().simple()));
+        let mut settings = ApiSettings::for_tests(JWT_SECRET);
+        settings.mail = portal_api::mail::MailSettings::Outbox(outbox.clone());
+        let app = Application::build(settings, db.clone()).expect("bind");
         let base = format!("http://127.0.0.1:{}", app.port());
         tokio::spawn(app.run_until_stopped());
-        TestApp { base, db, http: reqwest::Client::new(), backing }
+        TestApp { base, db, http: reqwest::Client::new(), outbox, backing }
+    }
+
+    /// The URL of this test's database (to open more pools, like another replica would).
+    pub fn database_url(&self) -> String {
+        match &self.backing {
+            Backing::Sqlite(path) => format!("sqlite://{}?mode=rwc", path.display()),
+            Backing::Postgres { admin_url, name } => format!("{}/{name}", admin_url.trim_end_matches("/postgres")),
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -156,6 +171,43 @@ impl TestApp {
         done.session
     }
 
+    /// A staff member (csm or admin) with a full session: (user, access token).
+    pub async fn staff(&self, role: Role) -> (TestUser, String) {
+        let mut s = self.user(role, None).await;
+        let session = self.onboard(&mut s).await;
+        (s, session.access_token)
+    }
+
+    /// A customer user of `company` with a full session: (user, access token).
+    pub async fn customer(&self, role: Role, company: Uuid) -> (TestUser, String) {
+        let mut u = self.user(role, Some(company)).await;
+        let session = self.onboard(&mut u).await;
+        (u, session.access_token)
+    }
+
+    pub async fn put(&self, path: &str, token: Option<&str>, body: Value) -> Response {
+        let mut req = self.http.put(self.url(path)).json(&body);
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        req.send().await.expect("request")
+    }
+
+    /// The decoded text of every e-mail sent to `to`.
+    pub fn mails_to(&self, to: &str) -> Vec<String> {
+        let Ok(dir) = std::fs::read_dir(&self.outbox) else { return Vec::new() };
+        dir.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .filter_map(|raw| {
+                // The file transport stores the envelope as JSON beside the .eml; skip those.
+                let (headers, body) = raw.split_once("\r\n\r\n")?;
+                headers
+                    .lines()
+                    .any(|l| l.to_lowercase().starts_with("to:") && l.contains(to))
+                    .then(|| decode_base64(body))
+            })
+            .collect()
+    }
+
     /// Password then TOTP, for a user who already enrolled.
     pub async fn sign_in(&self, u: &mut TestUser) -> AuthResponse {
         let step: AuthResponse = ok_json(self.login(u).await).await;
@@ -211,4 +263,22 @@ pub async fn problem(res: Response, status: StatusCode, code: &str) -> Problem {
     assert_eq!(p.code, code, "{text}");
     assert_eq!(p.status, status.as_u16());
     p
+}
+
+fn decode_base64(body: &str) -> String {
+    const ALPHA: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut bits = 0u32;
+    let mut n = 0;
+    let mut out = Vec::new();
+    for c in body.bytes() {
+        let Some(v) = ALPHA.iter().position(|&a| a == c) else { continue };
+        bits = (bits << 6) | v as u32;
+        n += 6;
+        if n >= 8 {
+            n -= 8;
+            out.push((bits >> n) as u8);
+            bits &= (1 << n) - 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }

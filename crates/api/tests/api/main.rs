@@ -4,8 +4,14 @@ mod helpers;
 
 mod admin_users;
 mod errors;
+mod imports;
+mod ledger;
 mod mfa;
+mod onboarding;
 mod openapi;
 mod password_change;
+mod ranks;
+mod rollover;
 mod sessions;
+mod tenancy;
 mod throttle;

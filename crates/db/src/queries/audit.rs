@@ -1,6 +1,9 @@
 //! The append-only audit log.
 
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
 use uuid::Uuid;
 
 use super::DateTimeUtc;
@@ -54,7 +57,12 @@ pub struct Filter {
 }
 
 /// Newest first.
-pub async fn page(db: &impl ConnectionTrait, f: &Filter, page: u64, per_page: u64) -> Result<(Vec<audit_log::Model>, u64), DbErr> {
+pub async fn page(
+    db: &impl ConnectionTrait,
+    f: &Filter,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<audit_log::Model>, u64), DbErr> {
     let mut q = audit_log::Entity::find();
     if let Some(a) = &f.action {
         q = q.filter(audit_log::Column::Action.eq(a.clone()));

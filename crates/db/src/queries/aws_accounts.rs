@@ -11,7 +11,12 @@ pub struct NewAwsAccount<'a> {
     pub under_maintenance: bool,
 }
 
-pub async fn insert(db: &impl ConnectionTrait, scope: CompanyScope, a: NewAwsAccount<'_>, now: DateTimeUtc) -> Result<aws_account::Model, DbErr> {
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    a: NewAwsAccount<'_>,
+    now: DateTimeUtc,
+) -> Result<aws_account::Model, DbErr> {
     aws_account::ActiveModel {
         id: Set(Uuid::new_v4()),
         company_id: Set(scope.company_id()),
@@ -33,6 +38,10 @@ pub async fn list(db: &impl ConnectionTrait, scope: CompanyScope) -> Result<Vec<
         .await
 }
 
-pub async fn get(db: &impl ConnectionTrait, scope: CompanyScope, id: Uuid) -> Result<Option<aws_account::Model>, DbErr> {
+pub async fn get(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    id: Uuid,
+) -> Result<Option<aws_account::Model>, DbErr> {
     aws_account::Entity::find_by_id(id).filter(aws_account::Column::CompanyId.eq(scope.company_id())).one(db).await
 }

@@ -19,7 +19,13 @@ pub async fn find_by_code(db: &impl ConnectionTrait, code: &str) -> Result<Optio
 }
 
 pub async fn all_ids(db: &impl ConnectionTrait) -> Result<Vec<Uuid>, DbErr> {
-    company::Entity::find().select_only().column(company::Column::Id).order_by_asc(company::Column::Code).into_tuple().all(db).await
+    company::Entity::find()
+        .select_only()
+        .column(company::Column::Id)
+        .order_by_asc(company::Column::Code)
+        .into_tuple()
+        .all(db)
+        .await
 }
 
 /// Code → id for the given codes (transaction import).
@@ -48,7 +54,12 @@ pub fn flags(c: &company::Model) -> CompanyFlags {
 }
 
 /// A company without contract details (demo data, tests).
-pub async fn insert(db: &impl ConnectionTrait, code: &str, name: &str, now: DateTimeUtc) -> Result<company::Model, DbErr> {
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    code: &str,
+    name: &str,
+    now: DateTimeUtc,
+) -> Result<company::Model, DbErr> {
     insert_with(db, code, name, &[ContractType::BillingAgency], CompanyFlags::default(), now).await
 }
 
@@ -123,9 +134,9 @@ pub async fn list_for_staff(
         )
         .join(
             JoinType::LeftJoin,
-            company::Relation::Years
-                .def()
-                .on_condition(move |_, right| Expr::col((right, company_year::Column::FiscalYear)).eq(fiscal_year).into_condition()),
+            company::Relation::Years.def().on_condition(move |_, right| {
+                Expr::col((right, company_year::Column::FiscalYear)).eq(fiscal_year).into_condition()
+            }),
         );
     if let Some(r) = rank {
         query = query.filter(Expr::expr(rank_order.clone()).eq(r.sort_key() as i32));

@@ -7,7 +7,11 @@ use uuid::Uuid;
 use super::{CompanyScope, DateTimeUtc};
 use crate::entities::company_year;
 
-pub async fn get(db: &impl ConnectionTrait, scope: CompanyScope, fy: i32) -> Result<Option<company_year::Model>, DbErr> {
+pub async fn get(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    fy: i32,
+) -> Result<Option<company_year::Model>, DbErr> {
     company_year::Entity::find()
         .filter(company_year::Column::CompanyId.eq(scope.company_id()))
         .filter(company_year::Column::FiscalYear.eq(fy))
@@ -16,7 +20,10 @@ pub async fn get(db: &impl ConnectionTrait, scope: CompanyScope, fy: i32) -> Res
 }
 
 /// The latest year whose grant was made: its bucket is the live one.
-pub async fn latest_rolled(db: &impl ConnectionTrait, scope: CompanyScope) -> Result<Option<company_year::Model>, DbErr> {
+pub async fn latest_rolled(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+) -> Result<Option<company_year::Model>, DbErr> {
     company_year::Entity::find()
         .filter(company_year::Column::CompanyId.eq(scope.company_id()))
         .filter(company_year::Column::RolledOverAt.is_not_null())
@@ -36,7 +43,12 @@ pub struct NewYear {
     pub rolled_over_at: Option<DateTimeUtc>,
 }
 
-pub async fn insert(db: &impl ConnectionTrait, scope: CompanyScope, y: NewYear, now: DateTimeUtc) -> Result<company_year::Model, DbErr> {
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    y: NewYear,
+    now: DateTimeUtc,
+) -> Result<company_year::Model, DbErr> {
     company_year::ActiveModel {
         id: Set(Uuid::new_v4()),
         company_id: Set(scope.company_id()),

@@ -188,8 +188,5 @@ pub async fn entry(
     scope: CompanyScope,
     id: Uuid,
 ) -> Result<Option<ticket_ledger::Model>, DbErr> {
-    ticket_ledger::Entity::find_by_id(id)
-        .filter(ticket_ledger::Column::CompanyId.eq(scope.company_id()))
-        .one(db)
-        .await
+    ticket_ledger::Entity::find_by_id(id).filter(ticket_ledger::Column::CompanyId.eq(scope.company_id())).one(db).await
 }

@@ -1,7 +1,9 @@
 //! Monthly transaction volumes (R2.4).
 
-use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QuerySelect, Set};
+use sea_orm::sea_query::{Alias, Expr};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QuerySelect, Set,
+};
 use uuid::Uuid;
 
 use super::DateTimeUtc;
@@ -88,7 +90,8 @@ pub async fn volume(db: &impl ConnectionTrait, company_id: Uuid, year: i32) -> R
     }
     let s = transaction::Entity::find()
         .select_only()
-        .column_as(Expr::col(transaction::Column::AmountYen).sum(), "total")
+        // PostgreSQL sums BIGINT into NUMERIC; yen totals fit in BIGINT.
+        .column_as(Expr::col(transaction::Column::AmountYen).sum().cast_as(Alias::new("BIGINT")), "total")
         .filter(transaction::Column::CompanyId.eq(company_id))
         .filter(transaction::Column::Year.eq(year))
         .into_model::<Sum>()

@@ -31,11 +31,14 @@ pub async fn run(cli: Cli) -> CmdResult {
         }
         Command::Jobs { command: JobCommand::Rollover { fiscal_year } } => {
             let now = chrono::Utc::now();
-            let fy = fiscal_year.map(portal_domain::fiscal::FiscalYear).unwrap_or(portal_domain::fiscal::FiscalYear::containing(now));
+            let fy = fiscal_year
+                .map(portal_domain::fiscal::FiscalYear)
+                .unwrap_or(portal_domain::fiscal::FiscalYear::containing(now));
             if fy > portal_domain::fiscal::FiscalYear::containing(now) {
                 return Err(format!("fiscal year {} has not started yet", fy.0).into());
             }
-            let report = portal_api::services::rollover::run(&db, fy, &portal_db::queries::audit::Actor::system(), now).await?;
+            let report =
+                portal_api::services::rollover::run(&db, fy, &portal_db::queries::audit::Actor::system(), now).await?;
             println!("{}", serde_json::to_string_pretty(&report)?);
             Ok(())
         }

@@ -15,7 +15,9 @@ pub fn spawn(db: DatabaseConnection) {
             match rollover::run(&db, due, &Actor::system(), Utc::now()).await {
                 Ok(r) if r.unchanged < r.companies => tracing::info!(fiscal_year = due.0, ?r, "scheduled rollover ran"),
                 Ok(_) => {}
-                Err(e) => tracing::error!(fiscal_year = due.0, error = %e, "scheduled rollover failed; will retry at the next start or April 1"),
+                Err(e) => {
+                    tracing::error!(fiscal_year = due.0, error = %e, "scheduled rollover failed; will retry at the next start or April 1")
+                }
             }
             let next = next_rollover_after(Utc::now());
             let wait = (next - Utc::now()).to_std().unwrap_or_default();

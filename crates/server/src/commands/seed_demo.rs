@@ -69,13 +69,22 @@ pub async fn run(db: &DatabaseConnection, config: &Config, as_json: bool) -> Cmd
     }
     if created {
         let scope = CompanyScope::new(company.id);
-        let account =
-            NewAwsAccount { account_id: "123456789012", display_name: "デモ本番環境", root_held_by_us: true, under_maintenance: true };
+        let account = NewAwsAccount {
+            account_id: "123456789012",
+            display_name: "デモ本番環境",
+            root_held_by_us: true,
+            under_maintenance: true,
+        };
         aws_accounts::insert(&txn, scope, account, now).await?;
         aws_accounts::insert(
             &txn,
             scope,
-            NewAwsAccount { account_id: "210987654321", display_name: "デモ検証環境", root_held_by_us: true, under_maintenance: false },
+            NewAwsAccount {
+                account_id: "210987654321",
+                display_name: "デモ検証環境",
+                root_held_by_us: true,
+                under_maintenance: false,
+            },
             now,
         )
         .await?;

@@ -22,11 +22,19 @@ use crate::state::AppState;
     )
 )]
 #[post("/admin/jobs/rollover")]
-pub async fn run_rollover(state: web::Data<AppState>, staff: Staff, body: web::Json<RolloverRequest>) -> Result<web::Json<RolloverReport>, ApiError> {
+pub async fn run_rollover(
+    state: web::Data<AppState>,
+    staff: Staff,
+    body: web::Json<RolloverRequest>,
+) -> Result<web::Json<RolloverReport>, ApiError> {
     let now = Utc::now();
     let current = FiscalYear::containing(now);
     if body.fiscal_year > current || body.fiscal_year.0 < 2000 {
-        return Err(ApiError::field("fiscal_year", "out_of_range", format!("a fiscal year that has started (at most {})", current.0)));
+        return Err(ApiError::field(
+            "fiscal_year",
+            "out_of_range",
+            format!("a fiscal year that has started (at most {})", current.0),
+        ));
     }
     Ok(web::Json(rollover::run(&state.db, body.fiscal_year, &staff.actor(), now).await?))
 }

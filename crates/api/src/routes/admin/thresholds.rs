@@ -17,7 +17,13 @@ async fn view(db: &impl ConnectionTrait, m: rank_threshold::Model) -> Result<Thr
         Some(id) => users::find(db, id).await?.map(|u| u.email),
         None => None,
     };
-    Ok(ThresholdsVersion { version: m.version, thresholds: thresholds::to_domain(&m), changed_by, changed_at: m.changed_at, note: m.note })
+    Ok(ThresholdsVersion {
+        version: m.version,
+        thresholds: thresholds::to_domain(&m),
+        changed_by,
+        changed_at: m.changed_at,
+        note: m.note,
+    })
 }
 
 /// Rank thresholds, newest version first (staff)
@@ -27,7 +33,10 @@ async fn view(db: &impl ConnectionTrait, m: rank_threshold::Model) -> Result<Thr
     responses((status = 200, description = "Every version; the first is in force", body = Vec<ThresholdsVersion>))
 )]
 #[get("/admin/rank-thresholds")]
-pub async fn list_thresholds(state: web::Data<AppState>, _staff: Staff) -> Result<web::Json<Vec<ThresholdsVersion>>, ApiError> {
+pub async fn list_thresholds(
+    state: web::Data<AppState>,
+    _staff: Staff,
+) -> Result<web::Json<Vec<ThresholdsVersion>>, ApiError> {
     let mut out = Vec::new();
     for m in thresholds::history(&state.db).await? {
         out.push(view(&state.db, m).await?);
@@ -55,7 +64,9 @@ pub async fn update_thresholds(
     staff: Staff,
     body: web::Json<UpdateThresholdsRequest>,
 ) -> Result<web::Json<ThresholdsVersion>, ApiError> {
-    body.thresholds.validate().map_err(|e| ApiError::field(&format!("thresholds.{}", e.field()), e.code(), e.to_string()))?;
+    body.thresholds
+        .validate()
+        .map_err(|e| ApiError::field(&format!("thresholds.{}", e.field()), e.code(), e.to_string()))?;
     let note = body.note.trim();
     if note.is_empty() || note.chars().count() > 500 {
         return Err(ApiError::field("note", "required", "say why (1–500 characters)"));

@@ -81,7 +81,9 @@ pub async fn import_transactions(
     let mut replaced = Vec::new();
     for r in &rows {
         let company = ids[&r.company_code];
-        if let Some(old) = transactions::upsert(&txn, company, r.year, r.month as i32, r.amount_yen, import.id, now).await? {
+        if let Some(old) =
+            transactions::upsert(&txn, company, r.year, r.month as i32, r.amount_yen, import.id, now).await?
+        {
             replaced.push(json!({ "company_code": r.company_code, "year_month": format!("{}-{:02}", r.year, r.month), "old": old, "new": r.amount_yen }));
         }
     }
@@ -96,5 +98,10 @@ pub async fn import_transactions(
     };
     audit::record(&txn, &staff.actor(), record, now).await?;
     txn.commit().await?;
-    Ok(web::Json(ImportReport { import_id: import.id, rows: rows.len() as u32, companies: ids.len() as u32, replaced: replaced.len() as u32 }))
+    Ok(web::Json(ImportReport {
+        import_id: import.id,
+        rows: rows.len() as u32,
+        companies: ids.len() as u32,
+        replaced: replaced.len() as u32,
+    }))
 }

@@ -15,7 +15,10 @@ use crate::state::AppState;
     responses((status = 200, description = "Linked AWS accounts", body = Vec<AwsAccountView>))
 )]
 #[get("/company/aws-accounts")]
-pub async fn list_aws_accounts(state: web::Data<AppState>, customer: Customer) -> Result<web::Json<Vec<AwsAccountView>>, ApiError> {
+pub async fn list_aws_accounts(
+    state: web::Data<AppState>,
+    customer: Customer,
+) -> Result<web::Json<Vec<AwsAccountView>>, ApiError> {
     let items = aws_accounts::list(&state.db, customer.scope).await?;
     Ok(web::Json(items.into_iter().map(company_view::aws_account).collect()))
 }
@@ -31,7 +34,11 @@ pub async fn list_aws_accounts(state: web::Data<AppState>, customer: Customer) -
     )
 )]
 #[get("/company/aws-accounts/{id}")]
-pub async fn get_aws_account(state: web::Data<AppState>, customer: Customer, id: web::Path<Uuid>) -> Result<web::Json<AwsAccountView>, ApiError> {
+pub async fn get_aws_account(
+    state: web::Data<AppState>,
+    customer: Customer,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<AwsAccountView>, ApiError> {
     let a = aws_accounts::get(&state.db, customer.scope, *id).await?.ok_or(ApiError::NotFound)?;
     Ok(web::Json(company_view::aws_account(a)))
 }

@@ -20,6 +20,9 @@ use crate::state::AppState;
     )
 )]
 #[get("/company")]
-pub async fn get_company(state: web::Data<AppState>, customer: Customer) -> Result<web::Json<CompanyOverview>, ApiError> {
+pub async fn get_company(
+    state: web::Data<AppState>,
+    customer: Customer,
+) -> Result<web::Json<CompanyOverview>, ApiError> {
     Ok(web::Json(company_view::overview(&state.db, customer.scope, Utc::now()).await?))
 }

@@ -26,10 +26,19 @@ use crate::state::AppState;
     )
 )]
 #[get("/company/tickets")]
-pub async fn list_tickets(state: web::Data<AppState>, customer: Customer, paging: web::Query<Paging>) -> Result<web::Json<LedgerPage>, ApiError> {
+pub async fn list_tickets(
+    state: web::Data<AppState>,
+    customer: Customer,
+    paging: web::Query<Paging>,
+) -> Result<web::Json<LedgerPage>, ApiError> {
     let (page, per_page) = paging.resolve()?;
     let (items, total) = ledger::page(&state.db, customer.scope, page, per_page).await?;
-    Ok(web::Json(LedgerPage { items: items.into_iter().map(company_view::ledger_entry).collect(), total, page, per_page }))
+    Ok(web::Json(LedgerPage {
+        items: items.into_iter().map(company_view::ledger_entry).collect(),
+        total,
+        page,
+        per_page,
+    }))
 }
 
 /// One entry of your ticket history
@@ -43,7 +52,11 @@ pub async fn list_tickets(state: web::Data<AppState>, customer: Customer, paging
     )
 )]
 #[get("/company/tickets/{id}")]
-pub async fn get_ticket(state: web::Data<AppState>, customer: Customer, id: web::Path<Uuid>) -> Result<web::Json<LedgerEntryView>, ApiError> {
+pub async fn get_ticket(
+    state: web::Data<AppState>,
+    customer: Customer,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<LedgerEntryView>, ApiError> {
     let e = ledger::entry(&state.db, customer.scope, *id).await?.ok_or(ApiError::NotFound)?;
     Ok(web::Json(company_view::ledger_entry(e)))
 }
@@ -83,7 +96,11 @@ fn csv_field(s: &str) -> String {
     responses((status = 200, description = "CSV file", content_type = "text/csv", body = String))
 )]
 #[get("/company/tickets.csv")]
-pub async fn download_tickets_csv(state: web::Data<AppState>, customer: Customer, q: web::Query<CsvQuery>) -> Result<HttpResponse, ApiError> {
+pub async fn download_tickets_csv(
+    state: web::Data<AppState>,
+    customer: Customer,
+    q: web::Query<CsvQuery>,
+) -> Result<HttpResponse, ApiError> {
     let ja = q.lang.as_deref() != Some("en");
     let entries = ledger::all(&state.db, customer.scope).await?;
     let mut out = String::from("\u{feff}");

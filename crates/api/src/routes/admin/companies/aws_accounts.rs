@@ -44,7 +44,11 @@ pub async fn link_aws_account(
     }
     let name = body.display_name.trim();
     if name.is_empty() || name.chars().count() > 100 {
-        errors.push(FieldError { field: "display_name".into(), code: "required".into(), message: "1–100 characters".into() });
+        errors.push(FieldError {
+            field: "display_name".into(),
+            code: "required".into(),
+            message: "1–100 characters".into(),
+        });
     }
     if !body.root_held_by_us {
         errors.push(FieldError {
@@ -76,7 +80,9 @@ pub async fn link_aws_account(
         target_id: row.id.to_string(),
         company_id: Some(scope.company_id()),
         before: None,
-        after: Some(json!({ "account_id": row.account_id, "display_name": row.display_name, "under_maintenance": row.under_maintenance })),
+        after: Some(
+            json!({ "account_id": row.account_id, "display_name": row.display_name, "under_maintenance": row.under_maintenance }),
+        ),
     };
     audit::record(&txn, &staff.actor(), record, now).await?;
     txn.commit().await?;

@@ -21,7 +21,11 @@ use crate::state::AppState;
     )
 )]
 #[get("/admin/companies/{id}")]
-pub async fn get_company_detail(state: web::Data<AppState>, staff: Staff, id: web::Path<Uuid>) -> Result<web::Json<CompanyDetail>, ApiError> {
+pub async fn get_company_detail(
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<CompanyDetail>, ApiError> {
     let scope = staff.scope(*id);
     let c = companies::find(&state.db, scope.company_id()).await?.ok_or(ApiError::NotFound)?;
     let overview = company_view::overview(&state.db, scope, Utc::now()).await?;
@@ -36,5 +40,10 @@ pub async fn get_company_detail(state: web::Data<AppState>, staff: Staff, id: we
             display_name: u.display_name,
         })
         .collect();
-    Ok(web::Json(CompanyDetail { overview, contract_types: companies::contract_types(&c), flags: companies::flags(&c), users }))
+    Ok(web::Json(CompanyDetail {
+        overview,
+        contract_types: companies::contract_types(&c),
+        flags: companies::flags(&c),
+        users,
+    }))
 }

@@ -41,14 +41,22 @@ pub async fn list_companies(
 ) -> Result<web::Json<CompanyPage>, ApiError> {
     let (page, per_page) = paging.resolve()?;
     let rank = match filter.rank.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
-        Some(r) => Some(Rank::parse(r).ok_or_else(|| ApiError::field("rank", "invalid_rank", "one of PLATINUM, GOLD, SILVER, BRONZE, REGULAR"))?),
+        Some(r) => Some(Rank::parse(r).ok_or_else(|| {
+            ApiError::field("rank", "invalid_rank", "one of PLATINUM, GOLD, SILVER, BRONZE, REGULAR")
+        })?),
         None => None,
     };
     let fy = FiscalYear::containing(Utc::now());
     let (rows, total) = companies::list_for_staff(&state.db, fy.0, rank, filter.q.as_deref(), page, per_page).await?;
     let items = rows
         .into_iter()
-        .map(|r| CompanyListItem { rank: r.rank(), ticket_balance: r.balance.unwrap_or(0) as i32, id: r.id, code: r.code, name: r.name })
+        .map(|r| CompanyListItem {
+            rank: r.rank(),
+            ticket_balance: r.balance.unwrap_or(0) as i32,
+            id: r.id,
+            code: r.code,
+            name: r.name,
+        })
         .collect();
     Ok(web::Json(CompanyPage { items, total, page, per_page }))
 }

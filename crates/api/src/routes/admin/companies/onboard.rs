@@ -24,7 +24,11 @@ use crate::state::AppState;
     )
 )]
 #[post("/admin/companies")]
-pub async fn onboard_company(state: web::Data<AppState>, staff: Staff, body: web::Json<OnboardCompanyRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn onboard_company(
+    state: web::Data<AppState>,
+    staff: Staff,
+    body: web::Json<OnboardCompanyRequest>,
+) -> Result<HttpResponse, ApiError> {
     let now = Utc::now();
     let done = onboarding::onboard(&state.db, &body, &staff.actor(), now).await?;
     let (subject, text) = onboarding::welcome_mail(
@@ -35,14 +39,19 @@ pub async fn onboard_company(state: web::Data<AppState>, staff: Staff, body: web
         &state.settings.public_url,
     );
     // The company exists either way; if the mail fails, staff reissue with a credential reset.
-    let mail_delivery = match state.mailer.send(&state.settings.mail_from, done.representative_email.as_str(), &subject, text).await {
-        Ok(()) => state.mailer.kind().to_owned(),
-        Err(e) => {
-            tracing::error!(error = %e, company.id = %done.company_id, "welcome mail not sent");
-            "failed".to_owned()
-        }
-    };
+    let mail_delivery =
+        match state.mailer.send(&state.settings.mail_from, done.representative_email.as_str(), &subject, text).await {
+            Ok(()) => state.mailer.kind().to_owned(),
+            Err(e) => {
+                tracing::error!(error = %e, company.id = %done.company_id, "welcome mail not sent");
+                "failed".to_owned()
+            }
+        };
     let company = company_view::overview(&state.db, CompanyScope::new(done.company_id), now).await?;
     tracing::info!(company.id = %done.company_id, staff.id = %staff.0.user.id, "company onboarded");
-    Ok(HttpResponse::Created().json(OnboardCompanyResponse { company, representative_id: done.representative_id, mail_delivery }))
+    Ok(HttpResponse::Created().json(OnboardCompanyResponse {
+        company,
+        representative_id: done.representative_id,
+        mail_delivery,
+    }))
 }

@@ -19,8 +19,15 @@ use crate::state::AppState;
 const MAX_ADJUSTMENT: i32 = 1000;
 
 /// The bucket tickets live in now: the latest year whose grant was made.
-async fn live_year(db: &impl ConnectionTrait, scope: CompanyScope, now: chrono::DateTime<Utc>) -> Result<FiscalYear, ApiError> {
-    Ok(company_years::latest_rolled(db, scope).await?.map(|y| FiscalYear(y.fiscal_year)).unwrap_or(FiscalYear::containing(now)))
+async fn live_year(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    now: chrono::DateTime<Utc>,
+) -> Result<FiscalYear, ApiError> {
+    Ok(company_years::latest_rolled(db, scope)
+        .await?
+        .map(|y| FiscalYear(y.fiscal_year))
+        .unwrap_or(FiscalYear::containing(now)))
 }
 
 /// Adjust a company's tickets (staff)
@@ -47,7 +54,11 @@ pub async fn adjust_tickets(
     body: web::Json<TicketAdjustmentRequest>,
 ) -> Result<HttpResponse, ApiError> {
     if body.amount == 0 || body.amount.abs() > MAX_ADJUSTMENT {
-        return Err(ApiError::field("amount", "out_of_range", format!("a non-zero number between -{MAX_ADJUSTMENT} and {MAX_ADJUSTMENT}")));
+        return Err(ApiError::field(
+            "amount",
+            "out_of_range",
+            format!("a non-zero number between -{MAX_ADJUSTMENT} and {MAX_ADJUSTMENT}"),
+        ));
     }
     let reason = reason(&body.reason)?;
     let scope = staff.scope(*id);
@@ -95,5 +106,10 @@ pub async fn list_company_tickets(
 ) -> Result<web::Json<LedgerPage>, ApiError> {
     let (page, per_page) = paging.resolve()?;
     let (items, total) = ledger::page(&state.db, staff.scope(*id), page, per_page).await?;
-    Ok(web::Json(LedgerPage { items: items.into_iter().map(company_view::ledger_entry).collect(), total, page, per_page }))
+    Ok(web::Json(LedgerPage {
+        items: items.into_iter().map(company_view::ledger_entry).collect(),
+        total,
+        page,
+        per_page,
+    }))
 }

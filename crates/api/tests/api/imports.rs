@@ -1,0 +1,110 @@
+//! R2.3, R2.4: transaction imports are all-or-nothing; thresholds are versioned; everything is audited.
+
+use portal_db::entities::transaction;
+use portal_domain::company::{AuditPage, ImportReport, ThresholdsVersion};
+use portal_domain::Role;
+use reqwest::StatusCode;
+use sea_orm::{EntityTrait, PaginatorTrait};
+use serde_json::json;
+
+use crate::helpers::{ok_json, problem, TestApp};
+
+async fn send_csv(app: &TestApp, token: &str, csv: &str) -> reqwest::Response {
+    app.http
+        .post(app.url("/api/v1/admin/transactions/import?filename=2025.csv"))
+        .bearer_auth(token)
+        .header("content-type", "text/csv")
+        .body(csv.to_owned())
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn r2_4_one_bad_row_rejects_the_whole_file_with_every_row_error() {
+    let app = TestApp::spawn().await;
+    app.company("ACME", "アクメ 株式会社").await;
+    let (_, staff) = app.staff(Role::Admin).await;
+    let csv =
+        "company_code,year_month,amount_yen\nACME,2025-01,100\nACME,2025-13,100\nNOPE!,2025-02,-5\nACME,2025-03,200\n";
+    let p = problem(send_csv(&app, &staff, csv).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    let fields: Vec<&str> = p.errors.iter().map(|e| e.field.as_str()).collect();
+    assert!(fields.contains(&"line 3: year_month"), "{fields:?}");
+    assert!(fields.iter().any(|f| f.starts_with("line 4: ")), "{fields:?}");
+    assert_eq!(transaction::Entity::find().count(&app.db).await.unwrap(), 0, "nothing half-imported");
+
+    let unknown = "company_code,year_month,amount_yen\nACME,2025-01,100\nGHOST,2025-01,100\n";
+    let p = problem(send_csv(&app, &staff, unknown).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert_eq!((p.errors[0].field.as_str(), p.errors[0].code.as_str()), ("line 3: company_code", "unknown_company"));
+    assert_eq!(transaction::Entity::find().count(&app.db).await.unwrap(), 0);
+
+    let res = app
+        .http
+        .post(app.url("/api/v1/admin/transactions/import"))
+        .bearer_auth(&staff)
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    problem(res, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type").await;
+}
+
+#[tokio::test]
+async fn r2_4_reimporting_a_month_replaces_it_and_the_audit_log_records_both() {
+    let app = TestApp::spawn().await;
+    app.company("ACME", "アクメ 株式会社").await;
+    let (_, staff) = app.staff(Role::Csm).await;
+    let first: ImportReport = ok_json(
+        send_csv(&app, &staff, "company_code,year_month,amount_yen\nACME,2025-01,100\nACME,2025-02,200\n").await,
+    )
+    .await;
+    assert_eq!((first.rows, first.companies, first.replaced), (2, 1, 0));
+    let second: ImportReport =
+        ok_json(send_csv(&app, &staff, "company_code,year_month,amount_yen\nACME,2025-02,250\n").await).await;
+    assert_eq!(second.replaced, 1);
+    let rows = transaction::Entity::find().all(&app.db).await.unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows.iter().map(|r| r.amount_yen).sum::<i64>(), 350);
+
+    let audit: AuditPage = ok_json(app.get("/api/v1/admin/audit?action=transactions.import", Some(&staff)).await).await;
+    assert_eq!(audit.total, 2);
+    let newest = &audit.items[0];
+    assert_eq!(newest.after.as_ref().unwrap()["replaced"][0]["old"], 200);
+    assert_eq!(newest.after.as_ref().unwrap()["replaced"][0]["new"], 250);
+    assert!(newest.actor.starts_with("csm-"));
+}
+
+#[tokio::test]
+async fn r2_3_thresholds_are_seeded_versioned_and_validated() {
+    let app = TestApp::spawn().await;
+    let (admin, staff) = app.staff(Role::Admin).await;
+    let list: Vec<ThresholdsVersion> = ok_json(app.get("/api/v1/admin/rank-thresholds", Some(&staff)).await).await;
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].thresholds, portal_domain::rank::Thresholds::EXAMPLE);
+
+    let bad = json!({"thresholds": {"platinum": 100, "gold": 200, "silver": 50, "bronze": 10}, "note": "oops"});
+    let p = problem(
+        app.put("/api/v1/admin/rank-thresholds", Some(&staff), bad).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert!(p.errors[0].field.starts_with("thresholds."));
+    let no_note = json!({"thresholds": {"platinum": 400, "gold": 300, "silver": 200, "bronze": 100}, "note": ""});
+    problem(
+        app.put("/api/v1/admin/rank-thresholds", Some(&staff), no_note).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+
+    let good = json!({"thresholds": {"platinum": 70000000, "gold": 14000000, "silver": 4000000, "bronze": 700000}, "note": "FY2027 review"});
+    let v: ThresholdsVersion = ok_json(app.put("/api/v1/admin/rank-thresholds", Some(&staff), good).await).await;
+    assert_eq!(v.version, 2);
+    assert_eq!(v.changed_by.as_deref(), Some(admin.email.as_str()));
+    let list: Vec<ThresholdsVersion> = ok_json(app.get("/api/v1/admin/rank-thresholds", Some(&staff)).await).await;
+    assert_eq!(list.iter().map(|v| v.version).collect::<Vec<_>>(), [2, 1]);
+    let audit: AuditPage =
+        ok_json(app.get("/api/v1/admin/audit?action=rank_thresholds.update", Some(&staff)).await).await;
+    assert_eq!(audit.items[0].before.as_ref().unwrap()["gold"], 12000000);
+}

@@ -1,0 +1,105 @@
+//! R3.2: the ticket ledger never goes below zero, even under concurrent changes.
+
+use chrono::Utc;
+use portal_db::entities::ticket_ledger;
+use portal_domain::company::CompanyOverview;
+use portal_domain::fiscal::FiscalYear;
+use portal_domain::Role;
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde_json::json;
+
+use crate::helpers::{ok_json, problem, TestApp};
+
+#[tokio::test]
+async fn r3_2_a_hundred_concurrent_one_ticket_withdrawals_from_thirty_leave_exactly_zero() {
+    let app = TestApp::spawn().await;
+    let company = app.company("C30", "三十 株式会社").await;
+    let (_, staff) = app.staff(Role::Admin).await;
+    let fy = FiscalYear::containing(Utc::now());
+    let path = format!("/api/v1/admin/companies/{company}/rank-override");
+    let after: CompanyOverview =
+        ok_json(app.post(&path, Some(&staff), json!({"fiscal_year": fy, "rank": "PLATINUM", "reason": "t"})).await)
+            .await;
+    assert_eq!(after.ticket_balance, 30);
+
+    let adj = format!("/api/v1/admin/companies/{company}/ticket-adjustments");
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..100 {
+        let (http, url, token) = (app.http.clone(), app.url(&adj), staff.clone());
+        tasks.spawn(async move {
+            let res = http
+                .post(url)
+                .bearer_auth(token)
+                .json(&json!({"amount": -1, "reason": format!("withdrawal {i}")}))
+                .send()
+                .await
+                .unwrap();
+            let status = res.status();
+            let body: serde_json::Value = res.json().await.unwrap();
+            (status, body)
+        });
+    }
+    let mut ok = 0;
+    let mut refused = 0;
+    while let Some(r) = tasks.join_next().await {
+        let (status, body) = r.unwrap();
+        match status {
+            StatusCode::CREATED => ok += 1,
+            StatusCode::CONFLICT => {
+                assert_eq!(body["code"], "insufficient_tickets", "{body}");
+                refused += 1;
+            }
+            other => panic!("unexpected {other}: {body}"),
+        }
+    }
+    assert_eq!((ok, refused), (30, 70));
+
+    let rows = ticket_ledger::Entity::find()
+        .filter(ticket_ledger::Column::CompanyId.eq(company))
+        .order_by_asc(ticket_ledger::Column::Seq)
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 31);
+    assert_eq!(rows.iter().map(|r| r.amount).sum::<i32>(), 0, "the ledger sums to zero");
+    let mut running = 0;
+    for (i, r) in rows.iter().enumerate() {
+        running += r.amount;
+        assert_eq!(r.seq, i as i64 + 1, "contiguous sequence");
+        assert_eq!(r.balance_after, running, "stored balance is the running sum");
+        assert!(r.balance_after >= 0);
+    }
+}
+
+#[tokio::test]
+async fn adjustments_need_a_reason_and_a_sane_amount() {
+    let app = TestApp::spawn().await;
+    let company = app.company("C1", "一 株式会社").await;
+    let (_, staff) = app.staff(Role::Csm).await;
+    let adj = format!("/api/v1/admin/companies/{company}/ticket-adjustments");
+    for body in [
+        json!({"amount": 0, "reason": "x"}),
+        json!({"amount": 5000, "reason": "x"}),
+        json!({"amount": 1, "reason": ""}),
+    ] {
+        problem(app.post(&adj, Some(&staff), body).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    }
+    problem(
+        app.post(&adj, Some(&staff), json!({"amount": -1, "reason": "x"})).await,
+        StatusCode::CONFLICT,
+        "insufficient_tickets",
+    )
+    .await;
+    assert_eq!(
+        app.post(&adj, Some(&staff), json!({"amount": 3, "reason": "goodwill"})).await.status(),
+        StatusCode::CREATED
+    );
+    let missing = format!("/api/v1/admin/companies/{}/ticket-adjustments", uuid::Uuid::new_v4());
+    problem(
+        app.post(&missing, Some(&staff), json!({"amount": 1, "reason": "x"})).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+}

@@ -1,0 +1,123 @@
+//! R2.4: staff override a rank for one fiscal year with a reason; the grant follows (R2.1, R3.1).
+
+use chrono::Utc;
+use portal_domain::company::{CompanyOverview, LedgerPage, RankSource};
+use portal_domain::fiscal::FiscalYear;
+use portal_domain::ledger::EntryKind;
+use portal_domain::{Rank, Role};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+use crate::helpers::{ok_json, problem, TestApp};
+
+async fn onboard(app: &TestApp, staff: &str, code: &str) -> uuid::Uuid {
+    let f = json!({"code": code, "name": format!("{code} 株式会社"), "contract_types": ["billing_agency_adv"],
+        "representative_name": "代表 者", "representative_email": format!("rep@{}.example.jp", code.to_lowercase())});
+    let v: Value = ok_json(app.post("/api/v1/admin/companies", Some(staff), f).await).await;
+    v["company"]["id"].as_str().unwrap().parse().unwrap()
+}
+
+#[tokio::test]
+async fn r2_4_override_to_gold_for_the_current_year_grants_15_tickets_expiring_at_year_end() {
+    let app = TestApp::spawn().await;
+    let (_, staff) = app.staff(Role::Csm).await;
+    let id = onboard(&app, &staff, "GOLDY").await;
+    let (_, rep) = app.customer(Role::Member, id).await;
+    let fy = FiscalYear::containing(Utc::now());
+    let path = format!("/api/v1/admin/companies/{id}/rank-override");
+
+    problem(
+        app.post(&path, Some(&staff), json!({"fiscal_year": fy, "rank": "GOLD", "reason": "  "})).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    problem(
+        app.post(&path, Some(&staff), json!({"fiscal_year": fy.0 - 1, "rank": "GOLD", "reason": "x"})).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    problem(
+        app.post(&path, Some(&rep), json!({"fiscal_year": fy, "rank": "GOLD", "reason": "x"})).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+
+    let after: CompanyOverview = ok_json(
+        app.post(&path, Some(&staff), json!({"fiscal_year": fy, "rank": "GOLD", "reason": "大型案件の受注"})).await,
+    )
+    .await;
+    assert_eq!((after.rank, after.rank_source, after.ticket_balance), (Rank::Gold, RankSource::Override, 15));
+
+    let mine: CompanyOverview = ok_json(app.get("/api/v1/company", Some(&rep)).await).await;
+    assert_eq!((mine.rank, mine.ticket_balance, mine.free_trainings_left), (Rank::Gold, 15, 1));
+    assert_eq!(mine.tickets_expire_at, Some(fy.end()));
+    let history: LedgerPage = ok_json(app.get("/api/v1/company/tickets", Some(&rep)).await).await;
+    assert_eq!(history.total, 1);
+    assert_eq!(
+        (history.items[0].kind, history.items[0].amount, history.items[0].balance_after),
+        (EntryKind::Grant, 15, 15)
+    );
+    assert!(history.items[0].reason.contains("大型案件の受注"));
+
+    // Up to PLATINUM tops up by the difference; down to SILVER removes the surplus, never below zero.
+    let p: CompanyOverview =
+        ok_json(app.post(&path, Some(&staff), json!({"fiscal_year": fy, "rank": "PLATINUM", "reason": "up"})).await)
+            .await;
+    assert_eq!(p.ticket_balance, 30);
+    let adj = format!("/api/v1/admin/companies/{id}/ticket-adjustments");
+    assert_eq!(
+        app.post(&adj, Some(&staff), json!({"amount": -28, "reason": "used elsewhere"})).await.status(),
+        StatusCode::CREATED
+    );
+    let s: CompanyOverview =
+        ok_json(app.post(&path, Some(&staff), json!({"fiscal_year": fy, "rank": "SILVER", "reason": "down"})).await)
+            .await;
+    assert_eq!((s.rank, s.ticket_balance), (Rank::Silver, 0));
+
+    // Overriding next year only records the rank; the tickets wait for its rollover.
+    let n: CompanyOverview = ok_json(
+        app.post(&path, Some(&staff), json!({"fiscal_year": fy.next(), "rank": "GOLD", "reason": "next"})).await,
+    )
+    .await;
+    assert_eq!((n.rank, n.ticket_balance), (Rank::Silver, 0));
+}
+
+#[tokio::test]
+async fn r2_1_company_list_sorts_platinum_first_then_by_name_and_filters() {
+    let app = TestApp::spawn().await;
+    let (_, staff) = app.staff(Role::Admin).await;
+    let fy = FiscalYear::containing(Utc::now());
+    let mut ids = Vec::new();
+    for code in ["CCC", "AAA", "BBB", "DDD"] {
+        ids.push(onboard(&app, &staff, code).await);
+    }
+    for (id, rank) in [(ids[0], "PLATINUM"), (ids[2], "GOLD"), (ids[3], "PLATINUM")] {
+        let path = format!("/api/v1/admin/companies/{id}/rank-override");
+        assert_eq!(
+            app.post(&path, Some(&staff), json!({"fiscal_year": fy, "rank": rank, "reason": "test"})).await.status(),
+            StatusCode::OK
+        );
+    }
+    let page: Value = ok_json(app.get("/api/v1/admin/companies?per_page=3", Some(&staff)).await).await;
+    let codes: Vec<&str> = page["items"].as_array().unwrap().iter().map(|c| c["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["CCC", "DDD", "BBB"]);
+    assert_eq!(page["total"], 4);
+    assert_eq!(page["items"][0]["ticket_balance"], 30);
+    let rest: Value = ok_json(app.get("/api/v1/admin/companies?per_page=3&page=2", Some(&staff)).await).await;
+    assert_eq!(rest["items"][0]["code"], "AAA");
+    assert_eq!(rest["items"][0]["rank"], "REGULAR");
+
+    let gold: Value = ok_json(app.get("/api/v1/admin/companies?rank=gold", Some(&staff)).await).await;
+    assert_eq!(gold["total"], 1);
+    let named: Value = ok_json(app.get("/api/v1/admin/companies?q=ddd", Some(&staff)).await).await;
+    assert_eq!(named["items"][0]["code"], "DDD");
+    problem(
+        app.get("/api/v1/admin/companies?rank=DIAMOND", Some(&staff)).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+}

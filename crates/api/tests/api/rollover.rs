@@ -1,0 +1,154 @@
+//! R2.2, R2.5, R3.1: the yearly rollover decides ranks from the previous calendar year, expires
+//! what is left and grants the new year's tickets; it is idempotent and safe when run concurrently.
+
+use chrono::Utc;
+use portal_api::services::rollover;
+use portal_db::entities::ticket_ledger;
+use portal_db::queries::audit::Actor;
+use portal_domain::company::{CompanyOverview, RolloverReport};
+use portal_domain::fiscal::FiscalYear;
+use portal_domain::ledger::EntryKind;
+use portal_domain::{Rank, Role};
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::json;
+
+use crate::helpers::{ok_json, problem, TestApp};
+
+async fn import(app: &TestApp, staff: &str, csv: &str) {
+    let res = app
+        .http
+        .post(app.url("/api/v1/admin/transactions/import?filename=volumes.csv"))
+        .bearer_auth(staff)
+        .header("content-type", "text/csv")
+        .body(csv.to_owned())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
+}
+
+#[tokio::test]
+async fn r2_2_volume_of_the_previous_calendar_year_decides_the_rank_and_grant() {
+    let app = TestApp::spawn().await;
+    let (_, staff) = app.staff(Role::Admin).await;
+    let big = app.company("BIG", "大口 株式会社").await;
+    let mid = app.company("MID", "中堅 株式会社").await;
+    let small = app.company("SMALL", "小口 株式会社").await;
+    let fy = FiscalYear::containing(Utc::now());
+    let last = fy.prev();
+    // Calendar year N-1 decides fiscal year N: 12 × 5,000,000 = 60,000,000 → PLATINUM for `fy`.
+    let mut csv = String::from("company_code,year_month,amount_yen\n");
+    for m in 1..=12 {
+        csv += &format!("BIG,{}-{m:02},5000000\n", fy.volume_year());
+        csv += &format!("MID,{}-{m:02},300000\n", fy.volume_year()); // 3,600,000 → SILVER
+        csv += &format!("BIG,{}-{m:02},100000\n", last.volume_year()); // 1,200,000 → BRONZE for last year
+    }
+    // A month of the fiscal year itself does not count (calendar year N-1 only).
+    csv += &format!("SMALL,{}-04,99000000\n", fy.0);
+    import(&app, &staff, &csv).await;
+
+    let r1: RolloverReport =
+        ok_json(app.post("/api/v1/admin/jobs/rollover", Some(&staff), json!({"fiscal_year": last})).await).await;
+    assert_eq!((r1.companies, r1.ranks_set, r1.grants), (3, 3, 0), "BRONZE and REGULAR grant nothing");
+    let r2: RolloverReport =
+        ok_json(app.post("/api/v1/admin/jobs/rollover", Some(&staff), json!({"fiscal_year": fy})).await).await;
+    assert_eq!((r2.companies, r2.ranks_set, r2.grants, r2.unchanged), (3, 3, 2, 0));
+
+    let detail = |id| format!("/api/v1/admin/companies/{id}");
+    for (id, rank, tickets) in [(big, Rank::Platinum, 30), (mid, Rank::Silver, 5), (small, Rank::Regular, 0)] {
+        let d: serde_json::Value = ok_json(app.get(&detail(id), Some(&staff)).await).await;
+        let o: CompanyOverview = serde_json::from_value(d["overview"].clone()).unwrap();
+        assert_eq!((o.rank, o.ticket_balance), (rank, tickets), "{}", o.code);
+        if tickets > 0 {
+            assert_eq!(o.tickets_expire_at, Some(fy.end()));
+        }
+    }
+
+    // Idempotent: a second run changes nothing.
+    let again: RolloverReport =
+        ok_json(app.post("/api/v1/admin/jobs/rollover", Some(&staff), json!({"fiscal_year": fy})).await).await;
+    assert_eq!((again.ranks_set, again.grants, again.unchanged), (0, 0, 3));
+    assert_eq!(ticket_ledger::Entity::find().count(&app.db).await.unwrap(), 2);
+
+    problem(
+        app.post("/api/v1/admin/jobs/rollover", Some(&staff), json!({"fiscal_year": fy.next()})).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn r3_1_unused_tickets_expire_at_the_rollover_and_nothing_carries_over() {
+    let app = TestApp::spawn().await;
+    let (_, staff) = app.staff(Role::Admin).await;
+    let id = app.company("CARRY", "繰越 株式会社").await;
+    let fy = FiscalYear::containing(Utc::now());
+    let last = fy.prev();
+    let mut csv = String::from("company_code,year_month,amount_yen\n");
+    csv += &format!("CARRY,{}-06,12000000\n", last.volume_year()); // GOLD last year
+    csv += &format!("CARRY,{}-06,3600000\n", fy.volume_year()); // SILVER this year
+    import(&app, &staff, &csv).await;
+    let actor = Actor::system();
+    rollover::run(&app.db, last, &actor, Utc::now()).await.unwrap();
+    let adj = format!("/api/v1/admin/companies/{id}/ticket-adjustments");
+    assert_eq!(
+        app.post(&adj, Some(&staff), json!({"amount": -4, "reason": "used"})).await.status(),
+        StatusCode::CREATED
+    );
+
+    rollover::run(&app.db, fy, &actor, Utc::now()).await.unwrap();
+    let rows =
+        ticket_ledger::Entity::find().filter(ticket_ledger::Column::CompanyId.eq(id)).all(&app.db).await.unwrap();
+    let kinds: Vec<(String, i32, i32)> = rows.iter().map(|r| (r.kind.clone(), r.amount, r.fiscal_year)).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("grant".to_owned(), 15, last.0),
+            ("adjust".to_owned(), -4, last.0),
+            (EntryKind::Expire.as_str().to_owned(), -11, last.0),
+            ("grant".to_owned(), 5, fy.0),
+        ]
+    );
+    assert_eq!(rows.last().unwrap().balance_after, 5);
+}
+
+#[tokio::test]
+async fn r2_5_concurrent_rollovers_grant_exactly_once_per_company() {
+    let app = TestApp::spawn().await;
+    let (_, staff) = app.staff(Role::Admin).await;
+    let fy = FiscalYear::containing(Utc::now());
+    let mut csv = String::from("company_code,year_month,amount_yen\n");
+    for i in 0..20 {
+        app.company(&format!("CO{i:02}"), &format!("会社 {i:02}")).await;
+        csv += &format!("CO{i:02},{}-03,{}\n", fy.volume_year(), 12_000_000 + i);
+    }
+    import(&app, &staff, &csv).await;
+
+    // Six replicas at once, each with its own connection pool.
+    let url = app.database_url();
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..6 {
+        let url = url.clone();
+        tasks.spawn(async move {
+            let db = portal_api::database::connect(&url).await.unwrap();
+            rollover::run(&db, fy, &Actor::system(), Utc::now()).await.unwrap()
+        });
+    }
+    let mut granted = 0;
+    while let Some(r) = tasks.join_next().await {
+        let r = r.unwrap();
+        assert_eq!(r.companies, 20);
+        granted += r.grants;
+    }
+    assert_eq!(granted, 20, "one grant per company across all replicas");
+    let grants =
+        ticket_ledger::Entity::find().filter(ticket_ledger::Column::Kind.eq("grant")).all(&app.db).await.unwrap();
+    assert_eq!(grants.len(), 20);
+    assert!(grants.iter().all(|g| g.amount == 15 && g.fiscal_year == fy.0));
+    let mut companies: Vec<_> = grants.iter().map(|g| g.company_id).collect();
+    companies.sort();
+    companies.dedup();
+    assert_eq!(companies.len(), 20);
+}

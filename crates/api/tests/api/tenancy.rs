@@ -1,0 +1,103 @@
+//! Tenant isolation: a user of company A reaches nothing of company B.
+
+use chrono::Utc;
+use portal_db::queries::{aws_accounts, CompanyScope};
+use portal_domain::company::{AwsAccountView, CompanyOverview, LedgerPage};
+use portal_domain::fiscal::FiscalYear;
+use portal_domain::Role;
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{ok_json, problem, TestApp};
+
+#[tokio::test]
+async fn a_user_of_company_a_gets_404_for_every_company_b_resource() {
+    let app = TestApp::spawn().await;
+    let a = app.company("AAA", "A 株式会社").await;
+    let b = app.company("BBB", "B 株式会社").await;
+    let (_, staff) = app.staff(Role::Admin).await;
+    let fy = FiscalYear::containing(Utc::now());
+    for id in [a, b] {
+        let path = format!("/api/v1/admin/companies/{id}/rank-override");
+        assert_eq!(
+            app.post(&path, Some(&staff), json!({"fiscal_year": fy, "rank": "GOLD", "reason": "t"})).await.status(),
+            StatusCode::OK
+        );
+    }
+    let link = |id| format!("/api/v1/admin/companies/{id}/aws-accounts");
+    let b_account: AwsAccountView = ok_json(
+        app.post(
+            &link(b),
+            Some(&staff),
+            json!({"account_id": "1111-2222-3333", "display_name": "B prod", "root_held_by_us": true}),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(b_account.account_id, "111122223333");
+
+    let (_, a_rep) = app.customer(Role::Representative, a).await;
+    let (_, b_rep) = app.customer(Role::Member, b).await;
+    let b_history: LedgerPage = ok_json(app.get("/api/v1/company/tickets", Some(&b_rep)).await).await;
+    let b_entry = b_history.items[0].id;
+
+    // A sees only A.
+    let mine: CompanyOverview = ok_json(app.get("/api/v1/company", Some(&a_rep)).await).await;
+    assert_eq!(mine.id, a);
+    assert!(mine.aws_accounts.is_empty());
+    let a_history: LedgerPage = ok_json(app.get("/api/v1/company/tickets", Some(&a_rep)).await).await;
+    assert!(a_history.items.iter().all(|e| e.id != b_entry));
+    let accounts: Vec<AwsAccountView> = ok_json(app.get("/api/v1/company/aws-accounts", Some(&a_rep)).await).await;
+    assert!(accounts.is_empty());
+
+    // Every B resource by id: not found, exactly as if it did not exist.
+    for path in [format!("/api/v1/company/aws-accounts/{}", b_account.id), format!("/api/v1/company/tickets/{b_entry}")]
+    {
+        problem(app.get(&path, Some(&a_rep)).await, StatusCode::NOT_FOUND, "not_found").await;
+        assert_eq!(app.get(&path, Some(&b_rep)).await.status(), StatusCode::OK, "{path} exists for B");
+    }
+    // Staff routes that name B are closed to customers.
+    for path in [format!("/api/v1/admin/companies/{b}"), format!("/api/v1/admin/companies/{b}/tickets")] {
+        problem(app.get(&path, Some(&a_rep)).await, StatusCode::FORBIDDEN, "forbidden").await;
+    }
+    let adj = format!("/api/v1/admin/companies/{b}/ticket-adjustments");
+    problem(
+        app.post(&adj, Some(&a_rep), json!({"amount": -1, "reason": "x"})).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    let csv = app.get("/api/v1/company/tickets.csv", Some(&a_rep)).await.text().await.unwrap();
+    assert_eq!(csv.lines().count(), 2, "header and A's one grant: {csv}");
+
+    // The scoped query itself refuses B's row under A's scope.
+    assert!(aws_accounts::get(&app.db, CompanyScope::new(a), b_account.id).await.unwrap().is_none());
+
+    // Staff have no company of their own.
+    problem(app.get("/api/v1/company", Some(&staff)).await, StatusCode::FORBIDDEN, "forbidden").await;
+}
+
+#[tokio::test]
+async fn r1_3_only_accounts_whose_root_we_hold_can_be_linked_and_only_once() {
+    let app = TestApp::spawn().await;
+    let a = app.company("AAA", "A 株式会社").await;
+    let b = app.company("BBB", "B 株式会社").await;
+    let (_, staff) = app.staff(Role::Csm).await;
+    let link = |id| format!("/api/v1/admin/companies/{id}/aws-accounts");
+    let p = problem(
+        app.post(&link(a), Some(&staff), json!({"account_id": "12345", "display_name": "", "root_held_by_us": false}))
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    let codes: Vec<&str> = p.errors.iter().map(|e| e.code.as_str()).collect();
+    assert_eq!(codes, ["invalid_aws_account_id", "required", "root_not_held"]);
+    let ok = json!({"account_id": "123456789012", "display_name": "本番", "root_held_by_us": true, "under_maintenance": true});
+    let v: AwsAccountView = ok_json(app.post(&link(a), Some(&staff), ok.clone()).await).await;
+    assert_eq!(v.report_channel, portal_domain::company::ReportChannel::Backlog);
+    problem(app.post(&link(b), Some(&staff), ok).await, StatusCode::CONFLICT, "aws_account_taken").await;
+    let missing = link(uuid::Uuid::new_v4());
+    let fine = json!({"account_id": "999999999999", "display_name": "x", "root_held_by_us": true});
+    problem(app.post(&missing, Some(&staff), fine).await, StatusCode::NOT_FOUND, "not_found").await;
+}
