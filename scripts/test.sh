@@ -45,11 +45,12 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 export PORTAL_URL="http://$PORTAL_ADDR"
-DEMO_REP_EMAIL=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([u for u in d["users"] if u["role"]=="representative"][0]["email"])' "$work/demo.json")
-DEMO_REP_PASSWORD=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([u for u in d["users"] if u["role"]=="representative"][0]["temporary_password"])' "$work/demo.json")
-DEMO_ADMIN_EMAIL=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([u for u in d["users"] if u["role"]=="admin"][0]["email"])' "$work/demo.json")
-DEMO_ADMIN_PASSWORD=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([u for u in d["users"] if u["role"]=="admin"][0]["temporary_password"])' "$work/demo.json")
-export DEMO_REP_EMAIL DEMO_REP_PASSWORD DEMO_ADMIN_EMAIL DEMO_ADMIN_PASSWORD
+demo() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([u for u in d["users"] if u["role"]==sys.argv[2]][0][sys.argv[3]])' "$work/demo.json" "$@"; }
+DEMO_REP_EMAIL=$(demo representative email); DEMO_REP_PASSWORD=$(demo representative temporary_password)
+DEMO_ADMIN_EMAIL=$(demo admin email); DEMO_ADMIN_PASSWORD=$(demo admin temporary_password)
+DEMO_CSM_EMAIL=$(demo csm email); DEMO_CSM_PASSWORD=$(demo csm temporary_password)
+export DEMO_REP_EMAIL DEMO_REP_PASSWORD DEMO_ADMIN_EMAIL DEMO_ADMIN_PASSWORD DEMO_CSM_EMAIL DEMO_CSM_PASSWORD
+export PORTAL_OUTBOX_DIR="$PORTAL_DATA_DIR/outbox"
 if ! bash "$ROOT/e2e/run.sh"; then
   echo "--- server log ---"; tail -n 50 "$work/serve.log"
   die "browser tests failed"
