@@ -148,7 +148,11 @@ impl MigrationTrait for Migration {
                 .col(boolean(AwsAccounts::RootHeldByUs))
                 .col(boolean(AwsAccounts::UnderMaintenance))
                 .col(timestamp_with_time_zone(AwsAccounts::CreatedAt))
-                .foreign_key(&mut fk("fk_aws_accounts_company", (AwsAccounts::Table, AwsAccounts::CompanyId), (Companies::Table, Companies::Id)))
+                .foreign_key(&mut fk(
+                    "fk_aws_accounts_company",
+                    (AwsAccounts::Table, AwsAccounts::CompanyId),
+                    (Companies::Table, Companies::Id),
+                ))
                 .to_owned(),
         )
         .await?;
@@ -176,8 +180,16 @@ impl MigrationTrait for Migration {
                 .col(big_integer(Transactions::AmountYen))
                 .col(uuid(Transactions::ImportId))
                 .col(timestamp_with_time_zone(Transactions::UpdatedAt))
-                .foreign_key(&mut fk("fk_transactions_company", (Transactions::Table, Transactions::CompanyId), (Companies::Table, Companies::Id)))
-                .foreign_key(&mut fk("fk_transactions_import", (Transactions::Table, Transactions::ImportId), (TransactionImports::Table, TransactionImports::Id)))
+                .foreign_key(&mut fk(
+                    "fk_transactions_company",
+                    (Transactions::Table, Transactions::CompanyId),
+                    (Companies::Table, Companies::Id),
+                ))
+                .foreign_key(&mut fk(
+                    "fk_transactions_import",
+                    (Transactions::Table, Transactions::ImportId),
+                    (TransactionImports::Table, TransactionImports::Id),
+                ))
                 .to_owned(),
         )
         .await?;
@@ -251,7 +263,11 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone_null(CompanyYears::RolledOverAt))
                 .col(timestamp_with_time_zone(CompanyYears::CreatedAt))
                 .col(timestamp_with_time_zone(CompanyYears::UpdatedAt))
-                .foreign_key(&mut fk("fk_company_years_company", (CompanyYears::Table, CompanyYears::CompanyId), (Companies::Table, Companies::Id)))
+                .foreign_key(&mut fk(
+                    "fk_company_years_company",
+                    (CompanyYears::Table, CompanyYears::CompanyId),
+                    (Companies::Table, Companies::Id),
+                ))
                 .to_owned(),
         )
         .await?;
@@ -281,7 +297,11 @@ impl MigrationTrait for Migration {
                 .col(uuid_null(TicketLedger::ActorId))
                 .col(string_null(TicketLedger::IdempotencyKey).unique_key())
                 .col(timestamp_with_time_zone(TicketLedger::CreatedAt))
-                .foreign_key(&mut fk("fk_ticket_ledger_company", (TicketLedger::Table, TicketLedger::CompanyId), (Companies::Table, Companies::Id)))
+                .foreign_key(&mut fk(
+                    "fk_ticket_ledger_company",
+                    (TicketLedger::Table, TicketLedger::CompanyId),
+                    (Companies::Table, Companies::Id),
+                ))
                 .to_owned(),
         )
         .await?;
@@ -313,8 +333,10 @@ impl MigrationTrait for Migration {
         )
         .await?;
         m.create_index(Index::create().name("ix_audit_at").table(AuditLog::Table).col(AuditLog::At).to_owned()).await?;
-        m.create_index(Index::create().name("ix_audit_company").table(AuditLog::Table).col(AuditLog::CompanyId).to_owned())
-            .await?;
+        m.create_index(
+            Index::create().name("ix_audit_company").table(AuditLog::Table).col(AuditLog::CompanyId).to_owned(),
+        )
+        .await?;
         Ok(())
     }
 
@@ -330,7 +352,13 @@ impl MigrationTrait for Migration {
         ] {
             m.drop_table(Table::drop().table(t).to_owned()).await?;
         }
-        for col in [Companies::ContractTypes, Companies::PublicBody, Companies::Partner, Companies::ViaThirdParty, Companies::LedgerSeq] {
+        for col in [
+            Companies::ContractTypes,
+            Companies::PublicBody,
+            Companies::Partner,
+            Companies::ViaThirdParty,
+            Companies::LedgerSeq,
+        ] {
             m.alter_table(Table::alter().table(Companies::Table).drop_column(col).to_owned()).await?;
         }
         Ok(())
