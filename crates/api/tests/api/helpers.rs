@@ -79,11 +79,16 @@ async fn fresh_database() -> (String, Backing) {
 
 impl TestApp {
     pub async fn spawn() -> TestApp {
+        TestApp::spawn_with(|_| {}).await
+    }
+
+    pub async fn spawn_with(configure: impl FnOnce(&mut ApiSettings)) -> TestApp {
         let (url, backing) = fresh_database().await;
         let db = database::connect_and_migrate(&url).await.expect("migrate test database");
         let outbox = std::env::temp_dir().join(format!("portal-test-outbox-{}", Uuid::new_v4().simple()));
         let mut settings = ApiSettings::for_tests(JWT_SECRET);
         settings.mail = portal_api::mail::MailSettings::Outbox(outbox.clone());
+        configure(&mut settings);
         let app = Application::build(settings, db.clone()).expect("bind");
         let base = format!("http://127.0.0.1:{}", app.port());
         tokio::spawn(app.run_until_stopped());
@@ -265,7 +270,7 @@ pub async fn problem(res: Response, status: StatusCode, code: &str) -> Problem {
     p
 }
 
-fn decode_base64(body: &str) -> String {
+pub fn decode_base64(body: &str) -> String {
     const ALPHA: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut bits = 0u32;
     let mut n = 0;

@@ -13,5 +13,6 @@ mod password_change;
 mod ranks;
 mod rollover;
 mod sessions;
+mod smtp;
 mod tenancy;
 mod throttle;
