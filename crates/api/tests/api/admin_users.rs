@@ -28,6 +28,11 @@ async fn r7_5_staff_reset_forces_a_new_password_and_a_new_mfa_enrolment() {
     .await;
     assert_eq!(reset.user_id, rep.id);
     assert_eq!(reset.temporary_password.len(), 16);
+    let audit: Value =
+        ok_json(app.get("/api/v1/admin/audit?action=user.reset_credentials", Some(&staff.access_token)).await).await;
+    assert_eq!(audit["total"], 1);
+    assert_eq!(audit["items"][0]["target_id"], rep.id.to_string());
+    assert!(!audit.to_string().contains(&reset.temporary_password), "the password is never logged");
 
     // Every session of the representative ended.
     problem(app.get("/api/v1/me", Some(&rep_session.access_token)).await, StatusCode::UNAUTHORIZED, "unauthorized")

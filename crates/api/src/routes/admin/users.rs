@@ -2,12 +2,13 @@
 
 use actix_web::{get, post, web};
 use chrono::Utc;
-use portal_db::queries::{recovery_codes, sessions, users};
+use portal_db::queries::{audit, recovery_codes, sessions, users};
 use portal_domain::admin::{AdminUser, AdminUserPage};
 use portal_domain::auth::CredentialResetResponse;
 use portal_domain::Role;
 use sea_orm::TransactionTrait;
 use serde::Deserialize;
+use serde_json::json;
 use utoipa::IntoParams;
 use uuid::Uuid;
 
@@ -106,6 +107,16 @@ pub async fn reset_user_credentials(
     recovery_codes::delete_all(&txn, target.id).await?;
     sessions::revoke_all_for_user(&txn, target.id, "staff_reset", now).await?;
     throttle::clear(&txn, &throttle::account_key(&target.email)).await?;
+    let record = audit::Record {
+        action: "user.reset_credentials",
+        target_type: "user",
+        target_id: target.id.to_string(),
+        company_id: target.company_id,
+        before: Some(json!({ "mfa_enabled": target.totp_secret.is_some() })),
+        after: Some(json!({ "mfa_enabled": false, "must_change_password": true })),
+    };
+    let actor = audit::Actor { id: Some(staff.user.id), label: staff.user.email.clone() };
+    audit::record(&txn, &actor, record, now).await?;
     txn.commit().await?;
     tracing::info!(user.id = %target.id, staff.id = %staff.user.id, "credentials reset by staff");
     Ok(web::Json(CredentialResetResponse { user_id: target.id, temporary_password }))
