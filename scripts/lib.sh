@@ -72,6 +72,14 @@ ensure_postgres() {
   return 1
 }
 
+# Everything a fresh machine of this kind lacks, for running and for testing.
+ensure_all() {
+  ensure_rust
+  ensure_chromium
+  ensure_node_modules
+  ensure_aws_emulator
+}
+
 build_spa() {
   log "building the web app (WebAssembly)"
   (cd "$ROOT" && cargo run -q -p xtask -- build-spa --out "$ROOT/dist")

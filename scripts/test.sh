@@ -6,10 +6,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 started=$(date +%s)
 
-ensure_rust
-ensure_chromium
-ensure_node_modules
-ensure_aws_emulator
+ensure_all
 
 log "format check"
 cargo fmt --all --check
