@@ -5,6 +5,9 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 started=$(date +%s)
+results=$(mktemp)
+# Keeps each runner's own output on screen and a copy for the closing count.
+counted() { "$@" 2>&1 | tee -a "$results"; return "${PIPESTATUS[0]}"; }
 
 ensure_all
 
@@ -12,12 +15,12 @@ log "format check"
 cargo fmt --all --check
 
 log "tests on SQLite"
-cargo test --workspace --exclude portal-frontend --exclude xtask
+counted cargo test --workspace --exclude portal-frontend --exclude xtask
 
 PG_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432}"
 if ensure_postgres; then
   log "tests on PostgreSQL ($PG_URL)"
-  TEST_DATABASE_URL="$PG_URL" cargo test --workspace --exclude portal-frontend --exclude xtask
+  TEST_DATABASE_URL="$PG_URL" counted cargo test --workspace --exclude portal-frontend --exclude xtask
 elif [ "${CI:-}" = "true" ]; then
   die "PostgreSQL is not reachable at 127.0.0.1:5432 (required in CI)"
 else
@@ -48,8 +51,17 @@ DEMO_ADMIN_EMAIL=$(demo admin email); DEMO_ADMIN_PASSWORD=$(demo admin temporary
 DEMO_CSM_EMAIL=$(demo csm email); DEMO_CSM_PASSWORD=$(demo csm temporary_password)
 export DEMO_REP_EMAIL DEMO_REP_PASSWORD DEMO_ADMIN_EMAIL DEMO_ADMIN_PASSWORD DEMO_CSM_EMAIL DEMO_CSM_PASSWORD
 export PORTAL_OUTBOX_DIR="$PORTAL_DATA_DIR/outbox"
-if ! bash "$ROOT/e2e/run.sh"; then
+if ! counted bash "$ROOT/e2e/run.sh"; then
   echo "--- server log ---"; tail -n 50 "$work/serve.log"
   die "browser tests failed"
 fi
 log "all tests passed in $(( $(date +%s) - started )) s"
+python3 - "$results" <<'PY'
+import re, sys
+text = re.sub(r"\x1b\[[0-9;]*m", "", open(sys.argv[1], errors="replace").read())
+passed = sum(int(m) for m in re.findall(r"test result: \w+\. (\d+) passed", text))
+failed = sum(int(m) for m in re.findall(r"test result: \w+\. \d+ passed; (\d+) failed", text))
+passed += sum(int(m) for m in re.findall(r"^ℹ pass (\d+)", text, re.M))
+failed += sum(int(m) for m in re.findall(r"^ℹ fail (\d+)", text, re.M))
+print(f"{passed} passed, {failed} failed")
+PY
