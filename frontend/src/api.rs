@@ -5,17 +5,24 @@
 //! retried; a dead session is dropped, which sends the router back to `/login`.
 
 use gloo_net::http::{Method, RequestBuilder, Response};
+use portal_domain::admin::AdminUserPage;
 use portal_domain::auth::{
     AuthResponse, ChangePasswordRequest, CredentialResetResponse, LoginRequest, Me, MfaConfirmRequest,
     MfaConfirmResponse, MfaEnrollment, MfaVerifyRequest, RefreshRequest, SessionStage,
 };
 use portal_domain::problem::{FieldError, Problem};
-use portal_domain::Role;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use uuid::Uuid;
+use wasm_bindgen::JsValue;
 
 use crate::session::Session;
+
+mod company;
+mod staff;
+
+pub use company::*;
+pub use staff::*;
 
 const BASE: &str = "/api/v1";
 
@@ -52,27 +59,6 @@ impl ApiError {
             _ => Vec::new(),
         }
     }
-}
-
-/// One row of the staff user list.
-// Not in portal-domain (yet): the list endpoint is staff-only and shaped by the API crate.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct AdminUser {
-    pub id: Uuid,
-    pub email: String,
-    pub display_name: String,
-    pub role: Role,
-    pub company_name: Option<String>,
-    pub mfa_enabled: bool,
-    pub must_change_password: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct UserPage {
-    pub items: Vec<AdminUser>,
-    pub total: u64,
-    pub page: u32,
-    pub per_page: u32,
 }
 
 // ---- endpoints ----------------------------------------------------------------------------------
@@ -118,7 +104,7 @@ pub async fn me(session: Session) -> Result<Me, ApiError> {
     decode(authed(session, Method::GET, "/me", &[], None).await?).await
 }
 
-pub async fn admin_users(session: Session, page: u32, per_page: u32, q: &str) -> Result<UserPage, ApiError> {
+pub async fn admin_users(session: Session, page: u32, per_page: u32, q: &str) -> Result<AdminUserPage, ApiError> {
     let query = [("page", page.to_string()), ("per_page", per_page.to_string()), ("q", q.trim().to_owned())];
     decode(authed(session, Method::GET, "/admin/users", &query, None).await?).await
 }
@@ -130,15 +116,29 @@ pub async fn reset_credentials(session: Session, user_id: Uuid) -> Result<Creden
 
 // ---- plumbing -----------------------------------------------------------------------------------
 
-fn json<T: Serialize>(body: &T) -> Result<String, ApiError> {
-    serde_json::to_string(body).map_err(|_| ApiError::Unexpected(0))
+/// A request body with its media type. Held as a JS value so that a `File` can be sent as is (the
+/// browser streams it) as well as text; either can be sent twice when a refresh forces a retry.
+#[derive(Debug, Clone)]
+struct Body {
+    content_type: &'static str,
+    value: JsValue,
+}
+
+fn json<T: Serialize>(body: &T) -> Result<Body, ApiError> {
+    let text = serde_json::to_string(body).map_err(|_| ApiError::Unexpected(0))?;
+    Ok(Body { content_type: "application/json", value: JsValue::from_str(&text) })
+}
+
+/// Query pairs with empty values left out (the API reads an empty filter as a filter).
+fn query_of(pairs: &[(&'static str, String)]) -> Vec<(&'static str, String)> {
+    pairs.iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| (*k, v.trim().to_owned())).collect()
 }
 
 async fn send(
     method: Method,
     path: &str,
     query: &[(&str, String)],
-    body: Option<&str>,
+    body: Option<&Body>,
     bearer: Option<&str>,
 ) -> Result<Response, ApiError> {
     let mut req = RequestBuilder::new(&format!("{BASE}{path}"))
@@ -152,8 +152,8 @@ async fn send(
     }
     let sent = match body {
         Some(body) => {
-            req.header("Content-Type", "application/json")
-                .body(body.to_owned())
+            req.header("Content-Type", body.content_type)
+                .body(body.value.clone())
                 .map_err(|_| ApiError::Network)?
                 .send()
                 .await
@@ -169,12 +169,12 @@ async fn authed(
     method: Method,
     path: &str,
     query: &[(&str, String)],
-    body: Option<String>,
+    body: Option<Body>,
 ) -> Result<Response, ApiError> {
     let Some(tokens) = session.tokens_untracked() else {
         return Err(ApiError::Problem(Problem::new(401, "unauthorized", "Unauthorized")));
     };
-    let resp = send(method.clone(), path, query, body.as_deref(), Some(&tokens.access_token)).await?;
+    let resp = send(method.clone(), path, query, body.as_ref(), Some(&tokens.access_token)).await?;
     if resp.status() != 401 {
         return check(session, resp).await;
     }
@@ -207,7 +207,7 @@ async fn authed(
         }
         None => return Err(err),
     };
-    let retried = send(method, path, query, body.as_deref(), Some(&fresh_access)).await?;
+    let retried = send(method, path, query, body.as_ref(), Some(&fresh_access)).await?;
     check(session, retried).await
 }
 

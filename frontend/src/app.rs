@@ -8,7 +8,11 @@ use portal_domain::auth::SessionStage;
 
 use crate::components::Shell;
 use crate::i18n::provide_i18n;
-use crate::pages::{AdminUsersPage, HomePage, LoginPage, MfaEnrollPage, MfaVerifyPage, NotFound, PasswordPage};
+use crate::pages::{
+    AdminAuditPage, AdminCompaniesPage, AdminThresholdsPage, AdminTransactionsPage, AdminUsersPage, CompanyDetailPage,
+    CompanyPage, CompanyTicketsPage, HomePage, LoginPage, MfaEnrollPage, MfaVerifyPage, NotFound, OnboardPage,
+    PasswordPage,
+};
 use crate::session::{landing, provide_session, use_session};
 
 #[component]
@@ -53,9 +57,55 @@ pub fn App() -> impl IntoView {
                         redirect_path=to_landing_4
                     />
                     <ProtectedRoute path=path!("/") view=HomePage condition=full redirect_path=to_landing_5/>
+                    // Signed-in pages; the API decides who may see what (customers get 403 on staff
+                    // data and the reverse), and the page shows that answer.
+                    <ProtectedRoute path=path!("/company") view=CompanyPage condition=full redirect_path=to_landing_5/>
+                    <ProtectedRoute
+                        path=path!("/company/tickets")
+                        view=CompanyTicketsPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
                     <ProtectedRoute
                         path=path!("/admin/users")
                         view=AdminUsersPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
+                        path=path!("/admin/companies")
+                        view=AdminCompaniesPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    // Before `:id`, which would match "new" too.
+                    <ProtectedRoute
+                        path=path!("/admin/companies/new")
+                        view=OnboardPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
+                        path=path!("/admin/companies/:id")
+                        view=CompanyDetailPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
+                        path=path!("/admin/transactions")
+                        view=AdminTransactionsPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
+                        path=path!("/admin/thresholds")
+                        view=AdminThresholdsPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
+                        path=path!("/admin/audit")
+                        view=AdminAuditPage
                         condition=full
                         redirect_path=to_landing_5
                     />

@@ -3,6 +3,8 @@
 mod api;
 mod app;
 mod components;
+mod download;
+mod format;
 mod i18n;
 mod pages;
 mod session;

@@ -6,11 +6,11 @@ use crate::i18n::{t, Msg};
 
 #[component]
 pub fn ConfirmDialog(
-    title: Msg,
+    #[prop(into)] title: Msg,
     /// The question, already filled in.
     #[prop(into)]
     body: Signal<String>,
-    confirm_label: Msg,
+    #[prop(into)] confirm_label: Msg,
     #[prop(into)] pending: Signal<bool>,
     on_confirm: impl Fn() + 'static,
     on_cancel: impl Fn() + Clone + 'static,

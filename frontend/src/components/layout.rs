@@ -1,7 +1,8 @@
-//! The frame around every page: brand, language switch, content.
+//! The frame around every page: brand, language switch, navigation, content.
 
 use leptos::prelude::*;
 
+use super::nav::Nav;
 use crate::i18n::{t, use_i18n, Msg};
 
 /// Toggles between Japanese and English; visible on every page.
@@ -29,6 +30,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             <a class="brand" href="/">{t(Msg::Brand)}</a>
             <LangSwitch/>
         </header>
+        <Nav/>
         <main class="content">{children()}</main>
     }
 }

@@ -10,7 +10,11 @@ pub fn Pager(
     #[prop(into)] total: Signal<u64>,
     per_page: u32,
     #[prop(into)] busy: Signal<bool>,
+    /// "page x of y (n …)"; the default counts users.
+    #[prop(optional)]
+    info: Option<Msg>,
 ) -> impl IntoView {
+    let info = info.unwrap_or(Msg::PageInfo);
     let i18n = use_i18n();
     let pages = move || total.get().div_ceil(u64::from(per_page.max(1))).max(1);
     let at_first = move || page.get() <= 1;
@@ -28,7 +32,7 @@ pub fn Pager(
             </button>
             <span class="pager-info" data-testid="page-info">
                 {move || {
-                    Msg::PageInfo.fill(
+                    info.fill(
                         i18n.lang(),
                         &[("page", &page.get().to_string()), ("pages", &pages().to_string()), ("total", &total.get().to_string())],
                     )

@@ -19,7 +19,7 @@ pub fn Loading() -> impl IntoView {
 #[component]
 pub fn SubmitButton(
     #[prop(into)] pending: Signal<bool>,
-    label: Msg,
+    #[prop(into)] label: Msg,
     #[prop(optional)] pending_label: Option<Msg>,
     testid: &'static str,
 ) -> impl IntoView {

@@ -1,10 +1,11 @@
 //! Stable problem codes of the API → translated text. Unknown codes fall back to the server's own
 //! `detail` or `title`, so a new backend code is never shown as a blank.
 
+use portal_domain::eligibility::IneligibleReason;
 use portal_domain::password::{MAX_LEN, MIN_LEN};
 use portal_domain::problem::{FieldError, Problem};
 
-use super::{Lang, Msg};
+use super::{CompanyMsg, Lang, Msg, StaffMsg};
 use crate::api::ApiError;
 
 fn problem_msg(code: &str) -> Option<Msg> {
@@ -26,6 +27,13 @@ fn problem_msg(code: &str) -> Option<Msg> {
         "not_found" => Msg::ErrNotFound,
         "malformed_body" => Msg::ErrMalformedBody,
         "internal" => Msg::ErrInternal,
+        "ineligible_company" => StaffMsg::ErrIneligibleCompany.into(),
+        "company_code_taken" => StaffMsg::ErrCompanyCodeTaken.into(),
+        "email_taken" => StaffMsg::ErrEmailTaken.into(),
+        "aws_account_taken" => StaffMsg::ErrAwsAccountTaken.into(),
+        "insufficient_tickets" => StaffMsg::ErrInsufficientTickets.into(),
+        "conflict" | "already_exists" => StaffMsg::ErrConflict.into(),
+        "unsupported_media_type" => StaffMsg::ErrUnsupportedMediaType.into(),
         _ => return None,
     })
 }
@@ -59,7 +67,30 @@ pub fn field_error_text(e: &FieldError, lang: Lang) -> String {
         "password_monotonous" => Msg::FieldPasswordMonotonous,
         "required" | "missing" | "empty" => Msg::FieldRequired,
         "invalid_email" | "email_invalid" => Msg::FieldInvalidEmail,
-        _ => return e.message.clone(),
+        "invalid_company_code" => StaffMsg::FieldInvalidCompanyCode.into(),
+        "too_long" => StaffMsg::FieldTooLong.into(),
+        "invalid_aws_account_id" => StaffMsg::FieldInvalidAwsAccountId.into(),
+        "root_not_held" => StaffMsg::FieldRootNotHeld.into(),
+        "out_of_range" => StaffMsg::FieldOutOfRange.into(),
+        "threshold_not_positive" => StaffMsg::FieldThresholdNotPositive.into(),
+        "threshold_not_descending" => StaffMsg::FieldThresholdNotDescending.into(),
+        "invalid_amount" => StaffMsg::FieldInvalidAmount.into(),
+        "not_utf8" => StaffMsg::FieldNotUtf8.into(),
+        "unterminated_quote" => StaffMsg::FieldUnterminatedQuote.into(),
+        "bad_quote" => StaffMsg::FieldBadQuote.into(),
+        "invalid_year_month" => StaffMsg::FieldInvalidYearMonth.into(),
+        "year_out_of_range" => StaffMsg::FieldYearOutOfRange.into(),
+        "amount_too_large" => StaffMsg::FieldAmountTooLarge.into(),
+        "empty_file" => StaffMsg::FieldEmptyFile.into(),
+        "bad_header" => StaffMsg::FieldBadHeader.into(),
+        "column_count" => StaffMsg::FieldColumnCount.into(),
+        "duplicate_row" => StaffMsg::FieldDuplicateRow.into(),
+        "unknown_company" => StaffMsg::FieldUnknownCompany.into(),
+        "invalid_rank" => StaffMsg::FieldInvalidRank.into(),
+        code => match IneligibleReason::ALL.into_iter().find(|r| r.code() == code) {
+            Some(reason) => CompanyMsg::for_reason(reason).into(),
+            None => return e.message.clone(),
+        },
     };
     msg.fill(lang, &[("min", &MIN_LEN.to_string()), ("max", &MAX_LEN.to_string())])
 }
@@ -87,5 +118,20 @@ mod tests {
         assert_eq!(field_error_text(&e, Lang::Ja), format!("{MIN_LEN} 文字以上にしてください。"));
         let other = FieldError { field: "f".into(), code: "whatever".into(), message: "server says".into() };
         assert_eq!(field_error_text(&other, Lang::En), "server says");
+    }
+
+    #[test]
+    fn r1_4_every_ineligibility_reason_names_its_rule() {
+        for reason in IneligibleReason::ALL {
+            let e = FieldError { field: "flags".into(), code: reason.code().into(), message: "x".into() };
+            let (ja, en) = (field_error_text(&e, Lang::Ja), field_error_text(&e, Lang::En));
+            assert!(ja.contains(reason.rule()) && en.contains(reason.rule()), "{ja} / {en}");
+        }
+        let e =
+            FieldError { field: "contract_types".into(), code: "no_qualifying_contract".into(), message: "x".into() };
+        assert_eq!(
+            field_error_text(&e, Lang::Ja),
+            "対象の契約（AWS請求代行サービス／adv.／AWS定額プラン）がありません（R1.1）"
+        );
     }
 }

@@ -1,6 +1,8 @@
 //! Every user-visible string of the SPA, in Japanese and English. Placeholders such as `{n}` are filled
 //! by [`Msg::fill`].
 
+use super::company::CompanyMsg;
+use super::staff::StaffMsg;
 use super::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,6 +116,21 @@ pub enum Msg {
     FieldPasswordMonotonous,
     FieldRequired,
     FieldInvalidEmail,
+    // The company screens and domain labels; the staff screens (catalogues of their own).
+    Co(CompanyMsg),
+    Adm(StaffMsg),
+}
+
+impl From<CompanyMsg> for Msg {
+    fn from(m: CompanyMsg) -> Msg {
+        Msg::Co(m)
+    }
+}
+
+impl From<StaffMsg> for Msg {
+    fn from(m: StaffMsg) -> Msg {
+        Msg::Adm(m)
+    }
 }
 
 impl Msg {
@@ -320,6 +337,8 @@ impl Msg {
             ),
             FieldRequired => ("入力してください。", "This field is required."),
             FieldInvalidEmail => ("メールアドレスの形式が正しくありません。", "Enter a valid e-mail address."),
+            Co(m) => m.pair(),
+            Adm(m) => m.pair(),
         }
     }
 }

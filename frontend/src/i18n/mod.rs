@@ -2,12 +2,16 @@
 //! localStorage so it survives sign-out and new tabs.
 
 mod codes;
+mod company;
 mod messages;
+mod staff;
 
 use leptos::prelude::*;
 
 pub use codes::{field_error_text, problem_text};
+pub use company::CompanyMsg;
 pub use messages::Msg;
+pub use staff::StaffMsg;
 
 const STORAGE_KEY: &str = "portal.lang";
 
@@ -69,8 +73,8 @@ impl I18n {
     }
 
     /// The text of `msg` in the current language (tracks the language signal).
-    pub fn t(self, msg: Msg) -> &'static str {
-        msg.text(self.lang())
+    pub fn t(self, msg: impl Into<Msg>) -> &'static str {
+        msg.into().text(self.lang())
     }
 }
 
@@ -83,8 +87,9 @@ pub fn use_i18n() -> I18n {
 }
 
 /// A reactive text node for `msg`: `{t(Msg::Login)}` inside `view!`.
-pub fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+pub fn t(msg: impl Into<Msg>) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let i18n = use_i18n();
+    let msg = msg.into();
     move || i18n.t(msg)
 }
 

@@ -6,7 +6,7 @@ use portal_domain::auth::Me;
 
 use crate::api;
 use crate::components::{ErrorMessage, Loading};
-use crate::i18n::{t, use_i18n, Msg};
+use crate::i18n::{t, use_i18n, CompanyMsg as C, Msg, StaffMsg as S};
 use crate::session::use_session;
 
 #[component]
@@ -60,12 +60,34 @@ fn Profile(me: Me) -> impl IntoView {
             <p class="muted">{move || Msg::RecoveryCodesLeft.fill(i18n.lang(), &[("n", &left)])}</p>
             <p><a class="btn" href="/password" data-testid="home-change-password">{t(Msg::ChangePassword)}</a></p>
         </section>
-        {is_staff.then(|| view! {
-            <section class="card">
-                <h2>{t(Msg::StaffMenu)}</h2>
-                <p><a class="btn" href="/admin/users" data-testid="admin-users-link">{t(Msg::AdminUsersLink)}</a></p>
-            </section>
-        })}
+        {if is_staff {
+            view! {
+                <section class="card">
+                    <h2>{t(Msg::StaffMenu)}</h2>
+                    <p class="menu">
+                        <a class="btn" href="/admin/companies" data-testid="admin-companies-link">{t(S::NavAdminCompanies)}</a>
+                        <a class="btn" href="/admin/companies/new" data-testid="admin-onboard-link">{t(S::NavOnboard)}</a>
+                        <a class="btn" href="/admin/transactions">{t(S::NavTransactions)}</a>
+                        <a class="btn" href="/admin/thresholds">{t(S::NavThresholds)}</a>
+                        <a class="btn" href="/admin/audit">{t(S::NavAudit)}</a>
+                        <a class="btn" href="/admin/users" data-testid="admin-users-link">{t(Msg::AdminUsersLink)}</a>
+                    </p>
+                </section>
+            }
+            .into_any()
+        } else {
+            view! {
+                <section class="card">
+                    <h2>{t(C::CompanyTitle)}</h2>
+                    <p class="muted">{t(C::CompanyIntro)}</p>
+                    <p class="menu">
+                        <a class="btn btn-primary-outline" href="/company" data-testid="home-company-link">{t(C::NavCompany)}</a>
+                        <a class="btn" href="/company/tickets" data-testid="home-tickets-link">{t(C::NavTickets)}</a>
+                    </p>
+                </section>
+            }
+            .into_any()
+        }}
     }
 }
 

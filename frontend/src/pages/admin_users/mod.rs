@@ -7,8 +7,9 @@ mod table;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use portal_domain::admin::{AdminUser, AdminUserPage};
 
-use crate::api::{self, AdminUser, ApiError, UserPage};
+use crate::api::{self, ApiError};
 use crate::components::{ErrorMessage, Loading, Pager};
 use crate::i18n::{t, use_i18n, Msg};
 use crate::session::use_session;
@@ -25,7 +26,7 @@ pub fn AdminUsersPage() -> impl IntoView {
     let search = RwSignal::new(String::new());
     let applied = RwSignal::new(String::new());
     let reload = RwSignal::new(0u32);
-    let data = RwSignal::new(None::<UserPage>);
+    let data = RwSignal::new(None::<AdminUserPage>);
     let loading = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
     let target = RwSignal::new(None::<AdminUser>);

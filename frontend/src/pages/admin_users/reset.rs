@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{self, AdminUser, ApiError};
+use portal_domain::admin::AdminUser;
+
+use crate::api::{self, ApiError};
 use crate::components::{ConfirmDialog, ErrorMessage};
 use crate::i18n::{t, use_i18n, Msg};
 use crate::session::use_session;

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::AdminUser;
 use crate::i18n::{t, Msg};
+use portal_domain::admin::AdminUser;
 
 #[component]
 pub fn UserTable(items: Vec<AdminUser>, on_reset: impl Fn(AdminUser) + Copy + 'static) -> impl IntoView {

@@ -1,0 +1,65 @@
+//! The main navigation under the top bar, by role: customers get their company pages, staff the
+//! admin pages. Shown only to fully signed-in users; it asks `/me` again whenever the session stage
+//! changes (a different user may have signed in).
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use portal_domain::auth::{Me, SessionStage};
+
+use crate::api;
+use crate::i18n::{t, CompanyMsg as C, Msg, StaffMsg as S};
+use crate::session::use_session;
+
+#[component]
+pub fn Nav() -> impl IntoView {
+    let session = use_session();
+    let me = LocalResource::new(move || {
+        let full = session.stage() == Some(SessionStage::Full);
+        async move {
+            if full {
+                api::me(session).await.ok()
+            } else {
+                None
+            }
+        }
+    });
+    move || me.get().flatten().map(|me: Me| nav_for(me.role.is_staff()))
+}
+
+fn nav_for(staff: bool) -> impl IntoView {
+    let items: Vec<(&'static str, Msg, &'static str)> = if staff {
+        vec![
+            ("/", Msg::Home, "nav-home"),
+            ("/admin/companies", S::NavAdminCompanies.into(), "nav-admin-companies"),
+            ("/admin/companies/new", S::NavOnboard.into(), "nav-onboard"),
+            ("/admin/transactions", S::NavTransactions.into(), "nav-transactions"),
+            ("/admin/thresholds", S::NavThresholds.into(), "nav-thresholds"),
+            ("/admin/audit", S::NavAudit.into(), "nav-audit"),
+            ("/admin/users", Msg::AdminUsersLink, "nav-admin-users"),
+        ]
+    } else {
+        vec![
+            ("/", Msg::Home, "nav-home"),
+            ("/company", C::NavCompany.into(), "nav-company"),
+            ("/company/tickets", C::NavTickets.into(), "nav-tickets"),
+        ]
+    };
+    let location = use_location();
+    view! {
+        <nav class="mainnav" aria-label="main">
+            {items
+                .into_iter()
+                .map(|(href, label, testid)| {
+                    let current = move || {
+                        let path = location.pathname.get();
+                        let here = path == href || (href == "/admin/companies" && path.starts_with("/admin/companies/") && path != "/admin/companies/new");
+                        here.then_some("page")
+                    };
+                    view! {
+                        <a href=href data-testid=testid aria-current=current>{t(label)}</a>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}

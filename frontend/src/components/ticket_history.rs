@@ -1,0 +1,92 @@
+//! A paginated ticket ledger (R3.4), newest first: the customer's history page and the staff detail
+//! page differ only in the endpoint.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use portal_domain::company::{LedgerEntryView, LedgerPage};
+
+use super::{load_latest, ErrorMessage, Loading, Pager};
+use crate::api::ApiError;
+use crate::format::{jst_date, jst_minute, signed};
+use crate::i18n::{t, use_i18n, CompanyMsg as C, Msg};
+
+pub const TICKETS_PER_PAGE: u32 = 20;
+
+/// `fetch(page)` loads one page; bumping `reload` fetches the current page again.
+#[component]
+pub fn TicketHistory<F, Fut>(fetch: F, #[prop(into)] reload: Signal<u32>) -> impl IntoView
+where
+    F: Fn(u32) -> Fut + 'static,
+    Fut: Future<Output = Result<LedgerPage, ApiError>> + 'static,
+{
+    let page = RwSignal::new(1u32);
+    let loaded = load_latest(move || {
+        reload.track();
+        fetch(page.get())
+    });
+    let total = Signal::derive(move || loaded.data.with(|d| d.as_ref().map_or(0, |d| d.total)));
+    view! {
+        <ErrorMessage error=loaded.error/>
+        {move || match loaded.data.get() {
+            None if loaded.loading.get() => view! { <Loading/> }.into_any(),
+            None => ().into_any(),
+            Some(d) => view! { <LedgerTable items=d.items/> }.into_any(),
+        }}
+        <Pager page=page total=total per_page=TICKETS_PER_PAGE busy=loaded.loading info=Msg::Co(C::PagerInfo)/>
+    }
+}
+
+#[component]
+pub fn LedgerTable(items: Vec<LedgerEntryView>) -> impl IntoView {
+    if items.is_empty() {
+        return view! { <p class="empty" data-testid="tickets-empty">{t(C::NoTickets)}</p> }.into_any();
+    }
+    view! {
+        <div class="table-wrap">
+            <table class="data" data-testid="ticket-table">
+                <thead>
+                    <tr>
+                        <th>{t(C::ColAt)}</th>
+                        <th>{t(C::ColKind)}</th>
+                        <th class="num">{t(C::ColAmount)}</th>
+                        <th class="num">{t(C::ColBalance)}</th>
+                        <th>{t(C::ColReason)}</th>
+                    </tr>
+                </thead>
+                <tbody>{items.into_iter().map(|e| view! { <LedgerRow entry=e/> }).collect_view()}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn LedgerRow(entry: LedgerEntryView) -> impl IntoView {
+    let i18n = use_i18n();
+    let e = entry;
+    let class = if e.amount > 0 {
+        "num amount-plus"
+    } else if e.amount < 0 {
+        "num amount-minus"
+    } else {
+        "num"
+    };
+    let expires = e.expires_at;
+    view! {
+        <tr data-testid="ticket-row" data-kind=e.kind.as_str()>
+            <td class="nowrap">{jst_minute(e.at)}</td>
+            <td><span class=format!("kind kind-{}", e.kind.as_str())>{t(C::for_kind(e.kind))}</span></td>
+            <td class=class>{signed(e.amount)}</td>
+            <td class="num">{e.balance_after}</td>
+            <td>
+                {e.reason}
+                {expires.map(|at| view! {
+                    <small class="muted block">
+                        {move || Msg::from(C::TicketsExpire).fill(i18n.lang(), &[("date", &jst_date(at))])}
+                    </small>
+                })}
+            </td>
+        </tr>
+    }
+}
