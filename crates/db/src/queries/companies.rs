@@ -142,7 +142,7 @@ pub async fn list_for_staff(
         query = query.filter(Expr::expr(rank_order.clone()).eq(r.sort_key() as i32));
     }
     if let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) {
-        let pattern = format!("%{}%", q.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let pattern = super::contains_pattern(q);
         let like = |col: company::Column| {
             Expr::expr(Func::lower(Expr::col((company::Entity, col)))).like(LikeExpr::new(pattern.clone()).escape('\\'))
         };

@@ -16,3 +16,8 @@ pub mod users;
 pub use scope::CompanyScope;
 
 pub type DateTimeUtc = chrono::DateTime<chrono::Utc>;
+
+/// `%q%` for a case-insensitive LIKE with `\\` as the escape, so `%` and `_` typed by a user are literal.
+pub(crate) fn contains_pattern(q: &str) -> String {
+    format!("%{}%", q.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
+}

@@ -151,7 +151,7 @@ pub async fn list_for_staff(
 ) -> Result<UserPage, DbErr> {
     let mut query = user::Entity::find().find_also_related(company::Entity);
     if let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) {
-        let pattern = format!("%{}%", q.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let pattern = super::contains_pattern(q);
         let like = |col: Expr| {
             Expr::expr(Func::lower(col)).like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'))
         };

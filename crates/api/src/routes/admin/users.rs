@@ -15,17 +15,11 @@ use uuid::Uuid;
 use crate::auth::{passwords, secrets, throttle};
 use crate::error::ApiError;
 use crate::extractors::Staff;
+use crate::routes::Paging;
 use crate::state::AppState;
 
-const MAX_PER_PAGE: u64 = 100;
-
 #[derive(Debug, Deserialize, IntoParams)]
-pub struct UserListQuery {
-    /// 1-based page number.
-    #[param(minimum = 1)]
-    pub page: Option<u64>,
-    #[param(minimum = 1, maximum = 100)]
-    pub per_page: Option<u64>,
+pub struct UserSearch {
     /// Search in e-mail, name and company name.
     pub q: Option<String>,
 }
@@ -36,7 +30,7 @@ pub struct UserListQuery {
 #[utoipa::path(
     tag = "admin",
     security(("bearer" = [])),
-    params(UserListQuery),
+    params(UserSearch, Paging),
     responses(
         (status = 200, description = "A page of users", body = AdminUserPage),
         (status = 403, description = "Not staff", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
@@ -47,16 +41,10 @@ pub struct UserListQuery {
 pub async fn list_users(
     state: web::Data<AppState>,
     _staff: Staff,
-    query: web::Query<UserListQuery>,
+    query: web::Query<UserSearch>,
+    paging: web::Query<Paging>,
 ) -> Result<web::Json<AdminUserPage>, ApiError> {
-    let page = query.page.unwrap_or(1);
-    let per_page = query.per_page.unwrap_or(20);
-    if page == 0 {
-        return Err(ApiError::field("page", "out_of_range", "page starts at 1"));
-    }
-    if per_page == 0 || per_page > MAX_PER_PAGE {
-        return Err(ApiError::field("per_page", "out_of_range", format!("per_page must be 1..={MAX_PER_PAGE}")));
-    }
+    let (page, per_page) = paging.resolve()?;
     let found = users::list_for_staff(&state.db, query.q.as_deref(), page, per_page).await?;
     let items = found
         .items
