@@ -17,7 +17,7 @@ pub use scope::CompanyScope;
 
 pub type DateTimeUtc = chrono::DateTime<chrono::Utc>;
 
-/// `%q%` for a case-insensitive LIKE with `\\` as the escape, so `%` and `_` typed by a user are literal.
+/// `%q%` for a case-insensitive LIKE with a backslash as the escape, so `%` and `_` typed by a user are literal.
 pub(crate) fn contains_pattern(q: &str) -> String {
     format!("%{}%", q.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
 }
