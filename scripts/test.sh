@@ -55,6 +55,9 @@ if ! counted bash "$ROOT/e2e/run.sh"; then
   echo "--- server log ---"; tail -n 50 "$work/serve.log"
   die "browser tests failed"
 fi
+log "API fuzzing (schemathesis)"
+bash "$ROOT/scripts/fuzz.sh"
+
 log "all tests passed in $(( $(date +%s) - started )) s"
 python3 - "$results" <<'PY'
 import re, sys

@@ -34,3 +34,49 @@ impl Modify for BearerScheme {
         );
     }
 }
+
+/// Documents the answers every operation can give besides its own: problems for a missing or
+/// expired token, a stage or role that does not allow it, an unreadable body or query. Applied to
+/// the merged document (utoipa-actix-web adds the paths after `ApiDoc::openapi()`).
+pub fn with_common_responses(mut api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    use utoipa::openapi::path::{Operation, ParameterIn};
+    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+
+    let problem = |description: &str| {
+        ResponseBuilder::new()
+            .description(description)
+            .content(
+                "application/problem+json",
+                ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build(),
+            )
+            .build()
+    };
+    let add = |op: &mut Operation, code: &str, description: &str| {
+        op.responses.responses.entry(code.to_owned()).or_insert_with(|| problem(description).into());
+    };
+    for item in api.paths.paths.values_mut() {
+        let ops = [&mut item.get, &mut item.post, &mut item.put, &mut item.delete, &mut item.patch];
+        for op in ops.into_iter().flatten() {
+            if op.security.as_ref().is_some_and(|s| !s.is_empty()) {
+                add(op, "401", "Not signed in, or the token expired (`unauthorized`, `token_expired`)");
+                add(op, "403", "The session's stage or the caller's role does not allow this");
+            }
+            if op.request_body.is_some() {
+                add(op, "400", "The body is not valid JSON (`malformed_body`)");
+                add(op, "413", "The body is too large (`payload_too_large`)");
+                add(op, "415", "Wrong content type (`unsupported_media_type`)");
+                add(op, "422", "A field is missing or invalid (`validation_failed`)");
+            }
+            let has_param = |op: &Operation, at: ParameterIn| {
+                op.parameters.as_deref().unwrap_or_default().iter().any(|p| p.parameter_in == at)
+            };
+            if has_param(op, ParameterIn::Query) {
+                add(op, "422", "A query parameter is invalid (`validation_failed`)");
+            }
+            if has_param(op, ParameterIn::Path) {
+                add(op, "404", "Not found (`not_found`)");
+            }
+        }
+    }
+    api
+}

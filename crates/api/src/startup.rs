@@ -42,6 +42,7 @@ impl Application {
                 .service(routes::health::readyz)
                 .service(scope::scope("/api/v1").configure(routes::configure))
                 .split_for_parts();
+            let api = crate::openapi::with_common_responses(api);
             let spec = web::Data::new(api.clone());
             let app = app
                 .wrap(ErrorHandlers::new().default_handler(ensure_problem))
@@ -89,5 +90,5 @@ pub fn openapi_document() -> utoipa::openapi::OpenApi {
         .service(routes::health::readyz)
         .service(scope::scope("/api/v1").configure(routes::configure))
         .split_for_parts();
-    api
+    crate::openapi::with_common_responses(api)
 }

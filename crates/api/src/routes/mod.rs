@@ -57,11 +57,14 @@ pub(crate) fn post_error(e: portal_db::queries::ledger::PostError) -> crate::err
     }
 }
 
+/// Far beyond any real list; keeps `(page - 1) * per_page` from overflowing.
+const MAX_PAGE: u64 = 1_000_000;
+
 /// Validated paging parameters.
 #[derive(Debug, Clone, Copy, serde::Deserialize, utoipa::IntoParams)]
 pub struct Paging {
     /// 1-based page number (default 1).
-    #[param(minimum = 1)]
+    #[param(minimum = 1, maximum = 1000000)]
     pub page: Option<u64>,
     /// Items per page, 1–100 (default 20).
     #[param(minimum = 1, maximum = 100)]
@@ -72,8 +75,8 @@ impl Paging {
     pub fn resolve(self) -> Result<(u64, u64), crate::error::ApiError> {
         let page = self.page.unwrap_or(1);
         let per_page = self.per_page.unwrap_or(20);
-        if page == 0 {
-            return Err(crate::error::ApiError::field("page", "out_of_range", "page starts at 1"));
+        if page == 0 || page > MAX_PAGE {
+            return Err(crate::error::ApiError::field("page", "out_of_range", format!("page must be 1..={MAX_PAGE}")));
         }
         if per_page == 0 || per_page > 100 {
             return Err(crate::error::ApiError::field("per_page", "out_of_range", "per_page must be 1..=100"));

@@ -53,7 +53,7 @@ pub async fn adjust_tickets(
     id: web::Path<Uuid>,
     body: web::Json<TicketAdjustmentRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    if body.amount == 0 || body.amount.abs() > MAX_ADJUSTMENT {
+    if body.amount == 0 || body.amount.unsigned_abs() > MAX_ADJUSTMENT.unsigned_abs() {
         return Err(ApiError::field(
             "amount",
             "out_of_range",
