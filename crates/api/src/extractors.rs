@@ -111,8 +111,12 @@ impl FromRequest for Staff {
 /// the operator said a proxy is in front.
 pub fn client_address(req: &HttpRequest, trust_proxy: bool) -> String {
     if trust_proxy {
-        if let Some(ip) = req.connection_info().realip_remote_addr() {
-            return ip.split(':').next().unwrap_or(ip).to_owned();
+        if let Some(v) = req.connection_info().realip_remote_addr() {
+            // Either a bare address from X-Forwarded-For or the peer's "ip:port" (IPv6 in brackets).
+            let ip = v.parse::<std::net::SocketAddr>().map(|a| a.ip()).or_else(|_| v.parse::<std::net::IpAddr>());
+            if let Ok(ip) = ip {
+                return ip.to_string();
+            }
         }
     }
     req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".into())
@@ -155,5 +159,23 @@ impl Staff {
 impl Customer {
     pub fn actor(&self) -> portal_db::queries::audit::Actor {
         portal_db::queries::audit::Actor { id: Some(self.caller.user.id), label: self.caller.user.email.clone() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use actix_web::test::TestRequest;
+
+    use super::client_address;
+
+    #[test]
+    fn the_forwarded_address_counts_only_behind_a_trusted_proxy() {
+        let peer = "10.0.0.5:41000".parse().unwrap();
+        let req =
+            TestRequest::default().peer_addr(peer).insert_header(("x-forwarded-for", "2001:db8::7")).to_http_request();
+        assert_eq!(client_address(&req, false), "10.0.0.5");
+        assert_eq!(client_address(&req, true), "2001:db8::7");
+        let v6 = TestRequest::default().peer_addr("[2001:db8::9]:5000".parse().unwrap()).to_http_request();
+        assert_eq!(client_address(&v6, true), "2001:db8::9");
     }
 }

@@ -72,8 +72,10 @@ pub async fn update_thresholds(
         return Err(ApiError::field("note", "required", "say why (1–500 characters)"));
     }
     let now = Utc::now();
+    // Read before the transaction: its first statement must be the write (SQLite), and a concurrent
+    // change then collides on the version number (409) instead of being lost.
+    let current = thresholds::current(&state.db).await?.ok_or_else(|| ApiError::internal("no thresholds"))?;
     let txn = state.db.begin().await?;
-    let current = thresholds::current(&txn).await?.ok_or_else(|| ApiError::internal("no thresholds"))?;
     let by = staff.actor().id.ok_or_else(|| ApiError::internal("staff without id"))?;
     let new = thresholds::insert(&txn, current.version, body.thresholds, by, note, now).await?;
     let record = audit::Record {
