@@ -17,6 +17,9 @@ cargo fmt --all --check
 log "tests on SQLite"
 counted cargo test --workspace --exclude portal-frontend --exclude xtask
 
+log "web app unit tests (host)"
+counted cargo test -p portal-frontend
+
 PG_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432}"
 if ensure_postgres; then
   log "tests on PostgreSQL ($PG_URL)"
