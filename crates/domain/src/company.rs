@@ -227,6 +227,8 @@ pub struct RolloverReport {
     pub expirations: u32,
     /// Companies a previous run had already rolled over.
     pub unchanged: u32,
+    /// Companies this run could not roll over (logged; the next run retries them).
+    pub failed: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -53,6 +53,10 @@ pub async fn apply(
     };
     // The current year takes effect now; a future year waits for its rollover.
     if fy == current {
+        if row.rolled_over_at.is_none() {
+            // The year starts here for this company: last year's tickets go first (R3.1).
+            super::rollover::expire_older(&txn, scope, fy, None, now).await?;
+        }
         let granted = ledger::granted_for(&txn, scope, fy.0).await?;
         let diff = rank.benefits().tickets - granted;
         let text = format!("ランク変更（{}）: {reason}", rank.as_str());

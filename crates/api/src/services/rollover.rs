@@ -34,12 +34,17 @@ pub async fn run(
     let mut report = RolloverReport { fiscal_year: fy.0, ..Default::default() };
     for id in companies::all_ids(db).await? {
         report.companies += 1;
-        match roll_company(db, CompanyScope::new(id), fy, &t, actor, now).await? {
-            Outcome::Unchanged => report.unchanged += 1,
-            Outcome::Rolled { rank_set, granted, expirations } => {
+        // One company's failure must not hold back the others; the next run retries it.
+        match roll_company(db, CompanyScope::new(id), fy, &t, actor, now).await {
+            Ok(Outcome::Unchanged) => report.unchanged += 1,
+            Ok(Outcome::Rolled { rank_set, granted, expirations }) => {
                 report.ranks_set += u32::from(rank_set);
                 report.grants += u32::from(granted);
                 report.expirations += expirations;
+            }
+            Err(e) => {
+                tracing::error!(company.id = %id, fiscal_year = fy.0, error = %e, "rollover failed for a company");
+                report.failed += 1;
             }
         }
     }
@@ -51,6 +56,34 @@ pub async fn run(
         "rollover done"
     );
     Ok(report)
+}
+
+/// Expires what is left of every fiscal year before `fy` (R3.1: nothing carries over). With
+/// `key_prefix`, each expiry carries an idempotency key. Returns how many entries it wrote.
+pub async fn expire_older(
+    txn: &impl sea_orm::ConnectionTrait,
+    scope: CompanyScope,
+    fy: FiscalYear,
+    key_prefix: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<u32, ApiError> {
+    let mut n = 0;
+    for (bucket, remaining) in ledger::live_buckets_before(txn, scope, fy.0).await? {
+        if remaining > 0 {
+            let p = Posting {
+                kind: EntryKind::Expire,
+                amount: -remaining,
+                fiscal_year: bucket,
+                expires_at: None,
+                reason: format!("{} の未使用チケットの失効", FiscalYear(bucket).label_ja()),
+                actor_id: None,
+                idempotency_key: key_prefix.map(|k| format!("{k}:expire:{bucket}")),
+            };
+            ledger::post(txn, scope, p, now).await.map_err(post_error)?;
+            n += 1;
+        }
+    }
+    Ok(n)
 }
 
 async fn roll_company(
@@ -91,22 +124,8 @@ async fn roll_company(
     };
     let rank = Rank::parse(&row.rank).unwrap_or(Rank::Regular);
 
-    let mut expirations = 0;
-    for (bucket, remaining) in ledger::live_buckets_before(&txn, scope, fy.0).await? {
-        if remaining > 0 {
-            let p = Posting {
-                kind: EntryKind::Expire,
-                amount: -remaining,
-                fiscal_year: bucket,
-                expires_at: None,
-                reason: format!("{} の未使用チケットの失効", FiscalYear(bucket).label_ja()),
-                actor_id: None,
-                idempotency_key: Some(format!("rollover:{}:{}:expire:{bucket}", fy.0, scope.company_id())),
-            };
-            ledger::post(&txn, scope, p, now).await.map_err(post_error)?;
-            expirations += 1;
-        }
-    }
+    let expirations =
+        expire_older(&txn, scope, fy, Some(&format!("rollover:{}:{}", fy.0, scope.company_id())), now).await?;
     let tickets = rank.benefits().tickets;
     if tickets > 0 {
         let p = Posting {

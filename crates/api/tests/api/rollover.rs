@@ -152,3 +152,32 @@ async fn r2_5_concurrent_rollovers_grant_exactly_once_per_company() {
     companies.dedup();
     assert_eq!(companies.len(), 20);
 }
+
+#[tokio::test]
+async fn r3_1_an_override_that_starts_the_year_expires_last_years_tickets_first() {
+    let app = TestApp::spawn().await;
+    let (_, staff) = app.staff(Role::Admin).await;
+    let id = app.company("EARLY", "早期 株式会社").await;
+    let fy = FiscalYear::containing(Utc::now());
+    let last = fy.prev();
+    import(&app, &staff, &format!("company_code,year_month,amount_yen\nEARLY,{}-06,12000000\n", last.volume_year()))
+        .await;
+    rollover::run(&app.db, last, &Actor::system(), Utc::now()).await.unwrap();
+
+    // Before this year's rollover, staff set this year's rank: the year starts for the company now.
+    let path = format!("/api/v1/admin/companies/{id}/rank-override");
+    let o: CompanyOverview = ok_json(
+        app.post(&path, Some(&staff), json!({"fiscal_year": fy, "rank": "SILVER", "reason": "contract"})).await,
+    )
+    .await;
+    assert_eq!((o.rank, o.ticket_balance), (Rank::Silver, 5));
+    let rows =
+        ticket_ledger::Entity::find().filter(ticket_ledger::Column::CompanyId.eq(id)).all(&app.db).await.unwrap();
+    let kinds: Vec<(String, i32, i32)> = rows.iter().map(|r| (r.kind.clone(), r.amount, r.fiscal_year)).collect();
+    assert_eq!(
+        kinds,
+        [("grant".to_owned(), 15, last.0), ("expire".to_owned(), -15, last.0), ("grant".to_owned(), 5, fy.0)]
+    );
+    let r = rollover::run(&app.db, fy, &Actor::system(), Utc::now()).await.unwrap();
+    assert_eq!((r.unchanged, r.failed), (1, 0));
+}
