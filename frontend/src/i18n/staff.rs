@@ -296,8 +296,8 @@ impl StaffMsg {
             ),
             DoRollover => ("実行する", "Run"),
             RolloverDone => (
-                "{fy}：対象 {companies} 社、ランク設定 {ranks} 社、付与 {grants} 件、失効 {expirations} 件、実行済みのため変更なし {unchanged} 社",
-                "{fy}: {companies} companies, {ranks} ranks set, {grants} grants, {expirations} expirations, {unchanged} already done",
+                "{fy}：対象 {companies} 社、ランク設定 {ranks} 社、付与 {grants} 件、失効 {expirations} 件、実行済みのため変更なし {unchanged} 社、失敗 {failed} 社（失敗分は再実行で処理されます）",
+                "{fy}: {companies} companies, {ranks} ranks set, {grants} grants, {expirations} expirations, {unchanged} already done, {failed} failed (run again to retry them)",
             ),
 
             AuditTitle => ("監査ログ", "Audit log"),

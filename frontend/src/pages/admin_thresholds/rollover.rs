@@ -67,6 +67,7 @@ pub fn Rollover() -> impl IntoView {
                                 ("grants", &r.grants.to_string()),
                                 ("expirations", &r.expirations.to_string()),
                                 ("unchanged", &r.unchanged.to_string()),
+                                ("failed", &r.failed.to_string()),
                             ])}
                         </p>
                     }
