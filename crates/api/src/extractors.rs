@@ -28,8 +28,6 @@ impl AnyStage {
     pub fn require(&self, allowed: &[SessionStage]) -> Result<(), ApiError> {
         if allowed.contains(&self.stage) {
             Ok(())
-        } else if self.stage == SessionStage::Full {
-            Err(ApiError::StageRequired(SessionStage::Full))
         } else {
             Err(ApiError::StageRequired(self.stage))
         }
@@ -65,6 +63,13 @@ async fn load(req: HttpRequest) -> Result<AnyStage, ApiError> {
     Ok(AnyStage { user, session, stage, role })
 }
 
+/// A live session that finished sign-in.
+async fn load_full(req: HttpRequest) -> Result<AnyStage, ApiError> {
+    let s = load(req).await?;
+    s.require(&[SessionStage::Full])?;
+    Ok(s)
+}
+
 type Fut<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
 
 impl FromRequest for AnyStage {
@@ -82,11 +87,7 @@ impl FromRequest for Caller {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
-        Box::pin(async move {
-            let s = load(req).await?;
-            s.require(&[SessionStage::Full])?;
-            Ok(Caller(s))
-        })
+        Box::pin(async move { Ok(Caller(load_full(req).await?)) })
     }
 }
 
@@ -97,8 +98,7 @@ impl FromRequest for Staff {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            let s = load(req).await?;
-            s.require(&[SessionStage::Full])?;
+            let s = load_full(req).await?;
             if !s.role.is_staff() {
                 return Err(ApiError::Forbidden);
             }
@@ -137,8 +137,7 @@ impl FromRequest for Customer {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            let s = load(req).await?;
-            s.require(&[SessionStage::Full])?;
+            let s = load_full(req).await?;
             let company = s.user.company_id.filter(|_| !s.role.is_staff()).ok_or(ApiError::Forbidden)?;
             Ok(Customer { scope: portal_db::queries::CompanyScope::new(company), caller: s })
         })

@@ -13,8 +13,7 @@ fn is_api(path: &str) -> bool {
     path == "/api" || path.starts_with("/api/")
 }
 
-pub fn not_found(req: &actix_web::HttpRequest) -> HttpResponse {
-    let _ = req;
+pub fn not_found() -> HttpResponse {
     problem_response(&Problem::new(404, "not_found", "Not found"))
 }
 
@@ -26,7 +25,7 @@ pub fn service(dir: &Path) -> Files {
         async move {
             let (req, _) = req.into_parts();
             if is_api(req.path()) {
-                let res = not_found(&req);
+                let res = not_found();
                 return Ok(ServiceResponse::new(req, res));
             }
             let res = match NamedFile::open_async(&index).await {
@@ -49,6 +48,6 @@ pub fn missing_bundle() -> HttpResponse {
 
 pub async fn default_service(req: ServiceRequest) -> Result<ServiceResponse, actix_web::Error> {
     let (req, _) = req.into_parts();
-    let res = if is_api(req.path()) { not_found(&req) } else { missing_bundle() };
+    let res = if is_api(req.path()) { not_found() } else { missing_bundle() };
     Ok(ServiceResponse::new(req, res))
 }

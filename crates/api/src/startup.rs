@@ -53,13 +53,7 @@ impl Application {
                 .service(Scalar::with_url("/api/docs", api));
             match state.settings.spa_dir.as_deref().filter(|d| d.join("index.html").is_file()) {
                 Some(dir) => app.service(spa::service(dir)),
-                None => app.default_service(web::to(|req: actix_web::HttpRequest| async move {
-                    if req.path().starts_with("/api") {
-                        spa::not_found(&req)
-                    } else {
-                        spa::missing_bundle()
-                    }
-                })),
+                None => app.default_service(actix_web::dev::fn_service(spa::default_service)),
             }
         })
         .workers(workers)

@@ -45,6 +45,18 @@ fn source(s: &str) -> RankSource {
     }
 }
 
+/// The fiscal-year bucket tickets live in now: the latest year whose grant was made.
+pub async fn live_year(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    now: DateTime<Utc>,
+) -> Result<FiscalYear, ApiError> {
+    Ok(company_years::latest_rolled(db, scope)
+        .await?
+        .map(|y| FiscalYear(y.fiscal_year))
+        .unwrap_or(FiscalYear::containing(now)))
+}
+
 pub async fn overview(
     db: &impl ConnectionTrait,
     scope: CompanyScope,
@@ -52,19 +64,15 @@ pub async fn overview(
 ) -> Result<CompanyOverview, ApiError> {
     let c = companies::find(db, scope.company_id()).await?.ok_or(ApiError::NotFound)?;
     let fy = FiscalYear::containing(now);
-    let year = company_years::get(db, scope, fy.0).await?;
-    // Until this year's rollover has run, last year's rank and tickets still hold.
-    let (rank, rank_source, trainings_used) = match &year {
-        Some(y) if y.rolled_over_at.is_some() => {
-            (Rank::parse(&y.rank).unwrap_or(Rank::Regular), source(&y.source), y.free_trainings_used)
-        }
-        _ => match company_years::latest_rolled(db, scope).await? {
-            Some(y) => (Rank::parse(&y.rank).unwrap_or(Rank::Regular), source(&y.source), y.free_trainings_used),
-            None => (Rank::Regular, RankSource::Onboarding, 0),
-        },
+    // The latest year whose grant was made holds: until this year's rollover runs, last year's
+    // rank and tickets still apply.
+    let live_year = company_years::latest_rolled(db, scope).await?;
+    let (rank, rank_source, trainings_used) = match &live_year {
+        Some(y) => (Rank::parse(&y.rank).unwrap_or(Rank::Regular), source(&y.source), y.free_trainings_used),
+        None => (Rank::Regular, RankSource::Onboarding, 0),
     };
     let balance = ledger::balance(db, scope).await?;
-    let live = company_years::latest_rolled(db, scope).await?.map(|y| FiscalYear(y.fiscal_year)).unwrap_or(fy);
+    let live = live_year.map(|y| FiscalYear(y.fiscal_year)).unwrap_or(fy);
     let benefits = rank.benefits();
     let accounts = aws_accounts::list(db, scope).await?.into_iter().map(aws_account).collect();
     Ok(CompanyOverview {

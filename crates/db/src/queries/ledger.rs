@@ -152,10 +152,6 @@ pub async fn granted_for(db: &impl ConnectionTrait, scope: CompanyScope, fiscal_
     Ok(s.and_then(|s| s.total).unwrap_or(0) as i32)
 }
 
-pub async fn has_key(db: &impl ConnectionTrait, key: &str) -> Result<bool, DbErr> {
-    Ok(ticket_ledger::Entity::find().filter(ticket_ledger::Column::IdempotencyKey.eq(key)).count(db).await? > 0)
-}
-
 /// Newest first.
 pub async fn page(
     db: &impl ConnectionTrait,

@@ -2,11 +2,9 @@ use actix_web::{get, post, web, HttpResponse};
 use chrono::Utc;
 use portal_db::queries::audit;
 use portal_db::queries::ledger::{self, Posting};
-use portal_db::queries::{company_years, CompanyScope};
 use portal_domain::company::{LedgerPage, TicketAdjustmentRequest};
-use portal_domain::fiscal::FiscalYear;
 use portal_domain::ledger::EntryKind;
-use sea_orm::{ConnectionTrait, TransactionTrait};
+use sea_orm::TransactionTrait;
 use serde_json::json;
 use uuid::Uuid;
 
@@ -17,18 +15,6 @@ use crate::services::company_view;
 use crate::state::AppState;
 
 const MAX_ADJUSTMENT: i32 = 1000;
-
-/// The bucket tickets live in now: the latest year whose grant was made.
-async fn live_year(
-    db: &impl ConnectionTrait,
-    scope: CompanyScope,
-    now: chrono::DateTime<Utc>,
-) -> Result<FiscalYear, ApiError> {
-    Ok(company_years::latest_rolled(db, scope)
-        .await?
-        .map(|y| FiscalYear(y.fiscal_year))
-        .unwrap_or(FiscalYear::containing(now)))
-}
 
 /// Adjust a company's tickets (staff)
 ///
@@ -66,7 +52,7 @@ pub async fn adjust_tickets(
     let txn = state.db.begin().await?;
     // Lock first: on SQLite the first statement must be the write.
     ledger::lock(&txn, scope).await.map_err(post_error)?;
-    let fy = live_year(&txn, scope, now).await?;
+    let fy = company_view::live_year(&txn, scope, now).await?;
     let posting = Posting {
         kind: EntryKind::Adjust,
         amount: body.amount,
