@@ -135,6 +135,36 @@ impl ApiError {
     }
 }
 
+impl From<Vec<FieldError>> for ApiError {
+    fn from(errors: Vec<FieldError>) -> ApiError {
+        ApiError::Validation(errors)
+    }
+}
+
+impl From<FieldError> for ApiError {
+    fn from(e: FieldError) -> ApiError {
+        ApiError::Validation(vec![e])
+    }
+}
+
+/// The one place where use-case answers become HTTP problems.
+impl From<portal_app::AppError> for ApiError {
+    fn from(e: portal_app::AppError) -> ApiError {
+        use portal_app::AppError as A;
+        match e {
+            A::Invalid(errors) => ApiError::Validation(errors),
+            A::Ineligible(errors) => ApiError::Ineligible(errors),
+            A::NotFound => ApiError::NotFound,
+            A::Forbidden => ApiError::Forbidden,
+            A::Conflict(code) => ApiError::Conflict(code),
+            A::InsufficientTickets { balance, requested } => ApiError::InsufficientTickets { balance, requested },
+            A::Throttled { retry_after, locked } => ApiError::Throttled { retry_after, locked },
+            A::Db(e) => ApiError::Internal(e.to_string()),
+            A::Internal(msg) => ApiError::Internal(msg),
+        }
+    }
+}
+
 impl From<sea_orm::DbErr> for ApiError {
     fn from(e: sea_orm::DbErr) -> ApiError {
         match e.sql_err() {

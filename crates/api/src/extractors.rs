@@ -42,6 +42,11 @@ pub struct Caller(pub AnyStage);
 #[derive(Debug, Clone)]
 pub struct Staff(pub AnyStage);
 
+/// A fully signed-in admin: thresholds, the rollover, rank overrides, ticket adjustments and staff
+/// accounts are theirs alone; a csm gets 403.
+#[derive(Debug, Clone)]
+pub struct Admin(pub Staff);
+
 fn bearer(req: &HttpRequest) -> Option<String> {
     let v = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = v.split_once(' ')?;
@@ -51,7 +56,7 @@ fn bearer(req: &HttpRequest) -> Option<String> {
 async fn load(req: HttpRequest) -> Result<AnyStage, ApiError> {
     let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| ApiError::internal("state missing"))?;
     let token = bearer(&req).ok_or(ApiError::Unauthorized)?;
-    let claims = tokens::verify(&state.jwt, &token)?;
+    let claims = tokens::verify(&state.jwt, &token, state.now().timestamp())?;
     let session = sessions::find(&state.db, claims.sid).await?.ok_or(ApiError::Unauthorized)?;
     let stage = SessionStage::parse(&session.stage).ok_or_else(|| ApiError::internal("bad stage"))?;
     // A token of an earlier stage of this session, or of a revoked session, is dead.
@@ -107,6 +112,22 @@ impl FromRequest for Staff {
     }
 }
 
+impl FromRequest for Admin {
+    type Error = ApiError;
+    type Future = Fut<Self>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let s = load_full(req).await?;
+            if s.role != Role::Admin {
+                return Err(ApiError::Forbidden);
+            }
+            Ok(Admin(Staff(s)))
+        })
+    }
+}
+
 /// The client's address for throttling: the socket peer, or the proxy's `X-Forwarded-For` when
 /// the operator said a proxy is in front.
 pub fn client_address(req: &HttpRequest, trust_proxy: bool) -> String {
@@ -138,16 +159,16 @@ impl FromRequest for Customer {
         let req = req.clone();
         Box::pin(async move {
             let s = load_full(req).await?;
-            let company = s.user.company_id.filter(|_| !s.role.is_staff()).ok_or(ApiError::Forbidden)?;
-            Ok(Customer { scope: portal_db::queries::CompanyScope::new(company), caller: s })
+            let scope = portal_db::queries::CompanyScope::of_customer(&s.user).ok_or(ApiError::Forbidden)?;
+            Ok(Customer { scope, caller: s })
         })
     }
 }
 
 impl Staff {
     /// Staff may act on any company; the scope still goes through the same queries.
-    pub fn scope(&self, company_id: Uuid) -> portal_db::queries::CompanyScope {
-        portal_db::queries::CompanyScope::new(company_id)
+    pub fn scope(&self, company_id: Uuid) -> Result<portal_db::queries::CompanyScope, ApiError> {
+        portal_db::queries::CompanyScope::for_staff(&self.0.user, company_id).ok_or(ApiError::Forbidden)
     }
 
     pub fn actor(&self) -> portal_db::queries::audit::Actor {

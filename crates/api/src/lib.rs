@@ -1,14 +1,12 @@
 //! The HTTP edge of cloudpack+ PORTAL. Data flows one way: extractor (who is calling) → handler
-//! (parse, authorize, open the transaction) → domain (decide) → db (persist) → DTO.
+//! (parse the body into domain inputs) → use case in `portal_app` (decide, persist, audit) → view.
 
 pub mod auth;
 pub mod database;
 pub mod error;
 pub mod extractors;
-pub mod mail;
 pub mod openapi;
 pub mod routes;
-pub mod services;
 pub mod settings;
 pub mod spa;
 pub mod startup;

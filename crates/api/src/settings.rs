@@ -3,7 +3,7 @@ use std::time::Duration;
 
 use secrecy::SecretString;
 
-use crate::mail::MailSettings;
+use portal_app::mail::MailSettings;
 
 /// What the API needs at run time; built once by the server binary from `PORTAL_*` variables.
 #[derive(Clone)]

@@ -10,9 +10,12 @@ use utoipa::OpenApi;
 use utoipa_actix_web::{scope, AppExt};
 use utoipa_scalar::{Scalar, Servable};
 
+use portal_app::mail::{Mailer, Notices};
+use portal_app::scheduler::{self, SchedulerHandle};
+use portal_app::SharedClock;
+
 use crate::auth::tokens::JwtKeys;
 use crate::error::{ensure_problem, json_error, path_error, query_error};
-use crate::mail::Mailer;
 use crate::openapi::ApiDoc;
 use crate::settings::ApiSettings;
 use crate::state::AppState;
@@ -21,15 +24,20 @@ use crate::{routes, spa};
 pub struct Application {
     port: u16,
     server: Server,
+    scheduler: Option<SchedulerHandle>,
 }
 
 impl Application {
-    pub fn build(settings: ApiSettings, db: DatabaseConnection) -> std::io::Result<Application> {
+    /// Binds the listener and, when `settings.scheduler` is on, starts the yearly rollover
+    /// scheduler on the same clock (so tests that move the clock move the scheduler too).
+    pub fn build(settings: ApiSettings, db: DatabaseConnection, clock: SharedClock) -> std::io::Result<Application> {
         let listener = TcpListener::bind(&settings.addr)?;
         let port = listener.local_addr()?.port();
         let workers = settings.workers.max(1);
         let mailer = Mailer::new(&settings.mail).map_err(std::io::Error::other)?;
-        let state = web::Data::new(AppState { jwt: JwtKeys::new(&settings.jwt_secret), db, settings, mailer });
+        let notices = Notices { mailer, from: settings.mail_from.clone(), portal_url: settings.public_url.clone() };
+        let scheduler = settings.scheduler.then(|| scheduler::spawn(db.clone(), clock.clone()));
+        let state = web::Data::new(AppState { jwt: JwtKeys::new(&settings.jwt_secret), db, settings, notices, clock });
         let server = HttpServer::new(move || {
             let (app, api) = App::new()
                 .into_utoipa_app()
@@ -59,11 +67,16 @@ impl Application {
         .workers(workers)
         .listen(listener)?
         .run();
-        Ok(Application { port, server })
+        Ok(Application { port, server, scheduler })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The rollover scheduler's reports, when it runs.
+    pub fn scheduler(&self) -> Option<SchedulerHandle> {
+        self.scheduler.clone()
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {

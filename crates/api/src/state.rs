@@ -1,7 +1,8 @@
+use portal_app::mail::Notices;
+use portal_app::SharedClock;
 use sea_orm::DatabaseConnection;
 
 use crate::auth::tokens::JwtKeys;
-use crate::mail::Mailer;
 use crate::settings::ApiSettings;
 
 /// Shared by every worker; cheap to clone.
@@ -10,5 +11,12 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub jwt: JwtKeys,
     pub settings: ApiSettings,
-    pub mailer: Mailer,
+    pub notices: Notices,
+    pub clock: SharedClock,
+}
+
+impl AppState {
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
 }

@@ -58,6 +58,13 @@ pub struct CompanyOverview {
     pub fiscal_year_end: DateTime<Utc>,
     pub rank: Rank,
     pub rank_source: RankSource,
+    /// The calendar-year volume (yen) that decided a computed rank (R2.2).
+    #[serde(default)]
+    pub rank_volume_yen: Option<i64>,
+    /// The new fiscal year has begun (April 1 JST) but this company's yearly rank update has not
+    /// run yet: until it does, `fiscal_year`, the rank and the tickets are those of the year before.
+    #[serde(default)]
+    pub rollover_pending: bool,
     pub benefits: Benefits,
     pub ticket_balance: i32,
     /// When the tickets held now expire (end of the fiscal year of their grant); absent at zero.
@@ -175,6 +182,10 @@ pub struct ImportReport {
     pub companies: u32,
     /// Company-months that already existed and were replaced.
     pub replaced: u32,
+    /// Companies whose rank for the year under way was decided again because the import changed
+    /// the previous calendar year's volume (overridden ranks are kept).
+    #[serde(default)]
+    pub ranks_recomputed: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -227,8 +238,18 @@ pub struct RolloverReport {
     pub expirations: u32,
     /// Companies a previous run had already rolled over.
     pub unchanged: u32,
-    /// Companies this run could not roll over (logged; the next run retries them).
+    /// Companies this run could not roll over (logged and audited; the scheduler retries them).
     pub failed: u32,
+    /// Which companies failed, and why.
+    #[serde(default)]
+    pub failed_companies: Vec<RolloverFailure>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct RolloverFailure {
+    pub company_id: Uuid,
+    pub error: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -13,11 +13,19 @@ pub enum EntryKind {
     Refund,
     Expire,
     Adjust,
+    /// Tickets taken back because staff lowered the year's rank (R2.4).
+    Withdraw,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 5] =
-        [EntryKind::Grant, EntryKind::Consume, EntryKind::Refund, EntryKind::Expire, EntryKind::Adjust];
+    pub const ALL: [EntryKind; 6] = [
+        EntryKind::Grant,
+        EntryKind::Consume,
+        EntryKind::Refund,
+        EntryKind::Expire,
+        EntryKind::Adjust,
+        EntryKind::Withdraw,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -26,6 +34,7 @@ impl EntryKind {
             EntryKind::Refund => "refund",
             EntryKind::Expire => "expire",
             EntryKind::Adjust => "adjust",
+            EntryKind::Withdraw => "withdraw",
         }
     }
 
@@ -67,7 +76,7 @@ pub fn check(kind: EntryKind, amount: i32, balance: i32) -> Result<i32, LedgerEr
     let invalid = LedgerError::InvalidAmount { kind, amount };
     let sign_ok = match kind {
         EntryKind::Grant | EntryKind::Refund => amount > 0,
-        EntryKind::Consume => amount < 0,
+        EntryKind::Consume | EntryKind::Withdraw => amount < 0,
         EntryKind::Adjust => amount != 0,
         EntryKind::Expire => amount <= 0 && balance.checked_neg() == Some(amount),
     };
@@ -86,6 +95,20 @@ pub fn check(kind: EntryKind, amount: i32, balance: i32) -> Result<i32, LedgerEr
 /// expires nothing.
 pub fn expire_amount(bucket_remaining: i32) -> i32 {
     -bucket_remaining.max(0)
+}
+
+/// What a change of the rank of the year under way posts (R2.4): the year's tickets follow the new
+/// rank's grant. `granted_net` is what the year's rank has given so far (grants plus withdrawals),
+/// so any sequence of changes ends at the final rank's grant, minus what was used, plus staff
+/// adjustments. A withdrawal never takes more than the year's bucket still holds.
+pub fn rank_change_posting(target_grant: i32, granted_net: i32, bucket_balance: i32) -> Option<(EntryKind, i32)> {
+    let diff = target_grant.saturating_sub(granted_net);
+    if diff > 0 {
+        Some((EntryKind::Grant, diff))
+    } else {
+        let take = diff.saturating_neg().min(bucket_balance.max(0));
+        (take > 0).then_some((EntryKind::Withdraw, -take))
+    }
 }
 
 /// One appended ledger line as the model records it.
@@ -317,6 +340,57 @@ mod tests {
         assert_eq!(l.adjust(1).unwrap_err().code(), "invalid_amount");
         assert_eq!(l.expire(FY25), Ok(0));
         assert!(l.entries().is_empty());
+    }
+
+    #[derive(Debug, Clone)]
+    enum YearOp {
+        Override(usize),
+        Consume(i32),
+        Adjust(i32),
+    }
+
+    proptest! {
+        /// R2.4: whatever sequence of overrides, uses and adjustments a year sees, after each
+        /// override the balance is the final rank's grant minus what was used plus adjustments
+        /// (or zero, when more was used than the new rank grants).
+        #[test]
+        fn prop_r2_4_overrides_settle_to_the_final_ranks_grant(
+            ops in proptest::collection::vec(prop_oneof![
+                (0usize..5).prop_map(YearOp::Override),
+                (1i32..20).prop_map(YearOp::Consume),
+                (-20i32..20).prop_map(YearOp::Adjust),
+            ], 0..40)
+        ) {
+            let grants = [0, 2, 5, 15, 30];
+            let (mut balance, mut granted_net, mut used, mut adjusted) = (0i32, 0i32, 0i32, 0i32);
+            for op in ops {
+                match op {
+                    YearOp::Override(r) => {
+                        if let Some((kind, amount)) = rank_change_posting(grants[r], granted_net, balance) {
+                            balance = check(kind, amount, balance).expect("a settlement is always postable");
+                            granted_net += amount;
+                        }
+                        prop_assert_eq!(balance, (grants[r] - used + adjusted).max(0));
+                    }
+                    YearOp::Consume(n) => if let Ok(b) = check(Consume, -n, balance) { balance = b; used += n; },
+                    YearOp::Adjust(d) => if let Ok(b) = check(Adjust, d, balance) { balance = b; adjusted += d; },
+                }
+                prop_assert_eq!(balance, granted_net - used + adjusted);
+            }
+        }
+    }
+
+    #[test]
+    fn r2_4_gold_silver_gold_gives_back_the_full_gold_grant() {
+        let mut balance = 0;
+        let mut net = 0;
+        for target in [15, 5, 15] {
+            if let Some((kind, amount)) = rank_change_posting(target, net, balance) {
+                balance = check(kind, amount, balance).unwrap();
+                net += amount;
+            }
+        }
+        assert_eq!(balance, 15);
     }
 
     #[derive(Debug, Clone)]

@@ -10,6 +10,7 @@ pub mod company;
 pub mod eligibility;
 pub mod email;
 pub mod fiscal;
+pub mod inputs;
 pub mod ledger;
 pub mod password;
 pub mod problem;

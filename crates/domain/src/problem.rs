@@ -15,6 +15,12 @@ pub struct FieldError {
     pub message: String,
 }
 
+impl FieldError {
+    pub fn new(field: &str, code: &str, message: impl Into<String>) -> FieldError {
+        FieldError { field: field.to_owned(), code: code.to_owned(), message: message.into() }
+    }
+}
+
 /// `application/problem+json` body. `code` is stable and is what clients (and the SPA) branch on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]

@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use portal_api::mail::MailSettings;
 use portal_api::ApiSettings;
+use portal_app::mail::MailSettings;
 use secrecy::SecretString;
 
 pub struct Config {

@@ -49,6 +49,7 @@ pub enum CompanyMsg {
     KindRefund,
     KindExpire,
     KindAdjust,
+    KindWithdraw,
     NoTickets,
     DownloadCsv,
     Downloading,
@@ -120,6 +121,7 @@ impl CompanyMsg {
             KindRefund => ("返還", "Refund"),
             KindExpire => ("失効", "Expiry"),
             KindAdjust => ("調整", "Adjustment"),
+            KindWithdraw => ("ランク変更による減算", "Withdrawn (rank change)"),
             NoTickets => ("チケットの履歴はまだありません。", "No ticket activity yet."),
             DownloadCsv => ("CSV ダウンロード", "Download CSV"),
             Downloading => ("ダウンロード中…", "Downloading…"),
@@ -186,6 +188,7 @@ impl CompanyMsg {
             EntryKind::Refund => CompanyMsg::KindRefund,
             EntryKind::Expire => CompanyMsg::KindExpire,
             EntryKind::Adjust => CompanyMsg::KindAdjust,
+            EntryKind::Withdraw => CompanyMsg::KindWithdraw,
         }
     }
 

@@ -1,7 +1,7 @@
-//! Credentials and tokens: password hashing, JWT access tokens, refresh tokens, sign-in throttle.
+//! Credentials and tokens: JWT access tokens and the answers of each sign-in step. Passwords,
+//! secrets and the throttle live in the application layer (`portal_app::credentials`).
 
-pub mod passwords;
-pub mod secrets;
+pub use portal_app::credentials::{passwords, secrets, throttle};
+
 pub mod session_flow;
-pub mod throttle;
 pub mod tokens;

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use jsonwebtoken::{decode, encode, errors::ErrorKind, Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use portal_domain::auth::SessionStage;
 use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
@@ -49,15 +49,19 @@ pub fn issue(
     encode(&Header::new(Algorithm::HS256), &claims, &keys.encoding).map_err(ApiError::internal)
 }
 
-pub fn verify(keys: &JwtKeys, token: &str) -> Result<Claims, ApiError> {
+/// Checks the signature, issuer and claims, and the expiry against `now` (the server's clock, not
+/// the system's: time is an input), with zero leeway.
+pub fn verify(keys: &JwtKeys, token: &str, now: i64) -> Result<Claims, ApiError> {
     let mut v = Validation::new(Algorithm::HS256);
     v.set_issuer(&[ISSUER]);
     v.leeway = 0;
+    v.validate_exp = false;
     v.set_required_spec_claims(&["exp", "iss", "sub"]);
-    decode::<Claims>(token, &keys.decoding, &v).map(|d| d.claims).map_err(|e| match e.kind() {
-        ErrorKind::ExpiredSignature => ApiError::TokenExpired,
-        _ => ApiError::Unauthorized,
-    })
+    let claims = decode::<Claims>(token, &keys.decoding, &v).map(|d| d.claims).map_err(|_| ApiError::Unauthorized)?;
+    if claims.exp <= now {
+        return Err(ApiError::TokenExpired);
+    }
+    Ok(claims)
 }
 
 #[cfg(test)]
@@ -71,14 +75,15 @@ mod tests {
     #[test]
     fn round_trip_and_tamper_and_expiry() {
         let k = keys("0123456789abcdef0123456789abcdef");
-        let now = chrono::Utc::now().timestamp();
+        let now = 1_800_000_000;
         let (u, s) = (Uuid::new_v4(), Uuid::new_v4());
         let t = issue(&k, u, s, SessionStage::Full, now, Duration::from_secs(60)).unwrap();
-        let c = verify(&k, &t).unwrap();
+        let c = verify(&k, &t, now).unwrap();
         assert_eq!((c.sub, c.sid, c.stage), (u, s, SessionStage::Full));
-        assert!(matches!(verify(&keys("another-secret-another-secret-xx"), &t), Err(ApiError::Unauthorized)));
+        assert!(matches!(verify(&keys("another-secret-another-secret-xx"), &t, now), Err(ApiError::Unauthorized)));
         let old = issue(&k, u, s, SessionStage::Full, now - 600, Duration::from_secs(60)).unwrap();
-        assert!(matches!(verify(&k, &old), Err(ApiError::TokenExpired)));
-        assert!(matches!(verify(&k, "garbage"), Err(ApiError::Unauthorized)));
+        assert!(matches!(verify(&k, &old, now), Err(ApiError::TokenExpired)));
+        assert!(matches!(verify(&k, &t, now + 60), Err(ApiError::TokenExpired)), "expired at exp, no leeway");
+        assert!(matches!(verify(&k, "garbage", now), Err(ApiError::Unauthorized)));
     }
 }

@@ -1,5 +1,5 @@
 use actix_web::{get, web};
-use portal_db::queries::{companies, recovery_codes};
+use portal_db::queries::{companies, recovery_codes, CompanyScope};
 use portal_domain::auth::{CompanySummary, Me};
 
 use crate::error::ApiError;
@@ -21,9 +21,9 @@ use crate::state::AppState;
 #[get("/me")]
 pub async fn get_me(state: web::Data<AppState>, Caller(caller): Caller) -> Result<web::Json<Me>, ApiError> {
     let user = &caller.user;
-    let company = match user.company_id {
-        Some(id) => {
-            companies::find(&state.db, id).await?.map(|c| CompanySummary { id: c.id, name: c.name, code: c.code })
+    let company = match CompanyScope::of_customer(user) {
+        Some(scope) => {
+            companies::find(&state.db, scope).await?.map(|c| CompanySummary { id: c.id, name: c.name, code: c.code })
         }
         None => None,
     };

@@ -41,22 +41,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(admin::audit::list_audit);
 }
 
-/// Ledger failures as API errors: a refused entry is the client's conflict, not ours.
-pub(crate) fn post_error(e: portal_db::queries::ledger::PostError) -> crate::error::ApiError {
-    use portal_db::queries::ledger::PostError;
-    use portal_domain::ledger::LedgerError;
-    match e {
-        PostError::Rule(LedgerError::InsufficientBalance { balance, requested }) => {
-            crate::error::ApiError::InsufficientTickets { balance, requested }
-        }
-        PostError::Rule(e @ LedgerError::InvalidAmount { .. }) => {
-            crate::error::ApiError::field("amount", e.code(), e.to_string())
-        }
-        PostError::NoCompany => crate::error::ApiError::NotFound,
-        PostError::Db(e) => e.into(),
-    }
-}
-
 /// Far beyond any real list; keeps `(page - 1) * per_page` from overflowing.
 const MAX_PAGE: u64 = 1_000_000;
 
@@ -83,18 +67,6 @@ impl Paging {
         }
         Ok((page, per_page))
     }
-}
-
-/// A reason staff must give: trimmed, 1–500 characters.
-pub(crate) fn reason(value: &str) -> Result<String, crate::error::ApiError> {
-    let r = value.trim();
-    if r.is_empty() {
-        return Err(crate::error::ApiError::field("reason", "required", "a reason is required"));
-    }
-    if r.chars().count() > 500 {
-        return Err(crate::error::ApiError::field("reason", "too_long", "at most 500 characters"));
-    }
-    Ok(r.to_owned())
 }
 
 /// Parses a body field that must be present and non-blank.

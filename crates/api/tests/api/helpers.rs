@@ -2,9 +2,13 @@
 //! HTTP. SQLite by default; a fresh PostgreSQL database per test when `TEST_DATABASE_URL` is set.
 #![allow(dead_code)]
 
-use chrono::Utc;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
 use portal_api::auth::passwords;
 use portal_api::{database, ApiSettings, Application};
+use portal_app::scheduler::SchedulerHandle;
+use portal_app::{Clock, ManualClock, SystemClock};
 use portal_db::queries::{companies, users};
 use portal_domain::auth::{AuthResponse, MfaConfirmResponse, MfaEnrollment, SessionStage};
 use portal_domain::problem::Problem;
@@ -28,6 +32,10 @@ pub struct TestApp {
     pub http: reqwest::Client,
     /// Where this app's e-mails land (one `.eml` file each).
     pub outbox: std::path::PathBuf,
+    /// The server's clock: tests set and advance it (it starts at the real time unless told).
+    pub clock: ManualClock,
+    /// The rollover scheduler, when the test started the app with it.
+    pub scheduler: Option<SchedulerHandle>,
     backing: Backing,
 }
 
@@ -82,17 +90,32 @@ impl TestApp {
         TestApp::spawn_with(|_| {}).await
     }
 
+    /// The app with its clock at `at`.
+    pub async fn spawn_at(at: DateTime<Utc>) -> TestApp {
+        TestApp::spawn_at_with(at, |_| {}).await
+    }
+
     pub async fn spawn_with(configure: impl FnOnce(&mut ApiSettings)) -> TestApp {
+        TestApp::spawn_at_with(SystemClock.now(), configure).await
+    }
+
+    pub async fn spawn_at_with(at: DateTime<Utc>, configure: impl FnOnce(&mut ApiSettings)) -> TestApp {
+        let clock = ManualClock::new(at);
         let (url, backing) = fresh_database().await;
         let db = database::connect_and_migrate(&url).await.expect("migrate test database");
         let outbox = std::env::temp_dir().join(format!("portal-test-outbox-{}", Uuid::new_v4().simple()));
         let mut settings = ApiSettings::for_tests(JWT_SECRET);
-        settings.mail = portal_api::mail::MailSettings::Outbox(outbox.clone());
+        settings.mail = portal_app::mail::MailSettings::Outbox(outbox.clone());
         configure(&mut settings);
-        let app = Application::build(settings, db.clone()).expect("bind");
+        let app = Application::build(settings, db.clone(), Arc::new(clock.clone())).expect("bind");
         let base = format!("http://127.0.0.1:{}", app.port());
+        let scheduler = app.scheduler();
         tokio::spawn(app.run_until_stopped());
-        TestApp { base, db, http: reqwest::Client::new(), outbox, backing }
+        TestApp { base, db, http: reqwest::Client::new(), outbox, clock, scheduler, backing }
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
     }
 
     /// The URL of this test's database (to open more pools, like another replica would).
@@ -124,7 +147,7 @@ impl TestApp {
     }
 
     pub async fn company(&self, code: &str, name: &str) -> Uuid {
-        companies::insert(&self.db, code, name, Utc::now()).await.expect("company").id
+        companies::insert(&self.db, code, name, self.now()).await.expect("company").0.id
     }
 
     /// A user as onboarding leaves them: a temporary password, no MFA.
@@ -140,8 +163,8 @@ impl TestApp {
             role: role.as_str(),
             company_id: company,
         };
-        let id = users::insert(&self.db, new, Utc::now()).await.expect("user").id;
-        TestUser { id, email, password, secret: None, last_step: None }
+        let id = users::insert(&self.db, new, self.now()).await.expect("user").id;
+        TestUser { id, email, password, secret: None, last_step: None, clock: self.clock.clone() }
     }
 
     pub async fn login(&self, u: &TestUser) -> Response {
@@ -228,18 +251,22 @@ pub struct TestUser {
     pub password: String,
     pub secret: Option<String>,
     pub last_step: Option<u64>,
+    /// The server's clock: codes are computed at its time.
+    pub clock: ManualClock,
 }
 
 impl TestUser {
-    /// A code for the earliest step the server has not seen used: the current one, or the next one
-    /// (accepted as clock drift) when the current was used. Never waits.
+    /// A code for the current step of the server's clock; when that step was used already, the
+    /// clock moves on to the next step first (as a person would wait for the next code).
     pub fn next_code(&mut self) -> String {
-        let now_step = Utc::now().timestamp() as u64 / totp::STEP_SECS;
-        let step = match self.last_step {
-            Some(last) if last >= now_step => last + 1,
-            _ => now_step,
-        };
-        assert!(step <= now_step + 1, "test used more than one future step");
+        let mut now_step = self.clock.now().timestamp() as u64 / totp::STEP_SECS;
+        if self.last_step.is_some_and(|last| last >= now_step) {
+            let next = self.last_step.unwrap_or(now_step) + 1;
+            let at = DateTime::from_timestamp((next * totp::STEP_SECS) as i64, 0).expect("a step start");
+            self.clock.set(at);
+            now_step = next;
+        }
+        let step = now_step;
         self.last_step = Some(step);
         totp::code_at(self.secret.as_deref().expect("enrolled"), step * totp::STEP_SECS).unwrap()
     }

@@ -40,6 +40,7 @@ async fn r7_2_onboarding_mails_a_temporary_password_that_signs_in_to_a_regular_c
         password,
         secret: None,
         last_step: None,
+        clock: app.clock.clone(),
     };
     let step: AuthResponse = ok_json(app.login(&rep).await).await;
     assert_eq!(step.next, SessionStage::ChangePassword);

@@ -1,6 +1,5 @@
 //! R2.4: staff override a rank for one fiscal year with a reason; the grant follows (R2.1, R3.1).
 
-use chrono::Utc;
 use portal_domain::company::{CompanyOverview, LedgerPage, RankSource};
 use portal_domain::fiscal::FiscalYear;
 use portal_domain::ledger::EntryKind;
@@ -20,10 +19,10 @@ async fn onboard(app: &TestApp, staff: &str, code: &str) -> uuid::Uuid {
 #[tokio::test]
 async fn r2_4_override_to_gold_for_the_current_year_grants_15_tickets_expiring_at_year_end() {
     let app = TestApp::spawn().await;
-    let (_, staff) = app.staff(Role::Csm).await;
+    let (_, staff) = app.staff(Role::Admin).await;
     let id = onboard(&app, &staff, "GOLDY").await;
     let (_, rep) = app.customer(Role::Member, id).await;
-    let fy = FiscalYear::containing(Utc::now());
+    let fy = FiscalYear::containing(app.now());
     let path = format!("/api/v1/admin/companies/{id}/rank-override");
 
     problem(
@@ -89,7 +88,7 @@ async fn r2_4_override_to_gold_for_the_current_year_grants_15_tickets_expiring_a
 async fn r2_1_company_list_sorts_platinum_first_then_by_name_and_filters() {
     let app = TestApp::spawn().await;
     let (_, staff) = app.staff(Role::Admin).await;
-    let fy = FiscalYear::containing(Utc::now());
+    let fy = FiscalYear::containing(app.now());
     let mut ids = Vec::new();
     for code in ["CCC", "AAA", "BBB", "DDD"] {
         ids.push(onboard(&app, &staff, code).await);

@@ -1,10 +1,9 @@
 //! R2.2, R2.5, R3.1: the yearly rollover decides ranks from the previous calendar year, expires
 //! what is left and grants the new year's tickets; it is idempotent and safe when run concurrently.
 
-use chrono::Utc;
-use portal_api::services::rollover;
+use chrono::Duration;
+use portal_app::{rollover, Actor, Clock, SystemClock};
 use portal_db::entities::ticket_ledger;
-use portal_db::queries::audit::Actor;
 use portal_domain::company::{CompanyOverview, RolloverReport};
 use portal_domain::fiscal::FiscalYear;
 use portal_domain::ledger::EntryKind;
@@ -30,13 +29,14 @@ async fn import(app: &TestApp, staff: &str, csv: &str) {
 
 #[tokio::test]
 async fn r2_2_volume_of_the_previous_calendar_year_decides_the_rank_and_grant() {
-    let app = TestApp::spawn().await;
-    let (_, staff) = app.staff(Role::Admin).await;
+    let fy = FiscalYear::containing(SystemClock.now());
+    let last = fy.prev();
+    // The server starts in last fiscal year; the test moves it into this one.
+    let app = TestApp::spawn_at(last.start() + Duration::hours(1)).await;
+    let (mut admin, staff) = app.staff(Role::Admin).await;
     let big = app.company("BIG", "大口 株式会社").await;
     let mid = app.company("MID", "中堅 株式会社").await;
     let small = app.company("SMALL", "小口 株式会社").await;
-    let fy = FiscalYear::containing(Utc::now());
-    let last = fy.prev();
     // Calendar year N-1 decides fiscal year N: 12 × 5,000,000 = 60,000,000 → PLATINUM for `fy`.
     let mut csv = String::from("company_code,year_month,amount_yen\n");
     for m in 1..=12 {
@@ -51,6 +51,8 @@ async fn r2_2_volume_of_the_previous_calendar_year_decides_the_rank_and_grant() 
     let r1: RolloverReport =
         ok_json(app.post("/api/v1/admin/jobs/rollover", Some(&staff), json!({"fiscal_year": last})).await).await;
     assert_eq!((r1.companies, r1.ranks_set, r1.grants), (3, 3, 0), "BRONZE and REGULAR grant nothing");
+    app.clock.set(fy.start());
+    let staff = app.sign_in(&mut admin).await.access_token;
     let r2: RolloverReport =
         ok_json(app.post("/api/v1/admin/jobs/rollover", Some(&staff), json!({"fiscal_year": fy})).await).await;
     assert_eq!((r2.companies, r2.ranks_set, r2.grants, r2.unchanged), (3, 3, 2, 0));
@@ -71,34 +73,39 @@ async fn r2_2_volume_of_the_previous_calendar_year_decides_the_rank_and_grant() 
     assert_eq!((again.ranks_set, again.grants, again.unchanged), (0, 0, 3));
     assert_eq!(ticket_ledger::Entity::find().count(&app.db).await.unwrap(), 2);
 
-    problem(
-        app.post("/api/v1/admin/jobs/rollover", Some(&staff), json!({"fiscal_year": fy.next()})).await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "validation_failed",
-    )
-    .await;
+    // Only the year under way: a past year would grant expired tickets, a future one has no volume.
+    for other in [fy.next(), last, FiscalYear(2000)] {
+        let p = problem(
+            app.post("/api/v1/admin/jobs/rollover", Some(&staff), json!({"fiscal_year": other})).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!((p.errors[0].field.as_str(), p.errors[0].code.as_str()), ("fiscal_year", "not_current_fiscal_year"));
+    }
 }
 
 #[tokio::test]
 async fn r3_1_unused_tickets_expire_at_the_rollover_and_nothing_carries_over() {
-    let app = TestApp::spawn().await;
+    let fy = FiscalYear::containing(SystemClock.now());
+    let last = fy.prev();
+    let app = TestApp::spawn_at(last.start() + Duration::hours(1)).await;
     let (_, staff) = app.staff(Role::Admin).await;
     let id = app.company("CARRY", "繰越 株式会社").await;
-    let fy = FiscalYear::containing(Utc::now());
-    let last = fy.prev();
     let mut csv = String::from("company_code,year_month,amount_yen\n");
     csv += &format!("CARRY,{}-06,12000000\n", last.volume_year()); // GOLD last year
     csv += &format!("CARRY,{}-06,3600000\n", fy.volume_year()); // SILVER this year
     import(&app, &staff, &csv).await;
     let actor = Actor::system();
-    rollover::run(&app.db, last, &actor, Utc::now()).await.unwrap();
+    rollover::run(&app.db, last, &actor, app.now()).await.unwrap();
     let adj = format!("/api/v1/admin/companies/{id}/ticket-adjustments");
     assert_eq!(
         app.post(&adj, Some(&staff), json!({"amount": -4, "reason": "used"})).await.status(),
         StatusCode::CREATED
     );
 
-    rollover::run(&app.db, fy, &actor, Utc::now()).await.unwrap();
+    app.clock.set(fy.start());
+    rollover::run(&app.db, fy, &actor, app.now()).await.unwrap();
     let rows =
         ticket_ledger::Entity::find().filter(ticket_ledger::Column::CompanyId.eq(id)).all(&app.db).await.unwrap();
     let kinds: Vec<(String, i32, i32)> = rows.iter().map(|r| (r.kind.clone(), r.amount, r.fiscal_year)).collect();
@@ -118,7 +125,7 @@ async fn r3_1_unused_tickets_expire_at_the_rollover_and_nothing_carries_over() {
 async fn r2_5_concurrent_rollovers_grant_exactly_once_per_company() {
     let app = TestApp::spawn().await;
     let (_, staff) = app.staff(Role::Admin).await;
-    let fy = FiscalYear::containing(Utc::now());
+    let fy = FiscalYear::containing(app.now());
     let mut csv = String::from("company_code,year_month,amount_yen\n");
     for i in 0..20 {
         app.company(&format!("CO{i:02}"), &format!("会社 {i:02}")).await;
@@ -128,12 +135,13 @@ async fn r2_5_concurrent_rollovers_grant_exactly_once_per_company() {
 
     // Six replicas at once, each with its own connection pool.
     let url = app.database_url();
+    let now = app.now();
     let mut tasks = tokio::task::JoinSet::new();
     for _ in 0..6 {
         let url = url.clone();
         tasks.spawn(async move {
             let db = portal_api::database::connect(&url).await.unwrap();
-            rollover::run(&db, fy, &Actor::system(), Utc::now()).await.unwrap()
+            rollover::run(&db, fy, &Actor::system(), now).await.unwrap()
         });
     }
     let mut granted = 0;
@@ -155,16 +163,20 @@ async fn r2_5_concurrent_rollovers_grant_exactly_once_per_company() {
 
 #[tokio::test]
 async fn r3_1_an_override_that_starts_the_year_expires_last_years_tickets_first() {
-    let app = TestApp::spawn().await;
-    let (_, staff) = app.staff(Role::Admin).await;
-    let id = app.company("EARLY", "早期 株式会社").await;
-    let fy = FiscalYear::containing(Utc::now());
+    let fy = FiscalYear::containing(SystemClock.now());
     let last = fy.prev();
+    let app = TestApp::spawn_at(last.start() + Duration::hours(1)).await;
+    let (mut admin, _) = app.staff(Role::Admin).await;
+    let id = app.company("EARLY", "早期 株式会社").await;
+    let staff = app.sign_in(&mut admin).await.access_token;
     import(&app, &staff, &format!("company_code,year_month,amount_yen\nEARLY,{}-06,12000000\n", last.volume_year()))
         .await;
-    rollover::run(&app.db, last, &Actor::system(), Utc::now()).await.unwrap();
+    rollover::run(&app.db, last, &Actor::system(), app.now()).await.unwrap();
 
-    // Before this year's rollover, staff set this year's rank: the year starts for the company now.
+    // After April 1 00:00 JST, before this year's rollover reached the company, staff set this
+    // year's rank: the year starts for the company now.
+    app.clock.set(fy.start() + Duration::minutes(1));
+    let staff = app.sign_in(&mut admin).await.access_token;
     let path = format!("/api/v1/admin/companies/{id}/rank-override");
     let o: CompanyOverview = ok_json(
         app.post(&path, Some(&staff), json!({"fiscal_year": fy, "rank": "SILVER", "reason": "contract"})).await,
@@ -178,6 +190,6 @@ async fn r3_1_an_override_that_starts_the_year_expires_last_years_tickets_first(
         kinds,
         [("grant".to_owned(), 15, last.0), ("expire".to_owned(), -15, last.0), ("grant".to_owned(), 5, fy.0)]
     );
-    let r = rollover::run(&app.db, fy, &Actor::system(), Utc::now()).await.unwrap();
+    let r = rollover::run(&app.db, fy, &Actor::system(), app.now()).await.unwrap();
     assert_eq!((r.unchanged, r.failed), (1, 0));
 }

@@ -88,7 +88,7 @@ async fn access_tokens_expire_and_forged_ones_are_refused() {
         .unwrap()
         .unwrap()
         .session_id;
-        let past = chrono::Utc::now().timestamp() - 3600;
+        let past = app.now().timestamp() - 3600;
         let expired = issue(&keys, u.id, sid, SessionStage::Full, past, std::time::Duration::from_secs(600)).unwrap();
         let forged_keys =
             JwtKeys::new(&secrecy::SecretString::from("another-secret-another-secret-another".to_owned()));
@@ -97,7 +97,7 @@ async fn access_tokens_expire_and_forged_ones_are_refused() {
             u.id,
             sid,
             SessionStage::Full,
-            chrono::Utc::now().timestamp(),
+            app.now().timestamp(),
             std::time::Duration::from_secs(600),
         )
         .unwrap();

@@ -1,7 +1,7 @@
 //! R7.2 in production mode: the welcome mail goes out over SMTP. The peer is a minimal SMTP server
 //! on loopback (no SMTP emulator exists to install here); it speaks the protocol and keeps the DATA.
 
-use portal_api::mail::MailSettings;
+use portal_app::mail::MailSettings;
 use portal_domain::Role;
 use reqwest::StatusCode;
 use serde_json::json;

@@ -1,6 +1,5 @@
 //! Tenant isolation: a user of company A reaches nothing of company B.
 
-use chrono::Utc;
 use portal_db::queries::{aws_accounts, CompanyScope};
 use portal_domain::company::{AwsAccountView, CompanyOverview, LedgerPage};
 use portal_domain::fiscal::FiscalYear;
@@ -16,7 +15,7 @@ async fn a_user_of_company_a_gets_404_for_every_company_b_resource() {
     let a = app.company("AAA", "A 株式会社").await;
     let b = app.company("BBB", "B 株式会社").await;
     let (_, staff) = app.staff(Role::Admin).await;
-    let fy = FiscalYear::containing(Utc::now());
+    let fy = FiscalYear::containing(app.now());
     for id in [a, b] {
         let path = format!("/api/v1/admin/companies/{id}/rank-override");
         assert_eq!(
@@ -36,7 +35,7 @@ async fn a_user_of_company_a_gets_404_for_every_company_b_resource() {
     .await;
     assert_eq!(b_account.account_id, "111122223333");
 
-    let (_, a_rep) = app.customer(Role::Representative, a).await;
+    let (a_rep_user, a_rep) = app.customer(Role::Representative, a).await;
     let (_, b_rep) = app.customer(Role::Member, b).await;
     let b_history: LedgerPage = ok_json(app.get("/api/v1/company/tickets", Some(&b_rep)).await).await;
     let b_entry = b_history.items[0].id;
@@ -71,7 +70,11 @@ async fn a_user_of_company_a_gets_404_for_every_company_b_resource() {
     assert_eq!(csv.lines().count(), 2, "header and A's one grant: {csv}");
 
     // The scoped query itself refuses B's row under A's scope.
-    assert!(aws_accounts::get(&app.db, CompanyScope::new(a), b_account.id).await.unwrap().is_none());
+    let a_user = portal_db::queries::users::find(&app.db, a_rep_user.id).await.unwrap().unwrap();
+    let a_scope = CompanyScope::of_customer(&a_user).expect("a customer has a scope");
+    assert!(aws_accounts::get(&app.db, a_scope, b_account.id).await.unwrap().is_none());
+    // Staff rows never yield a customer scope, and customers never a staff one.
+    assert!(CompanyScope::for_staff(&a_user, b).is_none());
 
     // Staff have no company of their own.
     problem(app.get("/api/v1/company", Some(&staff)).await, StatusCode::FORBIDDEN, "forbidden").await;

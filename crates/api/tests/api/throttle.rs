@@ -1,6 +1,5 @@
 //! Brute force: failures are slowed, then locked, per account and per address; the lock is clear.
 
-use chrono::Utc;
 use portal_domain::auth::AuthResponse;
 use portal_domain::Role;
 use reqwest::StatusCode;
@@ -45,8 +44,8 @@ async fn the_fifth_failure_locks_the_account_and_the_lock_passes() {
     portal_db::entities::auth_throttle::ActiveModel {
         key: Set(key.clone()),
         failures: Set(4),
-        first_failure_at: Set(Utc::now()),
-        locked_until: Set(Some(Utc::now() - chrono::Duration::seconds(1))),
+        first_failure_at: Set(app.now()),
+        locked_until: Set(Some(app.now() - chrono::Duration::seconds(1))),
     }
     .insert(&app.db)
     .await
@@ -59,7 +58,7 @@ async fn the_fifth_failure_locks_the_account_and_the_lock_passes() {
     // When the lock has passed, the right password works and clears the counter.
     let mut row: portal_db::entities::auth_throttle::ActiveModel =
         portal_db::entities::auth_throttle::Entity::find_by_id(key.clone()).one(&app.db).await.unwrap().unwrap().into();
-    row.locked_until = Set(Some(Utc::now() - chrono::Duration::seconds(1)));
+    row.locked_until = Set(Some(app.now() - chrono::Duration::seconds(1)));
     row.update(&app.db).await.unwrap();
     let _: AuthResponse = ok_json(app.login(&u).await).await;
     assert!(portal_db::entities::auth_throttle::Entity::find_by_id(key).one(&app.db).await.unwrap().is_none());

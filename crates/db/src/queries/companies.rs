@@ -10,26 +10,31 @@ use uuid::Uuid;
 use super::{CompanyScope, DateTimeUtc};
 use crate::entities::{company, company_year, user};
 
-pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<company::Model>, DbErr> {
-    company::Entity::find_by_id(id).one(db).await
+pub async fn find(db: &impl ConnectionTrait, scope: CompanyScope) -> Result<Option<company::Model>, DbErr> {
+    company::Entity::find_by_id(scope.company_id()).one(db).await
 }
 
 pub async fn find_by_code(db: &impl ConnectionTrait, code: &str) -> Result<Option<company::Model>, DbErr> {
     company::Entity::find().filter(company::Column::Code.eq(code)).one(db).await
 }
 
-pub async fn all_ids(db: &impl ConnectionTrait) -> Result<Vec<Uuid>, DbErr> {
-    company::Entity::find()
+/// Every company, for jobs that visit each one (the rollover).
+pub async fn all_scopes(db: &impl ConnectionTrait) -> Result<Vec<CompanyScope>, DbErr> {
+    let ids: Vec<Uuid> = company::Entity::find()
         .select_only()
         .column(company::Column::Id)
         .order_by_asc(company::Column::Code)
         .into_tuple()
         .all(db)
-        .await
+        .await?;
+    Ok(ids.into_iter().map(CompanyScope::new).collect())
 }
 
-/// Code → id for the given codes (transaction import).
-pub async fn ids_by_code(db: &impl ConnectionTrait, codes: Vec<String>) -> Result<Vec<(String, Uuid)>, DbErr> {
+/// Code → scope for the given codes (transaction import, a staff operation).
+pub async fn scopes_by_code(
+    db: &impl ConnectionTrait,
+    codes: Vec<String>,
+) -> Result<Vec<(String, CompanyScope)>, DbErr> {
     let mut out = Vec::new();
     for chunk in codes.chunks(500) {
         let rows: Vec<(String, Uuid)> = company::Entity::find()
@@ -40,7 +45,7 @@ pub async fn ids_by_code(db: &impl ConnectionTrait, codes: Vec<String>) -> Resul
             .into_tuple()
             .all(db)
             .await?;
-        out.extend(rows);
+        out.extend(rows.into_iter().map(|(code, id)| (code, CompanyScope::new(id))));
     }
     Ok(out)
 }
@@ -59,7 +64,7 @@ pub async fn insert(
     code: &str,
     name: &str,
     now: DateTimeUtc,
-) -> Result<company::Model, DbErr> {
+) -> Result<(company::Model, CompanyScope), DbErr> {
     insert_with(db, code, name, &[ContractType::BillingAgency], CompanyFlags::default(), now).await
 }
 
@@ -70,8 +75,8 @@ pub async fn insert_with(
     contracts: &[ContractType],
     flags: CompanyFlags,
     now: DateTimeUtc,
-) -> Result<company::Model, DbErr> {
-    company::ActiveModel {
+) -> Result<(company::Model, CompanyScope), DbErr> {
+    let row = company::ActiveModel {
         id: Set(Uuid::new_v4()),
         code: Set(code.to_owned()),
         name: Set(name.to_owned()),
@@ -83,7 +88,9 @@ pub async fn insert_with(
         ledger_seq: Set(0),
     }
     .insert(db)
-    .await
+    .await?;
+    let scope = CompanyScope::new(row.id);
+    Ok((row, scope))
 }
 
 pub async fn users(db: &impl ConnectionTrait, scope: CompanyScope) -> Result<Vec<user::Model>, DbErr> {
@@ -104,15 +111,23 @@ pub struct ListRow {
 }
 
 impl ListRow {
-    pub fn rank(&self) -> Rank {
-        self.rank.as_deref().and_then(Rank::parse).unwrap_or(Rank::Regular)
+    /// REGULAR when no year was ever rolled over for the company; an unknown stored rank is an error.
+    pub fn rank(&self) -> Result<Rank, DbErr> {
+        match self.rank.as_deref() {
+            None => Ok(Rank::Regular),
+            Some(r) => Rank::parse(r).ok_or_else(|| DbErr::Type(format!("company {}: unknown rank {r:?}", self.id))),
+        }
     }
 }
 
-/// Staff list: rank of `fiscal_year` (REGULAR when none is stored), PLATINUM first, then name.
+/// The latest fiscal year whose rollover ran for the company in the outer query: its rank holds
+/// until the next rollover reaches the company (also in the window after April 1 00:00 JST).
+const LIVE_YEAR: &str = "(SELECT MAX(ly.fiscal_year) FROM company_years ly \
+     WHERE ly.company_id = companies.id AND ly.rolled_over_at IS NOT NULL)";
+
+/// Staff list: the rank in force (REGULAR when none is stored), PLATINUM first, then name.
 pub async fn list_for_staff(
     db: &impl ConnectionTrait,
-    fiscal_year: i32,
     rank: Option<Rank>,
     q: Option<&str>,
     page: u64,
@@ -135,7 +150,7 @@ pub async fn list_for_staff(
         .join(
             JoinType::LeftJoin,
             company::Relation::Years.def().on_condition(move |_, right| {
-                Expr::col((right, company_year::Column::FiscalYear)).eq(fiscal_year).into_condition()
+                Expr::col((right, company_year::Column::FiscalYear)).eq(Expr::cust(LIVE_YEAR)).into_condition()
             }),
         );
     if let Some(r) = rank {
@@ -159,4 +174,18 @@ pub async fn list_for_staff(
         .all(db)
         .await?;
     Ok((rows, total))
+}
+
+/// Companies whose rollover into `fiscal_year` has not run (no rolled row for that year).
+pub async fn count_not_rolled(db: &impl ConnectionTrait, fiscal_year: i32) -> Result<u64, DbErr> {
+    company::Entity::find()
+        .join(
+            JoinType::LeftJoin,
+            company::Relation::Years.def().on_condition(move |_, right| {
+                Expr::col((right, company_year::Column::FiscalYear)).eq(fiscal_year).into_condition()
+            }),
+        )
+        .filter(Expr::col((company_year::Entity, company_year::Column::RolledOverAt)).is_null())
+        .count(db)
+        .await
 }

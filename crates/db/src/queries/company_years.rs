@@ -110,3 +110,26 @@ pub async fn mark_rolled(
     .update(db)
     .await
 }
+
+/// Records a rank decided from volume again (history that arrived after the year started).
+pub async fn set_computed(
+    db: &impl ConnectionTrait,
+    row: &company_year::Model,
+    rank: Rank,
+    volume_yen: i64,
+    threshold_version: i32,
+    now: DateTimeUtc,
+) -> Result<company_year::Model, DbErr> {
+    company_year::ActiveModel {
+        id: Set(row.id),
+        rank: Set(rank.as_str().to_owned()),
+        rank_order: Set(rank.sort_key() as i32),
+        source: Set("computed".to_owned()),
+        volume_yen: Set(Some(volume_yen)),
+        threshold_version: Set(Some(threshold_version)),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .update(db)
+    .await
+}

@@ -138,14 +138,14 @@ pub async fn live_buckets_before(
     Ok(rows.into_iter().map(|b| (b.fiscal_year, b.total.unwrap_or(0) as i32)).filter(|(_, t)| *t != 0).collect())
 }
 
-/// Tickets granted for one fiscal year (grants only).
-pub async fn granted_for(db: &impl ConnectionTrait, scope: CompanyScope, fiscal_year: i32) -> Result<i32, DbErr> {
+/// What one fiscal year's rank has given so far: its grants net of withdrawals by rank changes.
+pub async fn rank_granted_net(db: &impl ConnectionTrait, scope: CompanyScope, fiscal_year: i32) -> Result<i32, DbErr> {
     let s = ticket_ledger::Entity::find()
         .select_only()
         .column_as(Expr::col(ticket_ledger::Column::Amount).sum(), "total")
         .filter(ticket_ledger::Column::CompanyId.eq(scope.company_id()))
         .filter(ticket_ledger::Column::FiscalYear.eq(fiscal_year))
-        .filter(ticket_ledger::Column::Kind.eq(EntryKind::Grant.as_str()))
+        .filter(ticket_ledger::Column::Kind.is_in([EntryKind::Grant.as_str(), EntryKind::Withdraw.as_str()]))
         .into_model::<Sum>()
         .one(db)
         .await?;

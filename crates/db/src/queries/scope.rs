@@ -1,8 +1,12 @@
 //! Tenancy in one place: every query that reads or changes one company's data takes a
-//! `CompanyScope`, and filters by it. The API builds it from the caller (a customer's own company)
-//! or from a staff route's path after checking the caller is staff.
+//! `CompanyScope`, and filters by it. Outside this crate a scope comes only from a signed-in user
+//! row: a customer's own company ([`CompanyScope::of_customer`]) or any company for staff
+//! ([`CompanyScope::for_staff`]). Jobs get theirs from [`super::companies::all_scopes`].
 
+use portal_domain::Role;
 use uuid::Uuid;
+
+use crate::entities::user;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CompanyScope {
@@ -10,8 +14,19 @@ pub struct CompanyScope {
 }
 
 impl CompanyScope {
-    pub fn new(company_id: Uuid) -> CompanyScope {
+    pub(crate) fn new(company_id: Uuid) -> CompanyScope {
         CompanyScope { company_id }
+    }
+
+    /// The one company a customer user may see; `None` for staff and for users without a company.
+    pub fn of_customer(user: &user::Model) -> Option<CompanyScope> {
+        let customer = Role::parse(&user.role).is_some_and(|r| !r.is_staff());
+        user.company_id.filter(|_| customer).map(CompanyScope::new)
+    }
+
+    /// Any company, for a staff member; `None` when `staff` is not staff.
+    pub fn for_staff(staff: &user::Model, company_id: Uuid) -> Option<CompanyScope> {
+        Role::parse(&staff.role).is_some_and(Role::is_staff).then(|| CompanyScope::new(company_id))
     }
 
     pub fn company_id(self) -> Uuid {

@@ -6,7 +6,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::DateTimeUtc;
+use super::{CompanyScope, DateTimeUtc};
 use crate::entities::{transaction, transaction_import};
 
 pub async fn insert_import(
@@ -38,7 +38,7 @@ pub async fn set_replaced(db: &impl ConnectionTrait, import_id: Uuid, replaced: 
 /// Inserts or replaces one company-month. Returns the amount it replaced, if any.
 pub async fn upsert(
     db: &impl ConnectionTrait,
-    company_id: Uuid,
+    scope: CompanyScope,
     year: i32,
     month: i32,
     amount_yen: i64,
@@ -46,7 +46,7 @@ pub async fn upsert(
     now: DateTimeUtc,
 ) -> Result<Option<i64>, DbErr> {
     let existing = transaction::Entity::find()
-        .filter(transaction::Column::CompanyId.eq(company_id))
+        .filter(transaction::Column::CompanyId.eq(scope.company_id()))
         .filter(transaction::Column::Year.eq(year))
         .filter(transaction::Column::Month.eq(month))
         .one(db)
@@ -68,7 +68,7 @@ pub async fn upsert(
         None => {
             transaction::ActiveModel {
                 id: Set(Uuid::new_v4()),
-                company_id: Set(company_id),
+                company_id: Set(scope.company_id()),
                 year: Set(year),
                 month: Set(month),
                 amount_yen: Set(amount_yen),
@@ -83,7 +83,7 @@ pub async fn upsert(
 }
 
 /// Sum of one company's calendar year (R2.2).
-pub async fn volume(db: &impl ConnectionTrait, company_id: Uuid, year: i32) -> Result<i64, DbErr> {
+pub async fn volume(db: &impl ConnectionTrait, scope: CompanyScope, year: i32) -> Result<i64, DbErr> {
     #[derive(FromQueryResult)]
     struct Sum {
         total: Option<i64>,
@@ -92,7 +92,7 @@ pub async fn volume(db: &impl ConnectionTrait, company_id: Uuid, year: i32) -> R
         .select_only()
         // PostgreSQL sums BIGINT into NUMERIC; yen totals fit in BIGINT.
         .column_as(Expr::col(transaction::Column::AmountYen).sum().cast_as(Alias::new("BIGINT")), "total")
-        .filter(transaction::Column::CompanyId.eq(company_id))
+        .filter(transaction::Column::CompanyId.eq(scope.company_id()))
         .filter(transaction::Column::Year.eq(year))
         .into_model::<Sum>()
         .one(db)

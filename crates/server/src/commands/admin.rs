@@ -1,5 +1,5 @@
-use chrono::Utc;
-use portal_api::auth::{passwords, secrets};
+use chrono::{DateTime, Utc};
+use portal_app::credentials::{passwords, secrets};
 use portal_db::queries::users::{self, NewUser};
 use portal_domain::email::Email;
 use portal_domain::Role;
@@ -8,7 +8,13 @@ use sea_orm::DatabaseConnection;
 use super::CmdResult;
 use crate::cli::StaffRole;
 
-pub async fn create_staff(db: &DatabaseConnection, email: &str, role: StaffRole, name: Option<&str>) -> CmdResult {
+pub async fn create_staff(
+    db: &DatabaseConnection,
+    email: &str,
+    role: StaffRole,
+    name: Option<&str>,
+    now: DateTime<Utc>,
+) -> CmdResult {
     let email = Email::parse(email).map_err(|e| format!("--email: {e}"))?;
     if users::find_by_email(db, email.as_str()).await?.is_some() {
         return Err(format!("a user with e-mail {email} already exists").into());
@@ -28,7 +34,7 @@ pub async fn create_staff(db: &DatabaseConnection, email: &str, role: StaffRole,
             role: role.as_str(),
             company_id: None,
         },
-        Utc::now(),
+        now,
     )
     .await?;
     println!("created {role} {email} (id {})", user.id);

@@ -1,9 +1,12 @@
 mod admin;
-mod scheduler;
 mod seed_demo;
+
+use std::sync::Arc;
 
 use portal_api::database;
 use portal_api::Application;
+use portal_app::{Clock, SystemClock};
+use portal_domain::fiscal::FiscalYear;
 
 use crate::cli::{AdminCommand, Cli, Command, JobCommand};
 use crate::config::Config;
@@ -25,20 +28,14 @@ pub async fn run(cli: Cli) -> CmdResult {
             Ok(())
         }
         Command::Serve => serve(config, db).await,
-        Command::SeedDemo { json } => seed_demo::run(&db, &config, json).await,
+        Command::SeedDemo { json } => seed_demo::run(&db, &config, &SystemClock, json).await,
         Command::Admin { command: AdminCommand::CreateStaff { email, role, name } } => {
-            admin::create_staff(&db, &email, role, name.as_deref()).await
+            admin::create_staff(&db, &email, role, name.as_deref(), SystemClock.now()).await
         }
         Command::Jobs { command: JobCommand::Rollover { fiscal_year } } => {
-            let now = chrono::Utc::now();
-            let fy = fiscal_year
-                .map(portal_domain::fiscal::FiscalYear)
-                .unwrap_or(portal_domain::fiscal::FiscalYear::containing(now));
-            if fy > portal_domain::fiscal::FiscalYear::containing(now) {
-                return Err(format!("fiscal year {} has not started yet", fy.0).into());
-            }
-            let report =
-                portal_api::services::rollover::run(&db, fy, &portal_db::queries::audit::Actor::system(), now).await?;
+            let now = SystemClock.now();
+            let fy = fiscal_year.map(FiscalYear).unwrap_or(FiscalYear::containing(now));
+            let report = portal_app::rollover::run(&db, fy, &portal_app::Actor::system(), now).await?;
             println!("{}", serde_json::to_string_pretty(&report)?);
             Ok(())
         }
@@ -48,10 +45,7 @@ pub async fn run(cli: Cli) -> CmdResult {
 
 async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> CmdResult {
     let spa = config.api.spa_dir.clone();
-    if config.api.scheduler {
-        scheduler::spawn(db.clone());
-    }
-    let app = Application::build(config.api, db)?;
+    let app = Application::build(config.api, db, Arc::new(SystemClock))?;
     let port = app.port();
     tracing::info!(port, data_dir = %config.data_dir.display(), spa = ?spa, "cloudpack+ PORTAL listening");
     app.run_until_stopped().await?;

@@ -1,13 +1,12 @@
 //! Demo data for a first look: one customer company with a representative and a member, and an
 //! admin. Running it again gives everyone a fresh temporary password, so the printed log-ins work.
 
-use chrono::Utc;
-use portal_api::auth::{passwords, secrets};
-use portal_api::services::rank_override;
-use portal_db::queries::audit::Actor;
+use portal_app::credentials::{passwords, secrets};
+use portal_app::{rank_override, Actor, Clock};
 use portal_db::queries::aws_accounts::{self, NewAwsAccount};
-use portal_db::queries::{companies, recovery_codes, sessions, users, CompanyScope};
+use portal_db::queries::{companies, recovery_codes, sessions, users};
 use portal_domain::fiscal::FiscalYear;
+use portal_domain::inputs::{RankOverride, Reason};
 use portal_domain::{Rank, Role};
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde_json::json;
@@ -31,12 +30,15 @@ const DEMO_USERS: [DemoUser; 4] = [
     DemoUser { email: "csm@demo.example.com", name: "鈴木 一郎（CSM）", role: Role::Csm },
 ];
 
-pub async fn run(db: &DatabaseConnection, config: &Config, as_json: bool) -> CmdResult {
-    let now = Utc::now();
+pub async fn run(db: &DatabaseConnection, config: &Config, clock: &dyn Clock, as_json: bool) -> CmdResult {
+    let now = clock.now();
     let txn = db.begin().await?;
-    let (company, created) = match companies::find_by_code(&txn, COMPANY_CODE).await? {
-        Some(c) => (c, false),
-        None => (companies::insert(&txn, COMPANY_CODE, COMPANY_NAME, now).await?, true),
+    let (company_id, created) = match companies::find_by_code(&txn, COMPANY_CODE).await? {
+        Some(c) => (c.id, None),
+        None => {
+            let (c, scope) = companies::insert(&txn, COMPANY_CODE, COMPANY_NAME, now).await?;
+            (c.id, Some(scope))
+        }
     };
     let mut logins = Vec::new();
     for demo in &DEMO_USERS {
@@ -49,7 +51,7 @@ pub async fn run(db: &DatabaseConnection, config: &Config, as_json: bool) -> Cmd
                 sessions::revoke_all_for_user(&txn, u.id, "demo_reseed", now).await?;
             }
             None => {
-                let company_id = (!demo.role.is_staff()).then_some(company.id);
+                let company_id = (!demo.role.is_staff()).then_some(company_id);
                 users::insert(
                     &txn,
                     users::NewUser {
@@ -67,8 +69,7 @@ pub async fn run(db: &DatabaseConnection, config: &Config, as_json: bool) -> Cmd
         }
         logins.push((demo, temporary));
     }
-    if created {
-        let scope = CompanyScope::new(company.id);
+    if let Some(scope) = created {
         let account = NewAwsAccount {
             account_id: "123456789012",
             display_name: "デモ本番環境",
@@ -90,14 +91,17 @@ pub async fn run(db: &DatabaseConnection, config: &Config, as_json: bool) -> Cmd
         .await?;
     }
     txn.commit().await?;
-    if created {
+    if let Some(scope) = created {
         // A GOLD year, so the demo shows tickets (R2.1: 15).
         let admin = users::find_by_email(db, DEMO_USERS[2].email).await?.ok_or("demo admin missing")?;
         let actor = Actor { id: Some(admin.id), label: admin.email };
         let fy = FiscalYear::containing(now);
-        rank_override::apply(db, CompanyScope::new(company.id), fy, Rank::Gold, "デモデータ", &actor, now)
-            .await
-            .map_err(|e| e.to_string())?;
+        let change = RankOverride {
+            fiscal_year: fy,
+            rank: Rank::Gold,
+            reason: Reason::parse("reason", "デモデータ").map_err(|e| e.message)?,
+        };
+        rank_override::apply(db, scope, &change, &actor, now).await?;
     }
 
     let url = format!("http://{}/", config.api.addr);

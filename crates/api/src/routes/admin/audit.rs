@@ -21,7 +21,7 @@ pub struct AuditFilter {
 /// The audit log, newest first (staff)
 #[utoipa::path(
     tag = "admin",
-    security(("bearer" = [])),
+    security(("bearer" = ["admin", "csm"])),
     params(AuditFilter, Paging),
     responses((status = 200, description = "A page of audit entries", body = AuditPage))
 )]

@@ -1,16 +1,11 @@
 //! Transaction volumes import (R2.4): all rows valid or nothing imported.
 
-use std::collections::{HashMap, HashSet};
-
 use actix_web::{post, web, HttpRequest};
-use chrono::Utc;
-use portal_db::queries::{audit, companies, transactions};
+use portal_app::imports;
 use portal_domain::company::ImportReport;
 use portal_domain::problem::FieldError;
 use portal_domain::transactions::{parse_csv, RowError};
-use sea_orm::TransactionTrait;
 use serde::Deserialize;
-use serde_json::json;
 use utoipa::IntoParams;
 
 use crate::error::ApiError;
@@ -34,7 +29,7 @@ fn row_error(e: RowError) -> FieldError {
 /// `line N: column`). A company-month imported again is replaced, and the import records how many.
 #[utoipa::path(
     tag = "admin",
-    security(("bearer" = [])),
+    security(("bearer" = ["admin", "csm"])),
     params(ImportQuery),
     request_body(content = String, content_type = "text/csv"),
     responses(
@@ -58,50 +53,7 @@ pub async fn import_transactions(
     let text = std::str::from_utf8(&body).map_err(|_| ApiError::field("body", "not_utf8", "the file must be UTF-8"))?;
     let rows = parse_csv(text).map_err(|errs| ApiError::Validation(errs.into_iter().map(row_error).collect()))?;
 
-    let codes: Vec<String> = rows.iter().map(|r| r.company_code.clone()).collect::<HashSet<_>>().into_iter().collect();
-    let ids: HashMap<String, uuid::Uuid> = companies::ids_by_code(&state.db, codes).await?.into_iter().collect();
-    let unknown: Vec<FieldError> = rows
-        .iter()
-        .filter(|r| !ids.contains_key(&r.company_code))
-        .map(|r| FieldError {
-            field: format!("line {}: company_code", r.line),
-            code: "unknown_company".into(),
-            message: format!("no company with code {}", r.company_code),
-        })
-        .collect();
-    if !unknown.is_empty() {
-        return Err(ApiError::Validation(unknown));
-    }
-
     let filename = q.filename.as_deref().map(str::trim).filter(|f| !f.is_empty()).unwrap_or("upload.csv");
     let filename: String = filename.chars().take(200).collect();
-    let now = Utc::now();
-    let txn = state.db.begin().await?;
-    let import = transactions::insert_import(&txn, staff.actor().id, &filename, rows.len() as i32, now).await?;
-    let mut replaced = Vec::new();
-    for r in &rows {
-        let company = ids[&r.company_code];
-        if let Some(old) =
-            transactions::upsert(&txn, company, r.year, r.month as i32, r.amount_yen, import.id, now).await?
-        {
-            replaced.push(json!({ "company_code": r.company_code, "year_month": format!("{}-{:02}", r.year, r.month), "old": old, "new": r.amount_yen }));
-        }
-    }
-    transactions::set_replaced(&txn, import.id, replaced.len() as i32).await?;
-    let record = audit::Record {
-        action: "transactions.import",
-        target_type: "transaction_import",
-        target_id: import.id.to_string(),
-        company_id: None,
-        before: None,
-        after: Some(json!({ "filename": filename, "rows": rows.len(), "companies": ids.len(), "replaced": replaced })),
-    };
-    audit::record(&txn, &staff.actor(), record, now).await?;
-    txn.commit().await?;
-    Ok(web::Json(ImportReport {
-        import_id: import.id,
-        rows: rows.len() as u32,
-        companies: ids.len() as u32,
-        replaced: replaced.len() as u32,
-    }))
+    Ok(web::Json(imports::import(&state.db, &rows, &filename, &staff.actor(), state.now()).await?))
 }

@@ -1,18 +1,15 @@
 //! Staff views of users (R7.5: staff, never self-service, reset lost credentials).
 
 use actix_web::{get, post, web};
-use chrono::Utc;
-use portal_db::queries::{audit, recovery_codes, sessions, users};
+use portal_app::staff;
+use portal_db::queries::users;
 use portal_domain::admin::{AdminUser, AdminUserPage};
 use portal_domain::auth::CredentialResetResponse;
 use portal_domain::Role;
-use sea_orm::TransactionTrait;
 use serde::Deserialize;
-use serde_json::json;
 use utoipa::IntoParams;
 use uuid::Uuid;
 
-use crate::auth::{passwords, secrets, throttle};
 use crate::error::ApiError;
 use crate::extractors::Staff;
 use crate::routes::Paging;
@@ -29,7 +26,7 @@ pub struct UserSearch {
 /// Customers grouped by company name, then staff; searchable and paginated.
 #[utoipa::path(
     tag = "admin",
-    security(("bearer" = [])),
+    security(("bearer" = ["admin", "csm"])),
     params(UserSearch, Paging),
     responses(
         (status = 200, description = "A page of users", body = AdminUserPage),
@@ -49,16 +46,19 @@ pub async fn list_users(
     let items = found
         .items
         .into_iter()
-        .map(|(u, c)| AdminUser {
-            id: u.id,
-            role: Role::parse(&u.role).unwrap_or(Role::Member),
-            email: u.email,
-            display_name: u.display_name,
-            company_name: c.map(|c| c.name),
-            mfa_enabled: u.totp_secret.is_some(),
-            must_change_password: u.must_change_password,
+        .map(|(u, c)| {
+            Ok(AdminUser {
+                id: u.id,
+                role: Role::parse(&u.role)
+                    .ok_or_else(|| ApiError::internal(format!("user {}: unknown role {:?}", u.id, u.role)))?,
+                email: u.email,
+                display_name: u.display_name,
+                company_name: c.map(|c| c.name),
+                mfa_enabled: u.totp_secret.is_some(),
+                must_change_password: u.must_change_password,
+            })
         })
-        .collect();
+        .collect::<Result<_, ApiError>>()?;
     Ok(web::Json(AdminUserPage { items, total: found.total, page, per_page }))
 }
 
@@ -69,7 +69,7 @@ pub async fn list_users(
 /// MFA again (R7.5). Staff accounts are reset with the `portal admin` command instead.
 #[utoipa::path(
     tag = "admin",
-    security(("bearer" = [])),
+    security(("bearer" = ["admin", "csm"])),
     params(("id" = Uuid, Path, description = "User id")),
     responses(
         (status = 200, description = "Credentials reset", body = CredentialResetResponse),
@@ -80,32 +80,9 @@ pub async fn list_users(
 #[post("/admin/users/{id}/credentials/reset")]
 pub async fn reset_user_credentials(
     state: web::Data<AppState>,
-    Staff(staff): Staff,
+    caller: Staff,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<CredentialResetResponse>, ApiError> {
-    let target = users::find(&state.db, *id).await?.ok_or(ApiError::NotFound)?;
-    if Role::parse(&target.role).is_none_or(Role::is_staff) {
-        return Err(ApiError::Forbidden);
-    }
-    let temporary_password = secrets::temporary_password();
-    let hash = passwords::hash_blocking(temporary_password.clone()).await?;
-    let now = Utc::now();
-    let txn = state.db.begin().await?;
-    users::reset_credentials(&txn, target.id, hash, now).await?;
-    recovery_codes::delete_all(&txn, target.id).await?;
-    sessions::revoke_all_for_user(&txn, target.id, "staff_reset", now).await?;
-    throttle::clear(&txn, &throttle::account_key(&target.email)).await?;
-    let record = audit::Record {
-        action: "user.reset_credentials",
-        target_type: "user",
-        target_id: target.id.to_string(),
-        company_id: target.company_id,
-        before: Some(json!({ "mfa_enabled": target.totp_secret.is_some() })),
-        after: Some(json!({ "mfa_enabled": false, "must_change_password": true })),
-    };
-    let actor = audit::Actor { id: Some(staff.user.id), label: staff.user.email.clone() };
-    audit::record(&txn, &actor, record, now).await?;
-    txn.commit().await?;
-    tracing::info!(user.id = %target.id, staff.id = %staff.user.id, "credentials reset by staff");
-    Ok(web::Json(CredentialResetResponse { user_id: target.id, temporary_password }))
+    let temporary_password = staff::reset_customer_credentials(&state.db, *id, &caller.actor(), state.now()).await?;
+    Ok(web::Json(CredentialResetResponse { user_id: *id, temporary_password }))
 }

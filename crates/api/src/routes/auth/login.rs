@@ -1,5 +1,4 @@
 use actix_web::{post, web, HttpRequest};
-use chrono::Utc;
 use portal_db::queries::{sessions, users};
 use portal_domain::auth::{AuthResponse, LoginRequest, SessionStage};
 use portal_domain::email::Email;
@@ -37,7 +36,7 @@ pub async fn login(
     if body.password.is_empty() {
         return Err(ApiError::field("password", "required", "password is required"));
     }
-    let now = Utc::now();
+    let now = state.now();
     let keys = [
         throttle::account_key(email.as_str()),
         throttle::address_key(&client_address(&req, state.settings.trust_proxy)),

@@ -1,5 +1,4 @@
 use actix_web::{post, web, HttpResponse};
-use chrono::Utc;
 use portal_db::queries::sessions;
 
 use crate::error::ApiError;
@@ -19,7 +18,7 @@ use crate::state::AppState;
 )]
 #[post("/auth/logout")]
 pub async fn logout(state: web::Data<AppState>, caller: AnyStage) -> Result<HttpResponse, ApiError> {
-    sessions::revoke(&state.db, caller.session.id, "logout", Utc::now()).await?;
+    sessions::revoke(&state.db, caller.session.id, "logout", state.now()).await?;
     tracing::info!(user.id = %caller.user.id, "signed out");
     Ok(HttpResponse::NoContent().finish())
 }

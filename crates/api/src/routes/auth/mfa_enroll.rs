@@ -1,5 +1,4 @@
 use actix_web::{post, web};
-use chrono::Utc;
 use portal_db::queries::{recovery_codes, users};
 use portal_domain::auth::{MfaConfirmRequest, MfaConfirmResponse, MfaEnrollment, SessionStage};
 use portal_domain::totp::{self, TotpError};
@@ -32,7 +31,7 @@ pub async fn enroll_mfa(state: web::Data<AppState>, caller: AnyStage) -> Result<
         totp::otpauth_uri(&secret, &state.settings.totp_issuer, &caller.user.email).map_err(ApiError::internal)?;
     let qr = qrcode::QrCode::new(uri.as_bytes()).map_err(ApiError::internal)?;
     let qr_svg = qr.render::<qrcode::render::svg::Color>().min_dimensions(200, 200).quiet_zone(true).build();
-    users::set_pending_totp(&state.db, caller.user.id, &secret, Utc::now()).await?;
+    users::set_pending_totp(&state.db, caller.user.id, &secret, state.now()).await?;
     Ok(web::Json(MfaEnrollment { secret, otpauth_uri: uri, qr_svg }))
 }
 
@@ -59,7 +58,7 @@ pub async fn confirm_mfa_enrollment(
     caller.require(&[SessionStage::EnrollMfa])?;
     let user = &caller.user;
     let pending = user.totp_pending_secret.as_deref().ok_or(ApiError::MfaNotPending)?;
-    let now = Utc::now();
+    let now = state.now();
     let last = user.totp_last_step.map(|s| s as u64);
     let step = totp::verify(pending, &body.code, now.timestamp() as u64, last).map_err(|e| match e {
         TotpError::Replayed => ApiError::MfaCodeReplayed,

@@ -1,5 +1,4 @@
 use actix_web::{post, web, HttpRequest};
-use chrono::Utc;
 use portal_db::queries::{recovery_codes, users};
 use portal_domain::auth::{AuthResponse, MfaVerifyRequest, SessionStage};
 use portal_domain::totp::{self, TotpError};
@@ -35,7 +34,7 @@ pub async fn verify_mfa(
     caller.require(&[SessionStage::VerifyMfa])?;
     let user = &caller.user;
     let secret = user.totp_secret.as_deref().ok_or_else(|| ApiError::internal("verify stage without secret"))?;
-    let now = Utc::now();
+    let now = state.now();
     let keys =
         [throttle::account_key(&user.email), throttle::address_key(&client_address(&req, state.settings.trust_proxy))];
     throttle::check(&state.db, &keys, now).await?;

@@ -1,5 +1,4 @@
 use actix_web::{post, web, HttpRequest};
-use chrono::Utc;
 use portal_db::queries::{sessions, users};
 use portal_domain::auth::{AuthResponse, ChangePasswordRequest, SessionStage};
 use portal_domain::password::check_new_password;
@@ -34,7 +33,7 @@ pub async fn change_password(
     body: web::Json<ChangePasswordRequest>,
 ) -> Result<web::Json<AuthResponse>, ApiError> {
     caller.require(&[SessionStage::ChangePassword, SessionStage::Full])?;
-    let now = Utc::now();
+    let now = state.now();
     let user = &caller.user;
     let keys =
         [throttle::account_key(&user.email), throttle::address_key(&client_address(&req, state.settings.trust_proxy))];

@@ -1,5 +1,4 @@
 use actix_web::{post, web};
-use chrono::Utc;
 use portal_db::queries::sessions;
 use portal_domain::auth::{AuthResponse, RefreshRequest, SessionStage};
 use sea_orm::TransactionTrait;
@@ -25,7 +24,7 @@ pub async fn refresh_session(
     state: web::Data<AppState>,
     body: web::Json<RefreshRequest>,
 ) -> Result<web::Json<AuthResponse>, ApiError> {
-    let now = Utc::now();
+    let now = state.now();
     let hash = secrets::sha256_hex(body.refresh_token.trim());
     let token = sessions::find_refresh_token(&state.db, &hash).await?.ok_or(ApiError::RefreshTokenInvalid)?;
     let session = sessions::find(&state.db, token.session_id).await?.ok_or(ApiError::RefreshTokenInvalid)?;

@@ -5,13 +5,13 @@ use uuid::Uuid;
 
 use crate::error::ApiError;
 use crate::extractors::Customer;
-use crate::services::company_view;
 use crate::state::AppState;
+use portal_app::views as company_view;
 
 /// Your linked AWS accounts
 #[utoipa::path(
     tag = "company",
-    security(("bearer" = [])),
+    security(("bearer" = ["representative", "member"])),
     responses((status = 200, description = "Linked AWS accounts", body = Vec<AwsAccountView>))
 )]
 #[get("/company/aws-accounts")]
@@ -26,7 +26,7 @@ pub async fn list_aws_accounts(
 /// One of your linked AWS accounts
 #[utoipa::path(
     tag = "company",
-    security(("bearer" = [])),
+    security(("bearer" = ["representative", "member"])),
     params(("id" = Uuid, Path, description = "AWS account link id")),
     responses(
         (status = 200, description = "The account", body = AwsAccountView),

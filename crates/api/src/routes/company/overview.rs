@@ -1,11 +1,10 @@
 use actix_web::{get, web};
-use chrono::Utc;
 use portal_domain::company::CompanyOverview;
 
 use crate::error::ApiError;
 use crate::extractors::Customer;
-use crate::services::company_view;
 use crate::state::AppState;
+use portal_app::views as company_view;
 
 /// Your company
 ///
@@ -13,7 +12,7 @@ use crate::state::AppState;
 /// and linked AWS accounts (R7.6).
 #[utoipa::path(
     tag = "company",
-    security(("bearer" = [])),
+    security(("bearer" = ["representative", "member"])),
     responses(
         (status = 200, description = "The caller's company", body = CompanyOverview),
         (status = 403, description = "Staff have no company of their own", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
@@ -24,5 +23,5 @@ pub async fn get_company(
     state: web::Data<AppState>,
     customer: Customer,
 ) -> Result<web::Json<CompanyOverview>, ApiError> {
-    Ok(web::Json(company_view::overview(&state.db, customer.scope, Utc::now()).await?))
+    Ok(web::Json(company_view::overview(&state.db, customer.scope, state.now()).await?))
 }

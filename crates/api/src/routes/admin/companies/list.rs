@@ -1,8 +1,6 @@
 use actix_web::{get, web};
-use chrono::Utc;
 use portal_db::queries::companies;
 use portal_domain::company::{CompanyListItem, CompanyPage};
-use portal_domain::fiscal::FiscalYear;
 use portal_domain::Rank;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -14,7 +12,7 @@ use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct CompanyFilter {
-    /// Only this rank (of the current fiscal year), e.g. `GOLD`.
+    /// Only this rank (the one in force), e.g. `GOLD`.
     pub rank: Option<String>,
     /// Search in name and code.
     pub q: Option<String>,
@@ -22,10 +20,10 @@ pub struct CompanyFilter {
 
 /// List companies (staff)
 ///
-/// Sorted by the current fiscal year's rank, PLATINUM first, then by name (R6.5); paginated.
+/// Sorted by the rank in force, PLATINUM first, then by name (R6.5); paginated.
 #[utoipa::path(
     tag = "admin",
-    security(("bearer" = [])),
+    security(("bearer" = ["admin", "csm"])),
     params(CompanyFilter, Paging),
     responses(
         (status = 200, description = "A page of companies", body = CompanyPage),
@@ -46,17 +44,18 @@ pub async fn list_companies(
         })?),
         None => None,
     };
-    let fy = FiscalYear::containing(Utc::now());
-    let (rows, total) = companies::list_for_staff(&state.db, fy.0, rank, filter.q.as_deref(), page, per_page).await?;
+    let (rows, total) = companies::list_for_staff(&state.db, rank, filter.q.as_deref(), page, per_page).await?;
     let items = rows
         .into_iter()
-        .map(|r| CompanyListItem {
-            rank: r.rank(),
-            ticket_balance: r.balance.unwrap_or(0) as i32,
-            id: r.id,
-            code: r.code,
-            name: r.name,
+        .map(|r| {
+            Ok(CompanyListItem {
+                rank: r.rank()?,
+                ticket_balance: r.balance.unwrap_or(0) as i32,
+                id: r.id,
+                code: r.code,
+                name: r.name,
+            })
         })
-        .collect();
+        .collect::<Result<_, sea_orm::DbErr>>()?;
     Ok(web::Json(CompanyPage { items, total, page, per_page }))
 }

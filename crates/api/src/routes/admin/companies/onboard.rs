@@ -1,11 +1,10 @@
 use actix_web::{post, web, HttpResponse};
-use chrono::Utc;
-use portal_db::queries::CompanyScope;
+use portal_app::onboarding;
 use portal_domain::company::{OnboardCompanyRequest, OnboardCompanyResponse};
+use portal_domain::inputs::{OnboardCompany, OnboardError};
 
 use crate::error::ApiError;
 use crate::extractors::Staff;
-use crate::services::{company_view, onboarding};
 use crate::state::AppState;
 
 /// Onboard a company (staff)
@@ -15,7 +14,7 @@ use crate::state::AppState;
 /// the REGULAR rank for the rest of the fiscal year.
 #[utoipa::path(
     tag = "admin",
-    security(("bearer" = [])),
+    security(("bearer" = ["admin", "csm"])),
     request_body = OnboardCompanyRequest,
     responses(
         (status = 201, description = "Onboarded", body = OnboardCompanyResponse),
@@ -29,29 +28,14 @@ pub async fn onboard_company(
     staff: Staff,
     body: web::Json<OnboardCompanyRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let now = Utc::now();
-    let done = onboarding::onboard(&state.db, &body, &staff.actor(), now).await?;
-    let (subject, text) = onboarding::welcome_mail(
-        body.name.trim(),
-        body.representative_name.trim(),
-        &done.representative_email,
-        &done.temporary_password,
-        &state.settings.public_url,
-    );
-    // The company exists either way; if the mail fails, staff reissue with a credential reset.
-    let mail_delivery =
-        match state.mailer.send(&state.settings.mail_from, done.representative_email.as_str(), &subject, text).await {
-            Ok(()) => state.mailer.kind().to_owned(),
-            Err(e) => {
-                tracing::error!(error = %e, company.id = %done.company_id, "welcome mail not sent");
-                "failed".to_owned()
-            }
-        };
-    let company = company_view::overview(&state.db, CompanyScope::new(done.company_id), now).await?;
-    tracing::info!(company.id = %done.company_id, staff.id = %staff.0.user.id, "company onboarded");
+    let input = OnboardCompany::parse(&body).map_err(|e| match e {
+        OnboardError::Invalid(errors) => ApiError::Validation(errors),
+        OnboardError::Ineligible(errors) => ApiError::Ineligible(errors),
+    })?;
+    let done = onboarding::onboard(&state.db, &state.notices, &input, &staff.actor(), state.now()).await?;
     Ok(HttpResponse::Created().json(OnboardCompanyResponse {
-        company,
+        company: done.company,
         representative_id: done.representative_id,
-        mail_delivery,
+        mail_delivery: done.mail_delivery,
     }))
 }

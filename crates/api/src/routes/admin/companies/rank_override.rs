@@ -1,21 +1,22 @@
 use actix_web::{post, web};
-use chrono::Utc;
+use portal_app::rank_override;
+use portal_app::views as company_view;
 use portal_domain::company::{CompanyOverview, RankOverrideRequest};
+use portal_domain::fiscal::FiscalYear;
+use portal_domain::inputs::RankOverride;
 
 use crate::error::ApiError;
-use crate::extractors::Staff;
-use crate::routes::reason;
-use crate::services::{company_view, rank_override};
+use crate::extractors::Admin;
 use crate::state::AppState;
 use uuid::Uuid;
 
-/// Override a company's rank for a fiscal year (staff)
+/// Override a company's rank for a fiscal year (admin)
 ///
 /// A reason is mandatory (R2.4). For the current year the ticket grant follows at once (e.g.
 /// REGULAR → GOLD adds 15 tickets); for next year the rollover will use it.
 #[utoipa::path(
     tag = "admin",
-    security(("bearer" = [])),
+    security(("bearer" = ["admin"])),
     params(("id" = Uuid, Path, description = "Company id")),
     request_body = RankOverrideRequest,
     responses(
@@ -27,13 +28,13 @@ use uuid::Uuid;
 #[post("/admin/companies/{id}/rank-override")]
 pub async fn override_rank(
     state: web::Data<AppState>,
-    staff: Staff,
+    admin: Admin,
     id: web::Path<Uuid>,
     body: web::Json<RankOverrideRequest>,
 ) -> Result<web::Json<CompanyOverview>, ApiError> {
-    let reason = reason(&body.reason)?;
-    let scope = staff.scope(*id);
-    let now = Utc::now();
-    rank_override::apply(&state.db, scope, body.fiscal_year, body.rank, &reason, &staff.actor(), now).await?;
+    let now = state.now();
+    let change = RankOverride::parse(&body, FiscalYear::containing(now))?;
+    let scope = admin.0.scope(*id)?;
+    rank_override::apply(&state.db, scope, &change, &admin.0.actor(), now).await?;
     Ok(web::Json(company_view::overview(&state.db, scope, now).await?))
 }

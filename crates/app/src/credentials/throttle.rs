@@ -6,7 +6,7 @@ use portal_db::queries::throttle;
 use portal_domain::throttle::ThrottlePolicy;
 use sea_orm::ConnectionTrait;
 
-use crate::error::ApiError;
+use crate::error::AppError;
 
 pub fn account_key(email: &str) -> String {
     format!("login:{email}")
@@ -25,13 +25,13 @@ fn policy_for(key: &str) -> ThrottlePolicy {
 }
 
 /// Refuses the attempt while any key is slowed or locked.
-pub async fn check(db: &impl ConnectionTrait, keys: &[String], now: DateTime<Utc>) -> Result<(), ApiError> {
+pub async fn check(db: &impl ConnectionTrait, keys: &[String], now: DateTime<Utc>) -> Result<(), AppError> {
     for key in keys {
         if let Some(row) = throttle::get(db, key).await? {
             if let Some(until) = row.locked_until.filter(|u| *u > now) {
                 let locked = policy_for(key).penalty(row.failures.max(0) as u32).is_some_and(|p| p.locked);
                 let retry_after = (until - now).num_seconds().max(1) as u64;
-                return Err(ApiError::Throttled { retry_after, locked });
+                return Err(AppError::Throttled { retry_after, locked });
             }
         }
     }
@@ -39,18 +39,18 @@ pub async fn check(db: &impl ConnectionTrait, keys: &[String], now: DateTime<Utc
 }
 
 /// Counts a failure on every key and applies the policy's penalty.
-pub async fn record_failure(db: &impl ConnectionTrait, keys: &[String], now: DateTime<Utc>) -> Result<(), ApiError> {
+pub async fn record_failure(db: &impl ConnectionTrait, keys: &[String], now: DateTime<Utc>) -> Result<(), AppError> {
     for key in keys {
         let policy = policy_for(key);
         let row = throttle::get(db, key).await?;
-        let window = chrono::Duration::from_std(policy.window).map_err(ApiError::internal)?;
+        let window = chrono::Duration::from_std(policy.window).map_err(AppError::internal)?;
         let (failures, first) = match &row {
             Some(r) if now - r.first_failure_at < window => (r.failures.saturating_add(1), r.first_failure_at),
             _ => (1, now),
         };
         let penalty = policy.penalty(failures as u32);
         let locked_until = match penalty {
-            Some(p) => Some(now + chrono::Duration::from_std(p.wait).map_err(ApiError::internal)?),
+            Some(p) => Some(now + chrono::Duration::from_std(p.wait).map_err(AppError::internal)?),
             None => None,
         };
         if penalty.is_some_and(|p| p.locked) {
@@ -63,6 +63,6 @@ pub async fn record_failure(db: &impl ConnectionTrait, keys: &[String], now: Dat
     Ok(())
 }
 
-pub async fn clear(db: &impl ConnectionTrait, key: &str) -> Result<(), ApiError> {
+pub async fn clear(db: &impl ConnectionTrait, key: &str) -> Result<(), AppError> {
     throttle::clear(db, key).await.map_err(Into::into)
 }

@@ -6,36 +6,40 @@
 //! company's ledger lock, and re-checked under that lock; ledger rows carry idempotency keys.
 
 use chrono::{DateTime, Utc};
+use portal_db::entities::rank_threshold;
 use portal_db::queries::audit::{self, Actor};
 use portal_db::queries::ledger::{self, Posting};
 use portal_db::queries::{companies, company_years, thresholds, transactions, CompanyScope};
-use portal_domain::company::RolloverReport;
+use portal_domain::company::{RolloverFailure, RolloverReport};
 use portal_domain::fiscal::FiscalYear;
+use portal_domain::inputs::rollover_target;
 use portal_domain::ledger::EntryKind;
-use portal_domain::Rank;
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use serde_json::json;
 
-use crate::error::ApiError;
-use crate::routes::post_error;
+use crate::error::AppError;
+use crate::views;
 
-enum Outcome {
+pub enum Outcome {
     Unchanged,
     Rolled { rank_set: bool, granted: bool, expirations: u32 },
 }
 
+/// Rolls every company over into `fy`, which must be the fiscal year under way
+/// (`portal_domain::inputs::rollover_target`). One company's failure does not stop the others:
+/// it is logged, audited and named in the report, and a later run retries it.
 pub async fn run(
     db: &DatabaseConnection,
     fy: FiscalYear,
     actor: &Actor,
     now: DateTime<Utc>,
-) -> Result<RolloverReport, ApiError> {
-    let t = thresholds::current(db).await?.ok_or_else(|| ApiError::internal("no rank thresholds"))?;
+) -> Result<RolloverReport, AppError> {
+    let fy = rollover_target(fy, FiscalYear::containing(now))?;
+    let t = thresholds::current(db).await?.ok_or_else(|| AppError::internal("no rank thresholds"))?;
     let mut report = RolloverReport { fiscal_year: fy.0, ..Default::default() };
-    for id in companies::all_ids(db).await? {
+    for scope in companies::all_scopes(db).await? {
         report.companies += 1;
-        // One company's failure must not hold back the others; the next run retries it.
-        match roll_company(db, CompanyScope::new(id), fy, &t, actor, now).await {
+        match roll_company(db, scope, fy, &t, actor, now).await {
             Ok(Outcome::Unchanged) => report.unchanged += 1,
             Ok(Outcome::Rolled { rank_set, granted, expirations }) => {
                 report.ranks_set += u32::from(rank_set);
@@ -43,9 +47,23 @@ pub async fn run(
                 report.expirations += expirations;
             }
             Err(e) => {
-                tracing::error!(company.id = %id, fiscal_year = fy.0, error = %e, "rollover failed for a company");
+                tracing::error!(company.id = %scope.company_id(), fiscal_year = fy.0, error = %e, "rollover failed for a company");
                 report.failed += 1;
+                report.failed_companies.push(RolloverFailure { company_id: scope.company_id(), error: e.to_string() });
             }
+        }
+    }
+    if !report.failed_companies.is_empty() {
+        let record = audit::Record {
+            action: "rollover.failed",
+            target_type: "fiscal_year",
+            target_id: fy.0.to_string(),
+            company_id: None,
+            before: None,
+            after: Some(json!({ "failed": report.failed_companies })),
+        };
+        if let Err(e) = audit::record(db, actor, record, now).await {
+            tracing::error!(error = %e, "could not audit the failed companies of a rollover");
         }
     }
     tracing::info!(
@@ -53,20 +71,26 @@ pub async fn run(
         companies = report.companies,
         grants = report.grants,
         unchanged = report.unchanged,
+        failed = report.failed,
         "rollover done"
     );
     Ok(report)
 }
 
+/// Companies not yet rolled over into `fy`.
+pub async fn pending(db: &impl ConnectionTrait, fy: FiscalYear) -> Result<u64, AppError> {
+    Ok(companies::count_not_rolled(db, fy.0).await?)
+}
+
 /// Expires what is left of every fiscal year before `fy` (R3.1: nothing carries over). With
 /// `key_prefix`, each expiry carries an idempotency key. Returns how many entries it wrote.
 pub async fn expire_older(
-    txn: &impl sea_orm::ConnectionTrait,
+    txn: &impl ConnectionTrait,
     scope: CompanyScope,
     fy: FiscalYear,
     key_prefix: Option<&str>,
     now: DateTime<Utc>,
-) -> Result<u32, ApiError> {
+) -> Result<u32, AppError> {
     let mut n = 0;
     for (bucket, remaining) in ledger::live_buckets_before(txn, scope, fy.0).await? {
         if remaining > 0 {
@@ -79,7 +103,7 @@ pub async fn expire_older(
                 actor_id: None,
                 idempotency_key: key_prefix.map(|k| format!("{k}:expire:{bucket}")),
             };
-            ledger::post(txn, scope, p, now).await.map_err(post_error)?;
+            ledger::post(txn, scope, p, now).await?;
             n += 1;
         }
     }
@@ -90,21 +114,50 @@ async fn roll_company(
     db: &DatabaseConnection,
     scope: CompanyScope,
     fy: FiscalYear,
-    t: &portal_db::entities::rank_threshold::Model,
+    t: &rank_threshold::Model,
     actor: &Actor,
     now: DateTime<Utc>,
-) -> Result<Outcome, ApiError> {
+) -> Result<Outcome, AppError> {
     if company_years::get(db, scope, fy.0).await?.is_some_and(|y| y.rolled_over_at.is_some()) {
         return Ok(Outcome::Unchanged);
     }
     let txn = db.begin().await?;
-    ledger::lock(&txn, scope).await.map_err(post_error)?;
-    let existing = company_years::get(&txn, scope, fy.0).await?;
-    if existing.as_ref().is_some_and(|y| y.rolled_over_at.is_some()) {
-        txn.rollback().await?; // another replica was first
-        return Ok(Outcome::Unchanged);
+    ledger::lock(&txn, scope).await?;
+    let outcome = roll_locked(&txn, scope, fy, t, actor, now).await?;
+    txn.commit().await?;
+    Ok(outcome)
+}
+
+/// Rolls one company into the year under way if that has not happened yet, inside the caller's
+/// transaction, which must hold the company's ledger lock. Staff writes in the window between
+/// April 1 00:00 JST and the scheduled run call this first, so nothing lands in a closed year.
+pub async fn ensure_rolled(
+    txn: &impl ConnectionTrait,
+    scope: CompanyScope,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let fy = FiscalYear::containing(now);
+    if company_years::get(txn, scope, fy.0).await?.is_some_and(|y| y.rolled_over_at.is_some()) {
+        return Ok(());
     }
-    let volume = transactions::volume(&txn, scope.company_id(), fy.volume_year()).await?;
+    let t = thresholds::current(txn).await?.ok_or_else(|| AppError::internal("no rank thresholds"))?;
+    roll_locked(txn, scope, fy, &t, actor, now).await.map(|_| ())
+}
+
+async fn roll_locked(
+    txn: &impl ConnectionTrait,
+    scope: CompanyScope,
+    fy: FiscalYear,
+    t: &rank_threshold::Model,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<Outcome, AppError> {
+    let existing = company_years::get(txn, scope, fy.0).await?;
+    if existing.as_ref().is_some_and(|y| y.rolled_over_at.is_some()) {
+        return Ok(Outcome::Unchanged); // another replica was first
+    }
+    let volume = transactions::volume(txn, scope, fy.volume_year()).await?;
     let (row, rank_set) = match existing {
         Some(row) => (row, false), // an override recorded ahead of the year
         None => {
@@ -119,13 +172,13 @@ async fn roll_company(
                 decided_by: None,
                 rolled_over_at: None,
             };
-            (company_years::insert(&txn, scope, new, now).await?, true)
+            (company_years::insert(txn, scope, new, now).await?, true)
         }
     };
-    let rank = Rank::parse(&row.rank).unwrap_or(Rank::Regular);
+    let rank = views::rank_of(&row)?;
 
-    let expirations =
-        expire_older(&txn, scope, fy, Some(&format!("rollover:{}:{}", fy.0, scope.company_id())), now).await?;
+    let key = format!("rollover:{}:{}", fy.0, scope.company_id());
+    let expirations = expire_older(txn, scope, fy, Some(&key), now).await?;
     let tickets = rank.benefits().tickets;
     if tickets > 0 {
         let p = Posting {
@@ -135,11 +188,11 @@ async fn roll_company(
             expires_at: Some(fy.end()),
             reason: format!("{} {} ランク特典の付与", fy.label_ja(), rank.as_str()),
             actor_id: None,
-            idempotency_key: Some(format!("rollover:{}:{}:grant", fy.0, scope.company_id())),
+            idempotency_key: Some(format!("{key}:grant")),
         };
-        ledger::post(&txn, scope, p, now).await.map_err(post_error)?;
+        ledger::post(txn, scope, p, now).await?;
     }
-    company_years::mark_rolled(&txn, &row, Some(volume), Some(t.version), now).await?;
+    company_years::mark_rolled(txn, &row, Some(volume), Some(t.version), now).await?;
     let record = audit::Record {
         action: "rollover",
         target_type: "company",
@@ -150,7 +203,6 @@ async fn roll_company(
             json!({ "fiscal_year": fy.0, "rank": rank, "source": row.source, "volume_yen": volume, "tickets_granted": tickets, "expirations": expirations }),
         ),
     };
-    audit::record(&txn, actor, record, now).await?;
-    txn.commit().await?;
+    audit::record(txn, actor, record, now).await?;
     Ok(Outcome::Rolled { rank_set, granted: tickets > 0, expirations })
 }

@@ -1,12 +1,12 @@
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 
-use crate::error::ApiError;
+use crate::error::AppError;
 
 /// argon2id with the crate's defaults (19 MiB, t=2, p=1: OWASP's minimum).
-pub fn hash(password: &str) -> Result<String, ApiError> {
+pub fn hash(password: &str) -> Result<String, AppError> {
     let salt = SaltString::generate(&mut OsRng);
-    Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(ApiError::internal)
+    Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(AppError::internal)
 }
 
 pub fn verify(password: &str, hash: &str) -> bool {
@@ -21,12 +21,12 @@ pub fn verify_dummy(password: &str) {
 }
 
 /// Hashing is CPU-bound for tens of milliseconds: keep it off the async workers.
-pub async fn hash_blocking(password: String) -> Result<String, ApiError> {
-    actix_web::web::block(move || hash(&password)).await.map_err(ApiError::internal)?
+pub async fn hash_blocking(password: String) -> Result<String, AppError> {
+    tokio::task::spawn_blocking(move || hash(&password)).await.map_err(AppError::internal)?
 }
 
-pub async fn verify_blocking(password: String, hash: Option<String>) -> Result<bool, ApiError> {
-    actix_web::web::block(move || match hash {
+pub async fn verify_blocking(password: String, hash: Option<String>) -> Result<bool, AppError> {
+    tokio::task::spawn_blocking(move || match hash {
         Some(h) => verify(&password, &h),
         None => {
             verify_dummy(&password);
@@ -34,7 +34,7 @@ pub async fn verify_blocking(password: String, hash: Option<String>) -> Result<b
         }
     })
     .await
-    .map_err(ApiError::internal)
+    .map_err(AppError::internal)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use lettre::message::header::ContentType;
 use lettre::message::{header::ContentTransferEncoding, SinglePart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
-use crate::error::ApiError;
+use crate::error::AppError;
 
 #[derive(Debug, Clone)]
 pub enum MailSettings {
@@ -46,10 +46,10 @@ impl Mailer {
         }
     }
 
-    pub async fn send(&self, from: &str, to: &str, subject: &str, body: String) -> Result<(), ApiError> {
+    pub async fn send(&self, from: &str, to: &str, subject: &str, body: String) -> Result<(), AppError> {
         let msg = Message::builder()
-            .from(from.parse().map_err(ApiError::internal)?)
-            .to(to.parse().map_err(ApiError::internal)?)
+            .from(from.parse().map_err(AppError::internal)?)
+            .to(to.parse().map_err(AppError::internal)?)
             .subject(subject)
             .singlepart(
                 SinglePart::builder()
@@ -58,16 +58,31 @@ impl Mailer {
                     .header(ContentTransferEncoding::Base64)
                     .body(body),
             )
-            .map_err(ApiError::internal)?;
+            .map_err(AppError::internal)?;
         match self {
             Mailer::Outbox(dir, t) => {
-                let id = t.send(msg).await.map_err(ApiError::internal)?;
+                let id = t.send(msg).await.map_err(AppError::internal)?;
                 tracing::info!(outbox = %dir.display(), file = %format!("{id}.eml"), "mail written to the outbox");
             }
             Mailer::Smtp(t) => {
-                t.send(msg).await.map_err(ApiError::internal)?;
+                t.send(msg).await.map_err(AppError::internal)?;
             }
         }
         Ok(())
+    }
+}
+
+/// Mail as use cases send it: the transport, the sender and the portal's address for links.
+#[derive(Clone)]
+pub struct Notices {
+    pub mailer: Mailer,
+    pub from: String,
+    /// Where users reach the portal (links in e-mails).
+    pub portal_url: String,
+}
+
+impl Notices {
+    pub async fn send(&self, to: &str, subject: &str, body: String) -> Result<(), AppError> {
+        self.mailer.send(&self.from, to, subject, body).await
     }
 }

@@ -1,0 +1,135 @@
+//! Transaction volumes import (R2.2, R2.4): every row valid or nothing imported. When it changes
+//! the previous calendar year of a company whose rank for the year under way was computed (not
+//! overridden), that rank is decided again and the tickets settle the way an override does.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, Utc};
+use portal_db::queries::audit::{self, Actor};
+use portal_db::queries::{companies, company_years, ledger, thresholds, transactions, CompanyScope};
+use portal_domain::company::ImportReport;
+use portal_domain::fiscal::FiscalYear;
+use portal_domain::problem::FieldError;
+use portal_domain::transactions::TransactionRow;
+use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::error::AppError;
+use crate::rank_override::settle_rank_change;
+use crate::views;
+
+pub async fn import(
+    db: &DatabaseConnection,
+    rows: &[TransactionRow],
+    filename: &str,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<ImportReport, AppError> {
+    let mut codes: Vec<String> = rows.iter().map(|r| r.company_code.clone()).collect();
+    codes.sort();
+    codes.dedup();
+    let scopes: HashMap<String, CompanyScope> = companies::scopes_by_code(db, codes).await?.into_iter().collect();
+    let unknown: Vec<FieldError> = rows
+        .iter()
+        .filter(|r| !scopes.contains_key(&r.company_code))
+        .map(|r| {
+            FieldError::new(
+                &format!("line {}: company_code", r.line),
+                "unknown_company",
+                format!("no company with code {}", r.company_code),
+            )
+        })
+        .collect();
+    if !unknown.is_empty() {
+        return Err(AppError::Invalid(unknown));
+    }
+
+    let fy = FiscalYear::containing(now);
+    let txn = db.begin().await?;
+    let import = transactions::insert_import(&txn, actor.id, filename, rows.len() as i32, now).await?;
+    let mut replaced = Vec::new();
+    // Companies whose rank-deciding year this import touched, in a fixed order (lock order).
+    let mut touched: BTreeMap<Uuid, CompanyScope> = BTreeMap::new();
+    for r in rows {
+        let scope = scopes[&r.company_code];
+        if let Some(old) =
+            transactions::upsert(&txn, scope, r.year, r.month as i32, r.amount_yen, import.id, now).await?
+        {
+            replaced.push(json!({ "company_code": r.company_code, "year_month": format!("{}-{:02}", r.year, r.month), "old": old, "new": r.amount_yen }));
+        }
+        if r.year == fy.volume_year() {
+            touched.insert(scope.company_id(), scope);
+        }
+    }
+    transactions::set_replaced(&txn, import.id, replaced.len() as i32).await?;
+    let mut ranks_recomputed = 0;
+    if !touched.is_empty() {
+        let t = thresholds::current(&txn).await?.ok_or_else(|| AppError::internal("no rank thresholds"))?;
+        for scope in touched.into_values() {
+            if recompute(&txn, scope, fy, &t, import.id, actor, now).await? {
+                ranks_recomputed += 1;
+            }
+        }
+    }
+    let record = audit::Record {
+        action: "transactions.import",
+        target_type: "transaction_import",
+        target_id: import.id.to_string(),
+        company_id: None,
+        before: None,
+        after: Some(
+            json!({ "filename": filename, "rows": rows.len(), "companies": scopes.len(), "replaced": replaced, "ranks_recomputed": ranks_recomputed }),
+        ),
+    };
+    audit::record(&txn, actor, record, now).await?;
+    txn.commit().await?;
+    Ok(ImportReport {
+        import_id: import.id,
+        rows: rows.len() as u32,
+        companies: scopes.len() as u32,
+        replaced: replaced.len() as u32,
+        ranks_recomputed,
+    })
+}
+
+/// Decides the year's rank again from the stored volume; returns whether the rank changed.
+async fn recompute(
+    txn: &impl ConnectionTrait,
+    scope: CompanyScope,
+    fy: FiscalYear,
+    t: &portal_db::entities::rank_threshold::Model,
+    import_id: Uuid,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    // Not rolled over yet: the rollover will decide from the new volume. Overridden: staff decided.
+    let Some(row) = company_years::get(txn, scope, fy.0).await?.filter(|y| y.rolled_over_at.is_some()) else {
+        return Ok(false);
+    };
+    if row.source == "override" {
+        return Ok(false);
+    }
+    ledger::lock(txn, scope).await?;
+    let volume = transactions::volume(txn, scope, fy.volume_year()).await?;
+    let rank = thresholds::to_domain(t).rank_for(volume);
+    let old = views::rank_of(&row)?;
+    company_years::set_computed(txn, &row, rank, volume, t.version, now).await?;
+    if rank == old {
+        return Ok(false);
+    }
+    let reason = format!("取引実績の取込によるランク再判定（{} → {}）", old.as_str(), rank.as_str());
+    settle_rank_change(txn, scope, fy, rank, reason, actor.id, now).await?;
+    let record = audit::Record {
+        action: "company.rank_recomputed",
+        target_type: "company",
+        target_id: scope.company_id().to_string(),
+        company_id: Some(scope.company_id()),
+        before: Some(json!({ "fiscal_year": fy.0, "rank": old, "source": row.source, "volume_yen": row.volume_yen })),
+        after: Some(
+            json!({ "fiscal_year": fy.0, "rank": rank, "source": "computed", "volume_yen": volume, "reason": "transactions.import", "import_id": import_id }),
+        ),
+    };
+    audit::record(txn, actor, record, now).await?;
+    Ok(true)
+}

@@ -1,0 +1,25 @@
+//! The application layer of cloudpack+ PORTAL: one function per use case. Each takes the
+//! connection it runs on, the time from the [`clock::Clock`], the actor and inputs already parsed
+//! into domain types (`portal_domain::inputs`), opens its own transaction and returns
+//! [`error::AppError`]. The HTTP crate, the CLI and the scheduler all call these; none of them
+//! talks to the database for a state change itself.
+
+pub mod aws_accounts;
+pub mod clock;
+pub mod credentials;
+pub mod error;
+pub mod exports;
+pub mod imports;
+pub mod mail;
+pub mod onboarding;
+pub mod rank_override;
+pub mod rollover;
+pub mod scheduler;
+pub mod staff;
+pub mod thresholds;
+pub mod tickets;
+pub mod views;
+
+pub use clock::{Clock, ManualClock, SharedClock, SystemClock};
+pub use error::AppError;
+pub use portal_db::queries::audit::Actor;
