@@ -51,6 +51,9 @@ pub enum ApiError {
     InsufficientTickets { balance: i32, requested: i32 },
     #[error("internal error: {0}")]
     Internal(String),
+    /// A problem already built (a body that could not be read, see `json_problem`).
+    #[error("{}", .0.title)]
+    Problem(Problem),
 }
 
 impl ApiError {
@@ -114,10 +117,14 @@ impl ApiError {
             }
             InsufficientTickets { .. } => (StatusCode::CONFLICT, "insufficient_tickets", "Not enough tickets"),
             Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side"),
+            Problem(_) => (StatusCode::BAD_REQUEST, "bad_request", "The request could not be handled"),
         }
     }
 
     pub fn problem(&self) -> Problem {
+        if let ApiError::Problem(p) = self {
+            return p.clone();
+        }
         let (status, code, title) = self.parts();
         let mut p = Problem::new(status.as_u16(), code, title);
         match self {
@@ -189,7 +196,10 @@ pub fn problem_response(p: &Problem) -> HttpResponse {
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
-        self.parts().0
+        match self {
+            ApiError::Problem(p) => StatusCode::from_u16(p.status).unwrap_or(StatusCode::BAD_REQUEST),
+            _ => self.parts().0,
+        }
     }
 
     fn error_response(&self) -> HttpResponse {
@@ -202,7 +212,12 @@ impl ResponseError for ApiError {
 
 /// Body errors: syntax → 400, wrong shape → 422 naming the field, wrong media type → 415.
 pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
-    let problem = match &err {
+    let problem = json_problem(&err);
+    actix_web::error::InternalError::from_response(err, problem_response(&problem)).into()
+}
+
+pub fn json_problem(err: &JsonPayloadError) -> Problem {
+    match err {
         JsonPayloadError::ContentType => {
             Problem::new(415, "unsupported_media_type", "Send the body as application/json")
         }
@@ -221,8 +236,7 @@ pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error
         other => {
             Problem::new(400, "malformed_body", "The request body could not be read").with_detail(other.to_string())
         }
-    };
-    actix_web::error::InternalError::from_response(err, problem_response(&problem)).into()
+    }
 }
 
 /// serde names the field in backticks: "missing field `email`", "invalid type: … for `x`".

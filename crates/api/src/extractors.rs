@@ -143,6 +143,35 @@ pub fn client_address(req: &HttpRequest, trust_proxy: bool) -> String {
     req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".into())
 }
 
+/// A JSON body read only when the handler asks, after the caller was authorised: a caller without
+/// the role gets 403, never a validation answer that describes the operation's body.
+pub struct JsonBody<T> {
+    req: HttpRequest,
+    payload: Payload,
+    _body: std::marker::PhantomData<T>,
+}
+
+/// Same as the application-wide `JsonConfig`.
+pub const JSON_LIMIT: usize = 64 * 1024;
+
+impl<T: serde::de::DeserializeOwned> FromRequest for JsonBody<T> {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        std::future::ready(Ok(JsonBody { req: req.clone(), payload: payload.take(), _body: std::marker::PhantomData }))
+    }
+}
+
+impl<T: serde::de::DeserializeOwned> JsonBody<T> {
+    pub async fn parse(mut self) -> Result<T, ApiError> {
+        web::JsonBody::<T>::new(&self.req, &mut self.payload, None, true)
+            .limit(JSON_LIMIT)
+            .await
+            .map_err(|e| ApiError::Problem(crate::error::json_problem(&e)))
+    }
+}
+
 /// A fully signed-in customer and the only company whose data they may touch. Every customer
 /// route reads company data through `scope`, so a foreign id simply is not found.
 #[derive(Debug, Clone)]

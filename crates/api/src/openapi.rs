@@ -40,7 +40,7 @@ impl Modify for BearerScheme {
 /// the merged document (utoipa-actix-web adds the paths after `ApiDoc::openapi()`).
 pub fn with_common_responses(mut api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     use utoipa::openapi::path::{Operation, ParameterIn};
-    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+    use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
 
     let problem = |description: &str| {
         ResponseBuilder::new()
@@ -57,7 +57,10 @@ pub fn with_common_responses(mut api: utoipa::openapi::OpenApi) -> utoipa::opena
     for item in api.paths.paths.values_mut() {
         let ops = [&mut item.get, &mut item.post, &mut item.put, &mut item.delete, &mut item.patch];
         for op in ops.into_iter().flatten() {
-            if op.security.as_ref().is_some_and(|s| !s.is_empty()) {
+            // Public operations say so explicitly (`security: []`), so generators and linters do
+            // not assume a global requirement.
+            let security = op.security.get_or_insert_with(Vec::new);
+            if !security.is_empty() {
                 add(op, "401", "Not signed in, or the token expired (`unauthorized`, `token_expired`)");
                 add(op, "403", "The session's stage or the caller's role does not allow this");
             }
@@ -68,7 +71,11 @@ pub fn with_common_responses(mut api: utoipa::openapi::OpenApi) -> utoipa::opena
                 add(op, "422", "A field is missing or invalid (`validation_failed`)");
             }
             let has_param = |op: &Operation, at: ParameterIn| {
-                op.parameters.as_deref().unwrap_or_default().iter().any(|p| p.parameter_in == at)
+                op.parameters
+                    .as_deref()
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|p| matches!(p, RefOr::T(p) if p.parameter_in == at))
             };
             if has_param(op, ParameterIn::Query) {
                 add(op, "422", "A query parameter is invalid (`validation_failed`)");

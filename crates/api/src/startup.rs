@@ -43,7 +43,7 @@ impl Application {
                 .into_utoipa_app()
                 .openapi(ApiDoc::openapi())
                 .app_data(state.clone())
-                .app_data(web::JsonConfig::default().limit(64 * 1024).error_handler(json_error))
+                .app_data(web::JsonConfig::default().limit(crate::extractors::JSON_LIMIT).error_handler(json_error))
                 .app_data(web::PathConfig::default().error_handler(path_error))
                 .app_data(web::QueryConfig::default().error_handler(query_error))
                 .service(routes::health::healthz)
@@ -58,7 +58,8 @@ impl Application {
                 .wrap(Logger::new("%r %s %Dms").exclude("/healthz"))
                 .app_data(spec)
                 .route("/api/openapi.json", web::get().to(openapi_json))
-                .service(Scalar::with_url("/api/docs", api));
+                .route("/api/docs/scalar.js", web::get().to(scalar_js))
+                .service(Scalar::with_url("/api/docs", api).custom_html(SCALAR_HTML).title("cloudpack+ PORTAL API"));
             match state.settings.spa_dir.as_deref().filter(|d| d.join("index.html").is_file()) {
                 Some(dir) => app.service(spa::service(dir)),
                 None => app.default_service(actix_web::dev::fn_service(spa::default_service)),
@@ -82,6 +83,30 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
     }
+}
+
+/// The API reference page's script, served by the portal itself (no CDN): see assets/scalar/README.md.
+const SCALAR_JS: &[u8] = include_bytes!("../assets/scalar/standalone.js");
+const SCALAR_HTML: &str = r#"<!doctype html>
+<html>
+<head>
+    <title>$title</title>
+    <meta charset="utf-8"/>
+    <meta name="viewport" content="width=device-width, initial-scale=1"/>
+</head>
+<body>
+<script id="api-reference" type="application/json" data-configuration='{"withDefaultFonts":false}'>
+    $spec
+</script>
+<script src="/api/docs/scalar.js"></script>
+</body>
+</html>"#;
+
+async fn scalar_js() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/javascript; charset=utf-8")
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "public, max-age=86400"))
+        .body(SCALAR_JS)
 }
 
 async fn openapi_json(spec: web::Data<utoipa::openapi::OpenApi>) -> HttpResponse {

@@ -3,7 +3,7 @@
 //! A code is accepted for the current step and one step either side (clock drift), and only for a
 //! step later than the last one this user used: a code can never be replayed.
 
-use totp_rs::{Algorithm, Secret, TOTP};
+use totp_rs::{Algorithm, Builder, Secret, Totp};
 
 pub const DIGITS: usize = 6;
 pub const STEP_SECS: u64 = 30;
@@ -19,25 +19,33 @@ pub enum TotpError {
     Replayed,
 }
 
-fn totp(secret_b32: &str, issuer: &str, account: &str) -> Result<TOTP, TotpError> {
-    let bytes = Secret::Encoded(secret_b32.to_owned()).to_bytes().map_err(|_| TotpError::BadSecret)?;
-    TOTP::new(Algorithm::SHA1, DIGITS, SKEW_STEPS as u8, STEP_SECS, bytes, Some(issuer.to_owned()), account.to_owned())
+fn totp(secret_b32: &str, issuer: &str, account: &str) -> Result<Totp, TotpError> {
+    let secret = Secret::try_from_base32(secret_b32).map_err(|_| TotpError::BadSecret)?;
+    Builder::new()
+        .with_algorithm(Algorithm::SHA1)
+        .with_digits(DIGITS as u8)
+        .with_skew(SKEW_STEPS as u16)
+        .with_step_duration(STEP_SECS)
+        .with_secret(secret)
+        .with_issuer(Some(issuer))
+        .with_account_name(account)
+        .build()
         .map_err(|_| TotpError::BadSecret)
 }
 
 /// A fresh 160-bit secret, base32 without padding, from caller-supplied randomness.
 pub fn encode_secret(random: [u8; 20]) -> String {
-    Secret::Raw(random.to_vec()).to_encoded().to_string()
+    Secret::from(random).to_base32()
 }
 
 /// `otpauth://` URI for the QR code.
 pub fn otpauth_uri(secret_b32: &str, issuer: &str, account: &str) -> Result<String, TotpError> {
-    Ok(totp(secret_b32, issuer, account)?.get_url())
+    totp(secret_b32, issuer, account)?.to_url().map_err(|_| TotpError::BadSecret)
 }
 
 /// The code for a Unix time (used by tests and by nothing else in production).
 pub fn code_at(secret_b32: &str, unix_secs: u64) -> Result<String, TotpError> {
-    Ok(totp(secret_b32, "x", "x")?.generate(unix_secs))
+    Ok(totp(secret_b32, "x", "x")?.generate(unix_secs).to_string())
 }
 
 /// Checks `code` at `now`; returns the matched time step, which the caller stores as the last used.
@@ -50,7 +58,7 @@ pub fn verify(secret_b32: &str, code: &str, now_unix: u64, last_used_step: Optio
     let now_step = now_unix / STEP_SECS;
     let candidates = now_step.saturating_sub(SKEW_STEPS)..=now_step + SKEW_STEPS;
     let matched = candidates
-        .filter(|step| constant_time_eq(t.generate(step * STEP_SECS).as_bytes(), code.as_bytes()))
+        .filter(|step| constant_time_eq(t.generate(step * STEP_SECS).to_string().as_bytes(), code.as_bytes()))
         .max()
         .ok_or(TotpError::WrongCode)?;
     match last_used_step {
@@ -72,7 +80,7 @@ mod tests {
     #[test]
     fn rfc6238_sha1_vector() {
         // RFC 6238 appendix B, SHA1 key "12345678901234567890", T = 59 → 94287082 (8 digits); 6 digits = 287082.
-        let secret = Secret::Raw(b"12345678901234567890".to_vec()).to_encoded().to_string();
+        let secret = Secret::from(*b"12345678901234567890").to_base32();
         assert_eq!(code_at(&secret, 59).unwrap(), "287082");
         assert_eq!(code_at(&secret, 1111111109).unwrap(), "081804");
     }

@@ -59,6 +59,7 @@ async fn r2_4_reimporting_a_month_replaces_it_and_the_audit_log_records_both() {
     )
     .await;
     assert_eq!((first.rows, first.companies, first.replaced), (2, 1, 0));
+    app.clock.advance(chrono::Duration::seconds(1));
     let second: ImportReport =
         ok_json(send_csv(&app, &staff, "company_code,year_month,amount_yen\nACME,2025-02,250\n").await).await;
     assert_eq!(second.replaced, 1);

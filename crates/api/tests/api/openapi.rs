@@ -22,4 +22,9 @@ async fn api_spec_openapi_json_is_current() {
     // The browsable docs are there too.
     let docs = app.get("/api/docs", None).await;
     assert_eq!(docs.status(), reqwest::StatusCode::OK);
+    let page = docs.text().await.unwrap();
+    assert!(page.contains("/api/docs/scalar.js") && !page.contains("cdn.") && !page.contains("jsdelivr"), "{page}");
+    let js = app.get("/api/docs/scalar.js", None).await;
+    assert_eq!(js.status(), reqwest::StatusCode::OK);
+    assert!(js.headers()["content-type"].to_str().unwrap().starts_with("text/javascript"));
 }

@@ -120,3 +120,91 @@ async fn r2_1_company_list_sorts_platinum_first_then_by_name_and_filters() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn r2_4_override_after_a_downgrade_gold_silver_gold_restores_the_full_gold_grant() {
+    let app = TestApp::spawn().await;
+    let (_, staff) = app.staff(Role::Admin).await;
+    let id = onboard(&app, &staff, "YOYO").await;
+    let fy = FiscalYear::containing(app.now());
+    let path = format!("/api/v1/admin/companies/{id}/rank-override");
+    let set = |rank: &str| json!({"fiscal_year": fy, "rank": rank, "reason": "契約見直し"});
+    let mut balances = Vec::new();
+    for rank in ["GOLD", "SILVER", "GOLD"] {
+        let o: CompanyOverview = ok_json(app.post(&path, Some(&staff), set(rank)).await).await;
+        balances.push(o.ticket_balance);
+    }
+    assert_eq!(balances, [15, 5, 15]);
+    // Used tickets stay used: GOLD with 12 used, down to SILVER (nothing left to withdraw beyond
+    // the 3 held), back to GOLD: 15 - 12 = 3.
+    let adj = format!("/api/v1/admin/companies/{id}/ticket-adjustments");
+    let _: Value = ok_json(app.post(&adj, Some(&staff), json!({"amount": -12, "reason": "利用"})).await).await;
+    let o: CompanyOverview = ok_json(app.post(&path, Some(&staff), set("SILVER")).await).await;
+    assert_eq!(o.ticket_balance, 0);
+    let o: CompanyOverview = ok_json(app.post(&path, Some(&staff), set("GOLD")).await).await;
+    assert_eq!(o.ticket_balance, 3);
+    let history: LedgerPage =
+        ok_json(app.get(&format!("/api/v1/admin/companies/{id}/tickets"), Some(&staff)).await).await;
+    assert!(
+        history.items.iter().any(|e| e.kind == EntryKind::Withdraw),
+        "a downgrade withdraws, it is not an adjustment"
+    );
+}
+
+async fn import_csv(app: &TestApp, token: &str, csv: String) -> portal_domain::company::ImportReport {
+    let res = app
+        .http
+        .post(app.url("/api/v1/admin/transactions/import"))
+        .bearer_auth(token)
+        .header("content-type", "text/csv")
+        .body(csv)
+        .send()
+        .await
+        .unwrap();
+    ok_json(res).await
+}
+
+#[tokio::test]
+async fn r2_4_history_imported_after_onboarding_recomputes_a_computed_rank_but_never_an_override() {
+    let app = TestApp::spawn().await;
+    let (_, staff) = app.staff(Role::Admin).await;
+    let late = onboard(&app, &staff, "LATEHIST").await;
+    let kept = onboard(&app, &staff, "KEPT").await;
+    let fy = FiscalYear::containing(app.now());
+    let path = format!("/api/v1/admin/companies/{kept}/rank-override");
+    let _: Value =
+        ok_json(app.post(&path, Some(&staff), json!({"fiscal_year": fy, "rank": "BRONZE", "reason": "特約"})).await)
+            .await;
+    let (_, rep) = app.customer(Role::Member, late).await;
+    let before: CompanyOverview = ok_json(app.get("/api/v1/company", Some(&rep)).await).await;
+    assert_eq!((before.rank, before.rank_source, before.ticket_balance), (Rank::Regular, RankSource::Onboarding, 0));
+
+    // Calendar year N-1: 12 × 1,000,000 = 12,000,000 yen → GOLD for both companies by volume.
+    let mut csv = String::from("company_code,year_month,amount_yen\n");
+    for m in 1..=12 {
+        csv += &format!("LATEHIST,{}-{m:02},1000000\nKEPT,{}-{m:02},1000000\n", fy.volume_year(), fy.volume_year());
+    }
+    let report = import_csv(&app, &staff, csv).await;
+    assert_eq!(report.ranks_recomputed, 1, "only the computed rank is decided again");
+    let after: CompanyOverview = ok_json(app.get("/api/v1/company", Some(&rep)).await).await;
+    assert_eq!((after.rank, after.rank_source, after.ticket_balance), (Rank::Gold, RankSource::Computed, 15));
+    assert_eq!(after.rank_volume_yen, Some(12_000_000), "the customer sees the volume that decided the rank");
+    let d: Value = ok_json(app.get(&format!("/api/v1/admin/companies/{kept}"), Some(&staff)).await).await;
+    assert_eq!(d["overview"]["rank"], "BRONZE", "an override always wins");
+
+    // Corrections: still GOLD changes nothing; down to zero settles the tickets down again.
+    let y = fy.volume_year();
+    let report =
+        import_csv(&app, &staff, format!("company_code,year_month,amount_yen\nLATEHIST,{y}-01,2000000\n")).await;
+    assert_eq!(report.ranks_recomputed, 0, "13,000,000 is still GOLD");
+    let mut zero = String::from("company_code,year_month,amount_yen\n");
+    for m in 1..=12 {
+        zero += &format!("LATEHIST,{y}-{m:02},0\n");
+    }
+    assert_eq!(import_csv(&app, &staff, zero).await.ranks_recomputed, 1);
+    let after: CompanyOverview = ok_json(app.get("/api/v1/company", Some(&rep)).await).await;
+    assert_eq!((after.rank, after.ticket_balance, after.rank_volume_yen), (Rank::Regular, 0, Some(0)));
+    let audit: Value = ok_json(app.get("/api/v1/admin/audit?action=company.rank_recomputed", Some(&staff)).await).await;
+    assert_eq!(audit["total"], 2);
+    assert_eq!(audit["items"][0]["after"]["reason"], "transactions.import");
+}

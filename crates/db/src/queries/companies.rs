@@ -1,6 +1,6 @@
 use portal_domain::eligibility::{CompanyFlags, ContractType};
 use portal_domain::Rank;
-use sea_orm::sea_query::{Expr, Func, IntoCondition, LikeExpr};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, IntoCondition, LikeExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, RelationTrait, Set,
@@ -134,8 +134,8 @@ pub async fn list_for_staff(
     per_page: u64,
 ) -> Result<(Vec<ListRow>, u64), DbErr> {
     let rank_order = Func::coalesce([
-        Expr::col((company_year::Entity, company_year::Column::RankOrder)).into(),
-        Expr::val(Rank::Regular.sort_key() as i32).into(),
+        Expr::col((company_year::Entity, company_year::Column::RankOrder)),
+        Expr::val(Rank::Regular.sort_key() as i32),
     ]);
     let mut query = company::Entity::find()
         .select_only()

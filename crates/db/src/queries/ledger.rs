@@ -2,7 +2,7 @@
 //! the company's ledger lock first, so concurrent writers queue instead of racing.
 
 use portal_domain::ledger::{self, EntryKind, LedgerError};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect, Set,
@@ -40,7 +40,7 @@ pub enum PostError {
 /// or a stale read snapshot could not be upgraded). `post` takes the same lock itself.
 pub async fn lock(txn: &impl ConnectionTrait, scope: CompanyScope) -> Result<(), PostError> {
     let res = company::Entity::update_many()
-        .col_expr(company::Column::LedgerSeq, Expr::col(company::Column::LedgerSeq).into())
+        .col_expr(company::Column::LedgerSeq, Expr::col(company::Column::LedgerSeq))
         .filter(company::Column::Id.eq(scope.company_id()))
         .exec(txn)
         .await?;

@@ -4,6 +4,7 @@ use portal_domain::company::{RolloverReport, RolloverRequest};
 
 use crate::error::ApiError;
 use crate::extractors::Admin;
+use crate::extractors::JsonBody;
 use crate::state::AppState;
 
 /// Run the yearly rollover for a fiscal year (admin)
@@ -23,7 +24,8 @@ use crate::state::AppState;
 pub async fn run_rollover(
     state: web::Data<AppState>,
     admin: Admin,
-    body: web::Json<RolloverRequest>,
+    body: JsonBody<RolloverRequest>,
 ) -> Result<web::Json<RolloverReport>, ApiError> {
+    let body = body.parse().await?;
     Ok(web::Json(rollover::run(&state.db, body.fiscal_year, &admin.0.actor(), state.now()).await?))
 }

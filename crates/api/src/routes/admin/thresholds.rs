@@ -6,6 +6,7 @@ use portal_domain::company::{ThresholdsVersion, UpdateThresholdsRequest};
 use portal_domain::inputs::ThresholdsChange;
 
 use crate::error::ApiError;
+use crate::extractors::JsonBody;
 use crate::extractors::{Admin, Staff};
 use crate::state::AppState;
 
@@ -41,8 +42,9 @@ pub async fn list_thresholds(
 pub async fn update_thresholds(
     state: web::Data<AppState>,
     admin: Admin,
-    body: web::Json<UpdateThresholdsRequest>,
+    body: JsonBody<UpdateThresholdsRequest>,
 ) -> Result<web::Json<ThresholdsVersion>, ApiError> {
+    let body = body.parse().await?;
     let change = ThresholdsChange::parse(&body)?;
     Ok(web::Json(thresholds::change(&state.db, &change, &admin.0.actor(), state.now()).await?))
 }

@@ -7,6 +7,7 @@ use sea_orm::TransactionTrait;
 use crate::auth::{secrets, session_flow};
 use crate::error::ApiError;
 use crate::extractors::AnyStage;
+use crate::extractors::JsonBody;
 use crate::state::AppState;
 
 const RECOVERY_CODES: usize = 10;
@@ -53,8 +54,9 @@ pub async fn enroll_mfa(state: web::Data<AppState>, caller: AnyStage) -> Result<
 pub async fn confirm_mfa_enrollment(
     state: web::Data<AppState>,
     caller: AnyStage,
-    body: web::Json<MfaConfirmRequest>,
+    body: JsonBody<MfaConfirmRequest>,
 ) -> Result<web::Json<MfaConfirmResponse>, ApiError> {
+    let body = body.parse().await?;
     caller.require(&[SessionStage::EnrollMfa])?;
     let user = &caller.user;
     let pending = user.totp_pending_secret.as_deref().ok_or(ApiError::MfaNotPending)?;

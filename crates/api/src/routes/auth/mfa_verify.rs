@@ -6,6 +6,7 @@ use sea_orm::TransactionTrait;
 
 use crate::auth::{secrets, session_flow, throttle};
 use crate::error::ApiError;
+use crate::extractors::JsonBody;
 use crate::extractors::{client_address, AnyStage};
 use crate::state::AppState;
 
@@ -29,8 +30,9 @@ pub async fn verify_mfa(
     state: web::Data<AppState>,
     req: HttpRequest,
     caller: AnyStage,
-    body: web::Json<MfaVerifyRequest>,
+    body: JsonBody<MfaVerifyRequest>,
 ) -> Result<web::Json<AuthResponse>, ApiError> {
+    let body = body.parse().await?;
     caller.require(&[SessionStage::VerifyMfa])?;
     let user = &caller.user;
     let secret = user.totp_secret.as_deref().ok_or_else(|| ApiError::internal("verify stage without secret"))?;

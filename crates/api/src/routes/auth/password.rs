@@ -6,6 +6,7 @@ use sea_orm::TransactionTrait;
 
 use crate::auth::{passwords, session_flow, throttle};
 use crate::error::ApiError;
+use crate::extractors::JsonBody;
 use crate::extractors::{client_address, AnyStage};
 use crate::state::AppState;
 
@@ -30,8 +31,9 @@ pub async fn change_password(
     state: web::Data<AppState>,
     req: HttpRequest,
     caller: AnyStage,
-    body: web::Json<ChangePasswordRequest>,
+    body: JsonBody<ChangePasswordRequest>,
 ) -> Result<web::Json<AuthResponse>, ApiError> {
+    let body = body.parse().await?;
     caller.require(&[SessionStage::ChangePassword, SessionStage::Full])?;
     let now = state.now();
     let user = &caller.user;

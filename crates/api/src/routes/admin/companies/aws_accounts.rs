@@ -5,6 +5,7 @@ use portal_domain::inputs::LinkAwsAccount;
 use uuid::Uuid;
 
 use crate::error::ApiError;
+use crate::extractors::JsonBody;
 use crate::extractors::Staff;
 use crate::state::AppState;
 
@@ -29,8 +30,9 @@ pub async fn link_aws_account(
     state: web::Data<AppState>,
     staff: Staff,
     id: web::Path<Uuid>,
-    body: web::Json<LinkAwsAccountRequest>,
+    body: JsonBody<LinkAwsAccountRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    let body = body.parse().await?;
     let input = LinkAwsAccount::parse(&body)?;
     let view = aws_accounts::link(&state.db, staff.scope(*id)?, &input, &staff.actor(), state.now()).await?;
     Ok(HttpResponse::Created().json(view))

@@ -4,6 +4,7 @@ use portal_domain::company::{OnboardCompanyRequest, OnboardCompanyResponse};
 use portal_domain::inputs::{OnboardCompany, OnboardError};
 
 use crate::error::ApiError;
+use crate::extractors::JsonBody;
 use crate::extractors::Staff;
 use crate::state::AppState;
 
@@ -26,8 +27,9 @@ use crate::state::AppState;
 pub async fn onboard_company(
     state: web::Data<AppState>,
     staff: Staff,
-    body: web::Json<OnboardCompanyRequest>,
+    body: JsonBody<OnboardCompanyRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    let body = body.parse().await?;
     let input = OnboardCompany::parse(&body).map_err(|e| match e {
         OnboardError::Invalid(errors) => ApiError::Validation(errors),
         OnboardError::Ineligible(errors) => ApiError::Ineligible(errors),

@@ -7,6 +7,7 @@ use portal_domain::inputs::RankOverride;
 
 use crate::error::ApiError;
 use crate::extractors::Admin;
+use crate::extractors::JsonBody;
 use crate::state::AppState;
 use uuid::Uuid;
 
@@ -30,8 +31,9 @@ pub async fn override_rank(
     state: web::Data<AppState>,
     admin: Admin,
     id: web::Path<Uuid>,
-    body: web::Json<RankOverrideRequest>,
+    body: JsonBody<RankOverrideRequest>,
 ) -> Result<web::Json<CompanyOverview>, ApiError> {
+    let body = body.parse().await?;
     let now = state.now();
     let change = RankOverride::parse(&body, FiscalYear::containing(now))?;
     let scope = admin.0.scope(*id)?;

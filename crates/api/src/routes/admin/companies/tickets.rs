@@ -6,6 +6,7 @@ use portal_domain::inputs::TicketAdjustment;
 use uuid::Uuid;
 
 use crate::error::ApiError;
+use crate::extractors::JsonBody;
 use crate::extractors::{Admin, Staff};
 use crate::routes::Paging;
 use crate::state::AppState;
@@ -32,8 +33,9 @@ pub async fn adjust_tickets(
     state: web::Data<AppState>,
     admin: Admin,
     id: web::Path<Uuid>,
-    body: web::Json<TicketAdjustmentRequest>,
+    body: JsonBody<TicketAdjustmentRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    let body = body.parse().await?;
     let adjustment = TicketAdjustment::parse(&body)?;
     let entry = tickets::adjust(&state.db, admin.0.scope(*id)?, &adjustment, &admin.0.actor(), state.now()).await?;
     Ok(HttpResponse::Created().json(entry))
