@@ -14,6 +14,9 @@ ensure_all
 log "format check"
 cargo fmt --all --check
 
+log "lints (clippy, warnings are errors; chrono::Utc::now is only for the clock)"
+cargo clippy --workspace --all-targets -q -- -D warnings
+
 log "tests on SQLite"
 counted cargo test --workspace --exclude portal-frontend --exclude xtask
 

@@ -1,3 +1,6 @@
+// The API error carries the server's problem document by value: it is built once per failed
+// request in the browser, where its size does not matter.
+#![allow(clippy::result_large_err)]
 //! cloudpack+ PORTAL in the browser: a Leptos client-side app served by the portal itself.
 
 mod api;

@@ -237,7 +237,7 @@ impl MigrationTrait for Migration {
                 12_000_000i64.into(),
                 3_600_000i64.into(),
                 600_000i64.into(),
-                Expr::current_timestamp().into(),
+                Expr::current_timestamp(),
                 "initial example thresholds (R2.3)".into(),
             ])
             .to_owned();

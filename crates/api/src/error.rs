@@ -53,7 +53,7 @@ pub enum ApiError {
     Internal(String),
     /// A problem already built (a body that could not be read, see `json_problem`).
     #[error("{}", .0.title)]
-    Problem(Problem),
+    Problem(Box<Problem>),
 }
 
 impl ApiError {
@@ -123,7 +123,7 @@ impl ApiError {
 
     pub fn problem(&self) -> Problem {
         if let ApiError::Problem(p) = self {
-            return p.clone();
+            return (**p).clone();
         }
         let (status, code, title) = self.parts();
         let mut p = Problem::new(status.as_u16(), code, title);

@@ -168,7 +168,7 @@ impl<T: serde::de::DeserializeOwned> JsonBody<T> {
         web::JsonBody::<T>::new(&self.req, &mut self.payload, None, true)
             .limit(JSON_LIMIT)
             .await
-            .map_err(|e| ApiError::Problem(crate::error::json_problem(&e)))
+            .map_err(|e| ApiError::Problem(Box::new(crate::error::json_problem(&e))))
     }
 }
 
