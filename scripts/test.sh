@@ -55,7 +55,11 @@ demo() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([u f
 DEMO_REP_EMAIL=$(demo representative email); DEMO_REP_PASSWORD=$(demo representative temporary_password)
 DEMO_ADMIN_EMAIL=$(demo admin email); DEMO_ADMIN_PASSWORD=$(demo admin temporary_password)
 DEMO_CSM_EMAIL=$(demo csm email); DEMO_CSM_PASSWORD=$(demo csm temporary_password)
+# A second admin for the company journey (the demo admin's first sign-in belongs to staff.test.mjs).
+E2E_ADMIN_EMAIL="e2e-admin@demo.example.com"
+E2E_ADMIN_PASSWORD=$("$PORTAL_BIN" admin create-staff --email "$E2E_ADMIN_EMAIL" --role admin | sed -n 's/^temporary password: //p')
 export DEMO_REP_EMAIL DEMO_REP_PASSWORD DEMO_ADMIN_EMAIL DEMO_ADMIN_PASSWORD DEMO_CSM_EMAIL DEMO_CSM_PASSWORD
+export E2E_ADMIN_EMAIL E2E_ADMIN_PASSWORD
 export PORTAL_OUTBOX_DIR="$PORTAL_DATA_DIR/outbox"
 if ! counted bash "$ROOT/e2e/run.sh"; then
   echo "--- server log ---"; tail -n 50 "$work/serve.log"

@@ -1,10 +1,12 @@
 // Company journey (R1.4, R7.2, R2.4, R7.6): a CSM onboards a company — first refused with every
 // ineligibility reason, then accepted; the representative signs in with the mailed temporary password
-// and sees REGULAR with no tickets; the CSM overrides the rank to GOLD for the current fiscal year
-// (confirmed); the representative then sees GOLD, 15 tickets and the grant in the ticket history.
+// and sees REGULAR with no tickets; the CSM finds the rank override reserved to admins, and an admin
+// overrides the rank to GOLD for the current fiscal year (confirmed); the representative then sees
+// GOLD, 15 tickets and the grant in the ticket history.
 //
-// Environment: PORTAL_URL, DEMO_CSM_EMAIL, DEMO_CSM_PASSWORD (a staff account with a temporary
-// password; the admin is left to staff.test.mjs), PORTAL_OUTBOX_DIR (where the server writes e-mails).
+// Environment: PORTAL_URL, DEMO_CSM_EMAIL, DEMO_CSM_PASSWORD, E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD
+// (staff accounts with a temporary password; the demo admin is left to staff.test.mjs),
+// PORTAL_OUTBOX_DIR (where the server writes e-mails).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
@@ -14,6 +16,8 @@ import { waitForTemporaryPassword } from '../lib/outbox.mjs';
 
 const CSM_EMAIL = process.env.DEMO_CSM_EMAIL;
 const CSM_PASSWORD = process.env.DEMO_CSM_PASSWORD;
+const ADMIN_EMAIL = process.env.E2E_ADMIN_EMAIL;
+const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD;
 const OUTBOX = process.env.PORTAL_OUTBOX_DIR;
 
 /** The fiscal year under way in Tokyo: April–March, named by the year it starts in. */
@@ -37,9 +41,8 @@ async function fillOnboarding(page, { code, name, contracts, flags, repName, rep
 }
 
 test('company: onboarding, first sign-in of the representative, rank override', async (t) => {
-  if (!CSM_EMAIL || !CSM_PASSWORD || !OUTBOX) {
-    t.skip('DEMO_CSM_EMAIL, DEMO_CSM_PASSWORD and PORTAL_OUTBOX_DIR are not set');
-    return;
+  if (!CSM_EMAIL || !CSM_PASSWORD || !ADMIN_EMAIL || !ADMIN_PASSWORD || !OUTBOX) {
+    assert.fail('DEMO_CSM_EMAIL, DEMO_CSM_PASSWORD, E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD and PORTAL_OUTBOX_DIR must be set');
   }
   const stamp = `${Date.now()}`;
   const code = `E2E-${stamp}`;
@@ -98,19 +101,30 @@ test('company: onboarding, first sign-in of the representative, rank override', 
       await waitForText(rep, 'company-tickets', /^0$/);
       await byTestId(rep, 'aws-accounts-empty').waitFor();
 
-      // R2.4: the CSM overrides the rank for the current fiscal year, with a reason, after confirming.
+      // Rank overrides are an admin's (issue 6 §5): the CSM sees why the form is missing.
       await byTestId(csm, 'onboard-open-company').click();
       await byTestId(csm, 'company-detail').waitFor();
       await waitForText(csm, 'company-rank', /^REGULAR$/);
-      assert.equal(await byTestId(csm, 'override-fy').inputValue(), String(fiscalYear));
-      await byTestId(csm, 'override-rank').selectOption('GOLD');
-      await byTestId(csm, 'override-reason').fill('e2e: 契約更新に伴う特別対応');
-      await byTestId(csm, 'override-submit').click();
-      await byTestId(csm, 'confirm-dialog').waitFor();
-      assert.match(await byTestId(csm, 'confirm-dialog').textContent(), /GOLD/);
-      await byTestId(csm, 'confirm-ok').click();
-      await byTestId(csm, 'override-done').waitFor();
-      await waitForText(csm, 'company-rank', /^GOLD$/);
+      await byTestId(csm, 'admin-only-note').waitFor();
+      assert.equal(await byTestId(csm, 'override-rank').count(), 0);
+      const detailUrl = csm.url();
+
+      // R2.4: an admin overrides the rank for the current fiscal year, with a reason, after confirming.
+      await withPage('company-admin', async (admin) => {
+        await admin.goto(`${BASE_URL}/`);
+        await firstSignIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD, 'e2e-Admin2-Passw0rd!');
+        await admin.goto(detailUrl);
+        await byTestId(admin, 'company-detail').waitFor();
+        assert.equal(await byTestId(admin, 'override-fy').inputValue(), String(fiscalYear));
+        await byTestId(admin, 'override-rank').selectOption('GOLD');
+        await byTestId(admin, 'override-reason').fill('e2e: 契約更新に伴う特別対応');
+        await byTestId(admin, 'override-submit').click();
+        await byTestId(admin, 'confirm-dialog').waitFor();
+        assert.match(await byTestId(admin, 'confirm-dialog').textContent(), /GOLD/);
+        await byTestId(admin, 'confirm-ok').click();
+        await byTestId(admin, 'override-done').waitFor();
+        await waitForText(admin, 'company-rank', /^GOLD$/);
+      });
 
       // The representative sees the new rank and the granted tickets.
       await rep.reload();

@@ -16,6 +16,8 @@ pub fn CompanyFacts(overview: CompanyOverview) -> impl IntoView {
     let benefits = o.benefits;
     let expires = o.tickets_expire_at;
     let trainings = o.free_trainings_left.to_string();
+    let pending = o.rollover_pending;
+    let volume = o.rank_volume_yen.map(crate::format::yen);
     let fill = move |msg: C, n: String| move || i18n_fill(i18n.lang(), msg, &n);
     view! {
         <header class="company-head">
@@ -27,11 +29,17 @@ pub fn CompanyFacts(overview: CompanyOverview) -> impl IntoView {
             <strong>{move || fiscal_label(fy, i18n.lang())}</strong>
             " "<span class="muted">{move || period(start, end, i18n.lang())}</span>
         </p>
+        {pending.then(|| view! {
+            <p class="alert alert-warning" role="status" data-testid="company-rollover-pending">{t(C::RolloverPending)}</p>
+        })}
         <div class="stats">
             <div class="stat">
                 <span class="stat-label">{t(C::Rank)}</span>
                 <span class="stat-value"><RankBadge rank=o.rank testid="company-rank"/></span>
                 <small class="muted">{t(C::for_rank_source(o.rank_source))}</small>
+                {volume.map(|v| view! {
+                    <small class="muted" data-testid="company-rank-volume">{move || i18n_fill(i18n.lang(), C::RankVolume, &v)}</small>
+                })}
             </div>
             <div class="stat">
                 <span class="stat-label">{t(C::TicketBalance)}</span>

@@ -1,5 +1,6 @@
 //! Small building blocks shared by the pages.
 
+mod admin_only;
 mod aws_accounts;
 mod company_facts;
 mod confirm_dialog;
@@ -13,6 +14,7 @@ mod recovery_codes;
 mod spinner;
 mod ticket_history;
 
+pub use admin_only::AdminOnly;
 pub use aws_accounts::AwsAccountsTable;
 pub use company_facts::CompanyFacts;
 pub use confirm_dialog::ConfirmDialog;

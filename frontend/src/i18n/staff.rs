@@ -39,6 +39,7 @@ pub enum StaffMsg {
     Contracts,
     Flags,
     NoFlags,
+    AdminOnly,
     CompanyUsers,
     NoCompanyUsers,
     LinkAwsTitle,
@@ -198,6 +199,10 @@ impl StaffMsg {
             Contracts => ("ご契約", "Contracts"),
             Flags => ("属性", "Attributes"),
             NoFlags => ("なし", "none"),
+            AdminOnly => (
+                "この操作は管理者のみが行えます。必要な場合は管理者に依頼してください。",
+                "Only an admin can do this. Ask an admin if it is needed.",
+            ),
             CompanyUsers => ("ユーザー", "Users"),
             NoCompanyUsers => ("ユーザーはいません。", "No users."),
             LinkAwsTitle => ("AWS アカウントを連携", "Link an AWS account"),

@@ -11,7 +11,7 @@ use portal_domain::rank::Thresholds;
 use portal_domain::Rank;
 
 use crate::api::{self, ApiError};
-use crate::components::{load_latest, ErrorMessage, FieldErrors, Loading, RankBadge, SubmitButton};
+use crate::components::{load_latest, AdminOnly, ErrorMessage, FieldErrors, Loading, RankBadge, SubmitButton};
 use crate::format::{grouped, jst_minute, yen};
 use crate::i18n::{t, use_i18n, Msg, StaffMsg as S};
 use crate::session::use_session;
@@ -65,14 +65,18 @@ pub fn AdminThresholdsPage() -> impl IntoView {
                 .into_any(),
             }}
         </section>
-        <Show when=move || loaded.data.with(Option::is_some)>
-            <EditThresholds current=current on_saved=move || reload.update(|n| *n += 1)/>
-        </Show>
+        <AdminOnly>
+            <Show when=move || loaded.data.with(Option::is_some)>
+                <EditThresholds current=current on_saved=move || reload.update(|n| *n += 1)/>
+            </Show>
+        </AdminOnly>
         <section class="card card-wide">
             <h2>{t(S::History)}</h2>
             {move || loaded.data.get().map(|versions| view! { <History versions=versions/> })}
         </section>
-        <Rollover/>
+        <AdminOnly>
+            <Rollover/>
+        </AdminOnly>
     }
 }
 

@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use crate::api::{self, ApiError};
 use crate::components::{
-    load_latest, AwsAccountsTable, CompanyFacts, ErrorMessage, Loading, TicketHistory, TICKETS_PER_PAGE,
+    load_latest, AdminOnly, AwsAccountsTable, CompanyFacts, ErrorMessage, Loading, TicketHistory, TICKETS_PER_PAGE,
 };
 use crate::i18n::{t, CompanyMsg as C, Msg, StaffMsg as S};
 use crate::session::use_session;
@@ -75,8 +75,10 @@ fn Detail(id: Uuid) -> impl IntoView {
                 {move || detail.get().map(|d| view! { <AwsAccountsTable accounts=d.overview.aws_accounts/> })}
                 <AwsLinkForm company=id on_done=changed/>
             </section>
-            <OverrideForm detail=detail on_done=changed/>
-            <AdjustForm detail=detail on_done=changed/>
+            <AdminOnly>
+                <OverrideForm detail=detail on_done=changed/>
+                <AdjustForm detail=detail on_done=changed/>
+            </AdminOnly>
             <section class="card">
                 <h2>{t(C::TicketHistory)}</h2>
                 <TicketHistory
