@@ -109,3 +109,39 @@ async fn r2_3_thresholds_are_seeded_versioned_and_validated() {
         ok_json(app.get("/api/v1/admin/audit?action=rank_thresholds.update", Some(&staff)).await).await;
     assert_eq!(audit.items[0].before.as_ref().unwrap()["gold"], 12000000);
 }
+
+#[tokio::test]
+async fn r2_4_a_year_of_five_thousand_companies_imports_in_one_file_and_more_is_413() {
+    let app = TestApp::spawn().await;
+    let (_, staff) = app.staff(Role::Admin).await;
+    {
+        use sea_orm::TransactionTrait;
+        let txn = app.db.begin().await.unwrap();
+        for i in 0..5000 {
+            portal_db::queries::companies::insert(&txn, &format!("C{i:05}"), &format!("会社 {i}"), app.now())
+                .await
+                .unwrap();
+        }
+        txn.commit().await.unwrap();
+    }
+    let mut csv = String::from("company_code,year_month,amount_yen\n");
+    for i in 0..5000 {
+        for m in 1..=12 {
+            csv += &format!("C{i:05},2020-{m:02},{}\n", 1000 * m);
+        }
+    }
+    let report: ImportReport = ok_json(send_csv(&app, &staff, &csv).await).await;
+    assert_eq!((report.rows, report.companies, report.replaced), (60_000, 5000, 0));
+    assert_eq!(transaction::Entity::find().count(&app.db).await.unwrap(), 60_000);
+    // The same file again replaces every month, in place.
+    let again: ImportReport = ok_json(send_csv(&app, &staff, &csv).await).await;
+    assert_eq!(again.replaced, 60_000);
+    assert_eq!(transaction::Entity::find().count(&app.db).await.unwrap(), 60_000);
+
+    // One row more is refused whole, as a problem, before anything is looked up.
+    let over = csv.clone() + "C99999,2020-01,1\n";
+    let p = problem(send_csv(&app, &staff, &over).await, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large").await;
+    assert!(p.detail.unwrap().contains("60000"), "names the limit");
+    let huge = format!("company_code,year_month,amount_yen\n{}", "A,2020-01,1\n".repeat(800_000));
+    problem(send_csv(&app, &staff, &huge).await, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large").await;
+}

@@ -1,6 +1,8 @@
 //! Monthly transaction volumes (R2.4).
 
-use sea_orm::sea_query::{Alias, Expr, ExprTrait};
+use std::collections::HashMap;
+
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QuerySelect, Set,
 };
@@ -35,51 +37,66 @@ pub async fn set_replaced(db: &impl ConnectionTrait, import_id: Uuid, replaced: 
         .map(|_| ())
 }
 
-/// Inserts or replaces one company-month. Returns the amount it replaced, if any.
-pub async fn upsert(
+/// One company-month of an import.
+#[derive(Debug, Clone, Copy)]
+pub struct MonthVolume {
+    pub scope: CompanyScope,
+    pub year: i32,
+    pub month: i32,
+    pub amount_yen: i64,
+}
+
+/// The stored amounts of these companies: (company id, year, month) → yen.
+pub async fn amounts_of(
     db: &impl ConnectionTrait,
-    scope: CompanyScope,
-    year: i32,
-    month: i32,
-    amount_yen: i64,
+    scopes: &[CompanyScope],
+) -> Result<HashMap<(Uuid, i32, i32), i64>, DbErr> {
+    let mut out = HashMap::new();
+    let ids: Vec<Uuid> = scopes.iter().map(|s| s.company_id()).collect();
+    for chunk in ids.chunks(500) {
+        let rows: Vec<(Uuid, i32, i32, i64)> = transaction::Entity::find()
+            .select_only()
+            .column(transaction::Column::CompanyId)
+            .column(transaction::Column::Year)
+            .column(transaction::Column::Month)
+            .column(transaction::Column::AmountYen)
+            .filter(transaction::Column::CompanyId.is_in(chunk.to_vec()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        out.extend(rows.into_iter().map(|(c, y, m, a)| ((c, y, m), a)));
+    }
+    Ok(out)
+}
+
+/// Inserts or replaces company-months in batches (one statement per 1,000 rows, well under both
+/// databases' limits on bound parameters).
+pub async fn upsert_many(
+    db: &impl ConnectionTrait,
+    rows: &[MonthVolume],
     import_id: Uuid,
     now: DateTimeUtc,
-) -> Result<Option<i64>, DbErr> {
-    let existing = transaction::Entity::find()
-        .filter(transaction::Column::CompanyId.eq(scope.company_id()))
-        .filter(transaction::Column::Year.eq(year))
-        .filter(transaction::Column::Month.eq(month))
-        .one(db)
-        .await?;
-    match existing {
-        Some(row) => {
-            let old = row.amount_yen;
-            transaction::ActiveModel {
-                id: Set(row.id),
-                amount_yen: Set(amount_yen),
-                import_id: Set(import_id),
-                updated_at: Set(now),
-                ..Default::default()
-            }
-            .update(db)
-            .await?;
-            Ok(Some(old))
-        }
-        None => {
-            transaction::ActiveModel {
-                id: Set(Uuid::new_v4()),
-                company_id: Set(scope.company_id()),
-                year: Set(year),
-                month: Set(month),
-                amount_yen: Set(amount_yen),
-                import_id: Set(import_id),
-                updated_at: Set(now),
-            }
-            .insert(db)
-            .await?;
-            Ok(None)
-        }
+) -> Result<(), DbErr> {
+    for chunk in rows.chunks(1000) {
+        let models = chunk.iter().map(|r| transaction::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            company_id: Set(r.scope.company_id()),
+            year: Set(r.year),
+            month: Set(r.month),
+            amount_yen: Set(r.amount_yen),
+            import_id: Set(import_id),
+            updated_at: Set(now),
+        });
+        let on_conflict = OnConflict::columns([
+            transaction::Column::CompanyId,
+            transaction::Column::Year,
+            transaction::Column::Month,
+        ])
+        .update_columns([transaction::Column::AmountYen, transaction::Column::ImportId, transaction::Column::UpdatedAt])
+        .to_owned();
+        transaction::Entity::insert_many(models).on_conflict(on_conflict).exec(db).await?;
     }
+    Ok(())
 }
 
 /// Sum of one company's calendar year (R2.2).

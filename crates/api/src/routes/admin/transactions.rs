@@ -1,9 +1,10 @@
 //! Transaction volumes import (R2.4): all rows valid or nothing imported.
 
 use actix_web::{post, web, HttpRequest};
+use futures_util::StreamExt;
 use portal_app::imports;
 use portal_domain::company::ImportReport;
-use portal_domain::problem::FieldError;
+use portal_domain::problem::{FieldError, Problem};
 use portal_domain::transactions::{parse_csv, RowError};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -27,6 +28,8 @@ fn row_error(e: RowError) -> FieldError {
 /// Body: CSV `company_code,year_month,amount_yen` (e.g. `ACME,2025-04,1200000`). Every row is
 /// checked; any invalid row rejects the whole file with a per-row error list (`errors[].field` is
 /// `line N: column`). A company-month imported again is replaced, and the import records how many.
+/// At most 60,000 rows (a year of 5,000 companies) and 8 MiB per file. When the previous calendar
+/// year of a company changes, its computed rank for the year under way is decided again.
 #[utoipa::path(
     tag = "admin",
     security(("bearer" = ["admin", "csm"])),
@@ -34,6 +37,7 @@ fn row_error(e: RowError) -> FieldError {
     request_body(content = String, content_type = "text/csv"),
     responses(
         (status = 200, description = "Imported", body = ImportReport),
+        (status = 413, description = "More than 60,000 rows or 8 MiB (`payload_too_large`)", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
         (status = 415, description = "Not text/csv", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid rows; nothing was imported", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
     )
@@ -44,16 +48,39 @@ pub async fn import_transactions(
     staff: Staff,
     req: HttpRequest,
     q: web::Query<ImportQuery>,
-    body: web::Bytes,
+    mut body: web::Payload,
 ) -> Result<web::Json<ImportReport>, ApiError> {
     let ct = req.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default();
     if !(ct.starts_with("text/csv") || ct.starts_with("text/plain")) {
         return Err(ApiError::UnsupportedMediaType("send the file as text/csv"));
     }
-    let text = std::str::from_utf8(&body).map_err(|_| ApiError::field("body", "not_utf8", "the file must be UTF-8"))?;
+    let mut bytes = web::BytesMut::new();
+    while let Some(chunk) = body.next().await {
+        let chunk = chunk.map_err(|e| ApiError::Malformed(e.to_string()))?;
+        if bytes.len() + chunk.len() > MAX_IMPORT_BYTES {
+            return Err(too_large(format!("the file is larger than {} MiB", MAX_IMPORT_BYTES >> 20)));
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    let text =
+        std::str::from_utf8(&bytes).map_err(|_| ApiError::field("body", "not_utf8", "the file must be UTF-8"))?;
     let rows = parse_csv(text).map_err(|errs| ApiError::Validation(errs.into_iter().map(row_error).collect()))?;
-
+    if rows.len() > imports::MAX_ROWS {
+        return Err(too_large(format!(
+            "{} rows; at most {} (5,000 companies × 12 months) per file: split the file",
+            rows.len(),
+            imports::MAX_ROWS
+        )));
+    }
     let filename = q.filename.as_deref().map(str::trim).filter(|f| !f.is_empty()).unwrap_or("upload.csv");
     let filename: String = filename.chars().take(200).collect();
     Ok(web::Json(imports::import(&state.db, &rows, &filename, &staff.actor(), state.now()).await?))
+}
+
+/// The file holds a year of 5,000 companies at most (60,000 rows); its bytes are bounded too, so
+/// a huge upload is refused before it is parsed.
+const MAX_IMPORT_BYTES: usize = 8 << 20;
+
+fn too_large(detail: String) -> ApiError {
+    ApiError::Problem(Box::new(Problem::new(413, "payload_too_large", "The file is too large").with_detail(detail)))
 }
