@@ -112,7 +112,7 @@ test('company: onboarding, first sign-in of the representative, rank override', 
       // R2.4: an admin overrides the rank for the current fiscal year, with a reason, after confirming.
       await withPage('company-admin', async (admin) => {
         await admin.goto(`${BASE_URL}/`);
-        await firstSignIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD, 'e2e-Admin2-Passw0rd!');
+        await firstSignIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD, 'Second-Key-Passw0rd!7');
         await admin.goto(detailUrl);
         await byTestId(admin, 'company-detail').waitFor();
         assert.equal(await byTestId(admin, 'override-fy').inputValue(), String(fiscalYear));

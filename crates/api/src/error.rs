@@ -182,6 +182,15 @@ impl From<sea_orm::DbErr> for ApiError {
 }
 
 pub fn problem_response(p: &Problem) -> HttpResponse {
+    let mut with_id;
+    let p = match (&p.request_id, crate::request_id::current()) {
+        (None, Some(id)) => {
+            with_id = p.clone();
+            with_id.request_id = Some(id);
+            &with_id
+        }
+        _ => p,
+    };
     let status = StatusCode::from_u16(p.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut res = HttpResponse::build(status);
     res.insert_header((header::CONTENT_TYPE, CONTENT_TYPE));

@@ -6,6 +6,7 @@ pub mod database;
 pub mod error;
 pub mod extractors;
 pub mod openapi;
+pub mod request_id;
 pub mod routes;
 pub mod settings;
 pub mod spa;

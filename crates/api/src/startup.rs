@@ -3,7 +3,7 @@
 use std::net::TcpListener;
 
 use actix_web::dev::Server;
-use actix_web::middleware::{Compress, ErrorHandlers, Logger};
+use actix_web::middleware::{from_fn, Compress, ErrorHandlers};
 use actix_web::{web, App, HttpResponse, HttpServer};
 use sea_orm::DatabaseConnection;
 use utoipa::OpenApi;
@@ -55,7 +55,8 @@ impl Application {
             let app = app
                 .wrap(ErrorHandlers::new().default_handler(ensure_problem))
                 .wrap(Compress::default())
-                .wrap(Logger::new("%r %s %Dms").exclude("/healthz"))
+                .wrap(from_fn(crate::request_id::propagate))
+                .wrap(tracing_actix_web::TracingLogger::default())
                 .app_data(spec)
                 .route("/api/openapi.json", web::get().to(openapi_json))
                 .route("/api/docs/scalar.js", web::get().to(scalar_js))

@@ -52,9 +52,7 @@ pub async fn import(
     }
 
     let fy = FiscalYear::containing(now);
-    let txn = db.begin().await?;
-    let import = transactions::insert_import(&txn, actor.id, filename, rows.len() as i32, now).await?;
-    let rows_by_scope: Vec<MonthVolume> = rows
+    let mut rows_by_scope: Vec<MonthVolume> = rows
         .iter()
         .map(|r| MonthVolume {
             scope: scopes[&r.company_code],
@@ -63,29 +61,34 @@ pub async fn import(
             amount_yen: r.amount_yen,
         })
         .collect();
+    // Companies whose rank-deciding year this import touches, in id order.
+    let touched: BTreeMap<Uuid, CompanyScope> =
+        rows_by_scope.iter().filter(|v| v.year == fy.volume_year()).map(|v| (v.scope.company_id(), v.scope)).collect();
     let mut involved: Vec<CompanyScope> = scopes.values().copied().collect();
     involved.sort_by_key(|s| s.company_id());
+
+    let txn = db.begin().await?;
+    let import = transactions::insert_import(&txn, actor.id, filename, rows.len() as i32, now).await?;
+    // Their ledger locks first, in a fixed order: a concurrent override, adjustment or rollover
+    // of one of them waits for this import (or this import for it), and two imports never
+    // deadlock. Rows are written in a fixed order too, for the same reason.
+    for scope in touched.values() {
+        ledger::lock(&txn, *scope).await?;
+    }
     let stored = transactions::amounts_of(&txn, &involved).await?;
     let mut replaced = Vec::new();
-    // Companies whose rank-deciding year this import touched, in a fixed order (lock order).
-    let mut touched: BTreeMap<Uuid, CompanyScope> = BTreeMap::new();
     for (r, v) in rows.iter().zip(&rows_by_scope) {
         if let Some(old) = stored.get(&(v.scope.company_id(), v.year, v.month)) {
             replaced.push(json!({ "company_code": r.company_code, "year_month": format!("{}-{:02}", r.year, r.month), "old": old, "new": r.amount_yen }));
         }
-        if r.year == fy.volume_year() {
-            touched.insert(v.scope.company_id(), v.scope);
-        }
     }
+    rows_by_scope.sort_by_key(|v| (v.scope.company_id(), v.year, v.month));
     transactions::upsert_many(&txn, &rows_by_scope, import.id, now).await?;
     transactions::set_replaced(&txn, import.id, replaced.len() as i32).await?;
     let mut ranks_recomputed = 0;
-    if !touched.is_empty() {
-        let t = thresholds::current(&txn).await?.ok_or_else(|| AppError::internal("no rank thresholds"))?;
-        for scope in touched.into_values() {
-            if recompute(&txn, scope, fy, &t, import.id, actor, now).await? {
-                ranks_recomputed += 1;
-            }
+    for scope in touched.into_values() {
+        if recompute(&txn, scope, fy, import.id, actor, now).await? {
+            ranks_recomputed += 1;
         }
     }
     let record = audit::Record {
@@ -109,12 +112,13 @@ pub async fn import(
     })
 }
 
-/// Decides the year's rank again from the stored volume; returns whether the rank changed.
+/// Decides the year's rank again from the stored volume, with the thresholds that decided it
+/// (today's for a company onboarded without history); returns whether the rank changed. The
+/// caller holds the company's ledger lock.
 async fn recompute(
     txn: &impl ConnectionTrait,
     scope: CompanyScope,
     fy: FiscalYear,
-    t: &portal_db::entities::rank_threshold::Model,
     import_id: Uuid,
     actor: &Actor,
     now: DateTime<Utc>,
@@ -126,16 +130,22 @@ async fn recompute(
     if row.source == "override" {
         return Ok(false);
     }
-    ledger::lock(txn, scope).await?;
     let volume = transactions::volume(txn, scope, fy.volume_year()).await?;
-    let rank = thresholds::to_domain(t).rank_for(volume);
-    let old = views::rank_of(&row)?;
-    company_years::set_computed(txn, &row, rank, volume, t.version, now).await?;
-    if rank == old {
+    if row.volume_yen == Some(volume) {
         return Ok(false);
     }
-    let reason = format!("取引実績の取込によるランク再判定（{} → {}）", old.as_str(), rank.as_str());
-    settle_rank_change(txn, scope, fy, rank, reason, actor.id, now).await?;
+    let t = match row.threshold_version {
+        Some(v) => thresholds::find(txn, v).await?,
+        None => thresholds::current(txn).await?,
+    }
+    .ok_or_else(|| AppError::internal("no rank thresholds"))?;
+    let rank = thresholds::to_domain(&t).rank_for(volume);
+    let old = views::rank_of(&row)?;
+    company_years::set_computed(txn, &row, rank, volume, t.version, now).await?;
+    if rank != old {
+        let reason = format!("取引実績の取込によるランク再判定（{} → {}）", old.as_str(), rank.as_str());
+        settle_rank_change(txn, scope, fy, rank, reason, actor.id, now).await?;
+    }
     let record = audit::Record {
         action: "company.rank_recomputed",
         target_type: "company",
@@ -143,9 +153,9 @@ async fn recompute(
         company_id: Some(scope.company_id()),
         before: Some(json!({ "fiscal_year": fy.0, "rank": old, "source": row.source, "volume_yen": row.volume_yen })),
         after: Some(
-            json!({ "fiscal_year": fy.0, "rank": rank, "source": "computed", "volume_yen": volume, "reason": "transactions.import", "import_id": import_id }),
+            json!({ "fiscal_year": fy.0, "rank": rank, "source": "computed", "volume_yen": volume, "threshold_version": t.version, "reason": "transactions.import", "import_id": import_id }),
         ),
     };
     audit::record(txn, actor, record, now).await?;
-    Ok(true)
+    Ok(rank != old)
 }

@@ -24,19 +24,32 @@ pub async fn apply(
     actor: &Actor,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    ledger::lock(&txn, scope).await?;
+    apply_locked(&txn, scope, change, actor, now).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The override inside the caller's transaction, which holds the company's ledger lock.
+pub async fn apply_locked(
+    txn: &impl ConnectionTrait,
+    scope: CompanyScope,
+    change: &RankOverride,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     let by = actor.id.ok_or_else(|| AppError::internal("override without a user"))?;
     let fy = change.fiscal_year;
     let current = FiscalYear::containing(now);
     let reason = change.reason.as_str();
-    let txn = db.begin().await?;
-    ledger::lock(&txn, scope).await?;
     if fy == current {
         // Inside the window after April 1 00:00 JST the company's new year starts here.
-        rollover::ensure_rolled(&txn, scope, actor, now).await?;
+        rollover::ensure_rolled(txn, scope, actor, now).await?;
     }
-    let before = company_years::get(&txn, scope, fy.0).await?;
+    let before = company_years::get(txn, scope, fy.0).await?;
     match &before {
-        Some(row) => company_years::set_override(&txn, row, change.rank, reason, by, now).await?,
+        Some(row) => company_years::set_override(txn, row, change.rank, reason, by, now).await?,
         None => {
             let new = company_years::NewYear {
                 fiscal_year: fy.0,
@@ -48,12 +61,12 @@ pub async fn apply(
                 decided_by: Some(by),
                 rolled_over_at: None,
             };
-            company_years::insert(&txn, scope, new, now).await?
+            company_years::insert(txn, scope, new, now).await?
         }
     };
     if fy == current {
         let text = format!("ランク変更（{}）: {reason}", change.rank.as_str());
-        settle_rank_change(&txn, scope, fy, change.rank, text, Some(by), now).await?;
+        settle_rank_change(txn, scope, fy, change.rank, text, Some(by), now).await?;
     }
     let record = audit::Record {
         action: "company.rank_override",
@@ -63,8 +76,7 @@ pub async fn apply(
         before: before.map(|b| json!({ "fiscal_year": fy.0, "rank": b.rank, "source": b.source })),
         after: Some(json!({ "fiscal_year": fy.0, "rank": change.rank, "source": "override", "reason": reason })),
     };
-    audit::record(&txn, actor, record, now).await?;
-    txn.commit().await?;
+    audit::record(txn, actor, record, now).await?;
     Ok(())
 }
 

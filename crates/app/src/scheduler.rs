@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use portal_db::queries::audit::Actor;
-use portal_domain::fiscal::{next_rollover_after, FiscalYear};
+use portal_domain::fiscal::FiscalYear;
 use sea_orm::DatabaseConnection;
 use tokio::sync::watch;
 
@@ -48,7 +48,9 @@ pub fn spawn(db: DatabaseConnection, clock: SharedClock) -> SchedulerHandle {
                     if r.unchanged < r.companies {
                         tracing::info!(fiscal_year = fy.0, ?r, "scheduled rollover ran");
                     }
-                    (r.failed == 0, r.failed)
+                    // A company onboarded while the run was under way is caught by the retry.
+                    let left = rollover::pending(&db, fy).await.unwrap_or(u64::MAX);
+                    (r.failed == 0 && left == 0, r.failed)
                 }
                 Err(e) => {
                     tracing::error!(fiscal_year = fy.0, error = %e, "scheduled rollover failed");
@@ -57,7 +59,9 @@ pub fn spawn(db: DatabaseConnection, clock: SharedClock) -> SchedulerHandle {
             };
             let next_at = if complete {
                 attempt = 0;
-                next_rollover_after(clock.now())
+                // From the year that ran, not from the clock after the run: a run that starts
+                // before midnight on March 31 and ends after it must not skip the new year.
+                fy.next_start()
             } else {
                 attempt += 1;
                 let at = clock.now() + retry_delay(attempt);

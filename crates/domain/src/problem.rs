@@ -37,6 +37,10 @@ pub struct Problem {
     /// Seconds until a locked sign-in may be tried again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<u64>,
+    /// The id of the request in the server's logs (also the `X-Request-Id` header): quote it
+    /// when reporting a problem.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
 }
 
 impl Problem {
@@ -49,6 +53,7 @@ impl Problem {
             code: code.to_owned(),
             errors: Vec::new(),
             retry_after: None,
+            request_id: None,
         }
     }
 

@@ -39,8 +39,11 @@ pub fn encode_secret(random: [u8; 20]) -> String {
 }
 
 /// `otpauth://` URI for the QR code.
+/// A ':' separates issuer and account in the label, so one inside either is shown as '_'
+/// (an e-mail address may contain one).
 pub fn otpauth_uri(secret_b32: &str, issuer: &str, account: &str) -> Result<String, TotpError> {
-    totp(secret_b32, issuer, account)?.to_url().map_err(|_| TotpError::BadSecret)
+    let (issuer, account) = (issuer.replace(':', "_"), account.replace(':', "_"));
+    totp(secret_b32, &issuer, &account)?.to_url().map_err(|_| TotpError::BadSecret)
 }
 
 /// The code for a Unix time (used by tests and by nothing else in production).
@@ -127,5 +130,12 @@ mod tests {
         assert!(uri.starts_with("otpauth://totp/"), "{uri}");
         assert!(uri.contains(&format!("secret={s}")), "{uri}");
         assert!(uri.contains("digits=6") || !uri.contains("digits="), "{uri}");
+    }
+
+    #[test]
+    fn an_account_name_with_a_colon_still_gets_a_uri() {
+        let s = encode_secret([7u8; 20]);
+        let uri = otpauth_uri(&s, "cloud:pack", "a:b@example.co.jp").unwrap();
+        assert!(uri.contains("a_b%40example.co.jp") || uri.contains("a_b@example.co.jp"), "{uri}");
     }
 }

@@ -9,12 +9,18 @@ use portal_domain::company::ImportReport;
 use portal_domain::problem::FieldError;
 
 use crate::api::{self, ApiError, CsvSource};
-use crate::components::{ErrorMessage, SubmitButton};
+use crate::components::{AdminOnly, ErrorMessage, SubmitButton};
 use crate::i18n::{field_error_text, t, use_i18n, Msg, StaffMsg as S};
 use crate::session::use_session;
 
+/// Only admins import: an import can decide a company's rank again, and its tickets follow.
 #[component]
 pub fn AdminTransactionsPage() -> impl IntoView {
+    view! { <AdminOnly><ImportForm/></AdminOnly> }
+}
+
+#[component]
+fn ImportForm() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let file_input = NodeRef::<Input>::new();

@@ -75,3 +75,21 @@ async fn health_and_readiness_answer() {
     assert_eq!(ready.status(), StatusCode::OK);
     assert_eq!(ready.json::<serde_json::Value>().await.unwrap()["status"], "ready");
 }
+
+#[tokio::test]
+async fn every_answer_names_its_request_id_and_a_problem_repeats_it() {
+    let app = TestApp::spawn().await;
+    let ok = app.get("/healthz", None).await;
+    assert!(ok.headers().contains_key("x-request-id"));
+    // From a handler, from an extractor, and from the router's fallback.
+    for res in [
+        app.post("/api/v1/auth/login", None, json!({"email": "a@example.com"})).await,
+        app.get("/api/v1/me", None).await,
+        app.get("/api/v1/no-such-thing", None).await,
+    ] {
+        let header = res.headers()["x-request-id"].to_str().unwrap().to_owned();
+        let body: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(body["request_id"], header.as_str(), "{body}");
+        assert_eq!(header.len(), 36, "a UUID");
+    }
+}

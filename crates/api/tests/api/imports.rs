@@ -53,7 +53,7 @@ async fn r2_4_one_bad_row_rejects_the_whole_file_with_every_row_error() {
 async fn r2_4_reimporting_a_month_replaces_it_and_the_audit_log_records_both() {
     let app = TestApp::spawn().await;
     app.company("ACME", "アクメ 株式会社").await;
-    let (_, staff) = app.staff(Role::Csm).await;
+    let (_, staff) = app.staff(Role::Admin).await;
     let first: ImportReport = ok_json(
         send_csv(&app, &staff, "company_code,year_month,amount_yen\nACME,2025-01,100\nACME,2025-02,200\n").await,
     )
@@ -72,7 +72,7 @@ async fn r2_4_reimporting_a_month_replaces_it_and_the_audit_log_records_both() {
     let newest = &audit.items[0];
     assert_eq!(newest.after.as_ref().unwrap()["replaced"][0]["old"], 200);
     assert_eq!(newest.after.as_ref().unwrap()["replaced"][0]["new"], 250);
-    assert!(newest.actor.starts_with("csm-"));
+    assert!(newest.actor.starts_with("admin-"));
 }
 
 #[tokio::test]

@@ -15,6 +15,11 @@ pub async fn current(db: &impl ConnectionTrait) -> Result<Option<rank_threshold:
     rank_threshold::Entity::find().order_by_desc(rank_threshold::Column::Version).one(db).await
 }
 
+/// One version (the one that decided a company's rank).
+pub async fn find(db: &impl ConnectionTrait, version: i32) -> Result<Option<rank_threshold::Model>, DbErr> {
+    rank_threshold::Entity::find_by_id(version).one(db).await
+}
+
 pub async fn history(db: &impl ConnectionTrait) -> Result<Vec<rank_threshold::Model>, DbErr> {
     rank_threshold::Entity::find().order_by_desc(rank_threshold::Column::Version).all(db).await
 }

@@ -4,7 +4,7 @@
 use portal_app::credentials::{passwords, secrets};
 use portal_app::{rank_override, Actor, Clock};
 use portal_db::queries::aws_accounts::{self, NewAwsAccount};
-use portal_db::queries::{companies, recovery_codes, sessions, users};
+use portal_db::queries::{companies, ledger, recovery_codes, sessions, users};
 use portal_domain::fiscal::FiscalYear;
 use portal_domain::inputs::{RankOverride, Reason};
 use portal_domain::{Rank, Role};
@@ -90,10 +90,11 @@ pub async fn run(db: &DatabaseConnection, config: &Config, clock: &dyn Clock, as
         )
         .await?;
     }
-    txn.commit().await?;
     if let Some(scope) = created {
-        // A GOLD year, so the demo shows tickets (R2.1: 15).
-        let admin = users::find_by_email(db, DEMO_USERS[2].email).await?.ok_or("demo admin missing")?;
+        // A GOLD year, so the demo shows tickets (R2.1: 15); in the same transaction, so a failure
+        // leaves no half-made demo company behind.
+        ledger::lock(&txn, scope).await?;
+        let admin = users::find_by_email(&txn, DEMO_USERS[2].email).await?.ok_or("demo admin missing")?;
         let actor = Actor { id: Some(admin.id), label: admin.email };
         let fy = FiscalYear::containing(now);
         let change = RankOverride {
@@ -101,8 +102,9 @@ pub async fn run(db: &DatabaseConnection, config: &Config, clock: &dyn Clock, as
             rank: Rank::Gold,
             reason: Reason::parse("reason", "デモデータ").map_err(|e| e.message)?,
         };
-        rank_override::apply(db, scope, &change, &actor, now).await?;
+        rank_override::apply_locked(&txn, scope, &change, &actor, now).await?;
     }
+    txn.commit().await?;
 
     let url = format!("http://{}/", config.api.addr);
     if as_json {

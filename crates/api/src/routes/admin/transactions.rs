@@ -10,7 +10,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::error::ApiError;
-use crate::extractors::Staff;
+use crate::extractors::Admin;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -23,16 +23,17 @@ fn row_error(e: RowError) -> FieldError {
     FieldError { field: format!("line {}: {}", e.line, e.field), code: e.code, message: e.message }
 }
 
-/// Import monthly transaction volumes (staff)
+/// Import monthly transaction volumes (admin)
 ///
 /// Body: CSV `company_code,year_month,amount_yen` (e.g. `ACME,2025-04,1200000`). Every row is
 /// checked; any invalid row rejects the whole file with a per-row error list (`errors[].field` is
 /// `line N: column`). A company-month imported again is replaced, and the import records how many.
 /// At most 60,000 rows (a year of 5,000 companies) and 8 MiB per file. When the previous calendar
-/// year of a company changes, its computed rank for the year under way is decided again.
+/// year of a company changes, its computed rank for the year under way is decided again (and its
+/// tickets follow), which is why only admins import.
 #[utoipa::path(
     tag = "admin",
-    security(("bearer" = ["admin", "csm"])),
+    security(("bearer" = ["admin"])),
     params(ImportQuery),
     request_body(content = String, content_type = "text/csv"),
     responses(
@@ -45,7 +46,7 @@ fn row_error(e: RowError) -> FieldError {
 #[post("/admin/transactions/import")]
 pub async fn import_transactions(
     state: web::Data<AppState>,
-    staff: Staff,
+    admin: Admin,
     req: HttpRequest,
     q: web::Query<ImportQuery>,
     mut body: web::Payload,
@@ -74,7 +75,7 @@ pub async fn import_transactions(
     }
     let filename = q.filename.as_deref().map(str::trim).filter(|f| !f.is_empty()).unwrap_or("upload.csv");
     let filename: String = filename.chars().take(200).collect();
-    Ok(web::Json(imports::import(&state.db, &rows, &filename, &staff.actor(), state.now()).await?))
+    Ok(web::Json(imports::import(&state.db, &rows, &filename, &admin.0.actor(), state.now()).await?))
 }
 
 /// The file holds a year of 5,000 companies at most (60,000 rows); its bytes are bounded too, so
