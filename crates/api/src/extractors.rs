@@ -6,7 +6,7 @@ use std::pin::Pin;
 
 use actix_web::{dev::Payload, http::header, web, FromRequest, HttpRequest};
 use portal_db::entities::{session, user};
-use portal_db::queries::{sessions, users};
+use portal_db::queries::sessions;
 use portal_domain::auth::SessionStage;
 use portal_domain::Role;
 use uuid::Uuid;
@@ -57,13 +57,12 @@ async fn load(req: HttpRequest) -> Result<AnyStage, ApiError> {
     let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| ApiError::internal("state missing"))?;
     let token = bearer(&req).ok_or(ApiError::Unauthorized)?;
     let claims = tokens::verify(&state.jwt, &token, state.now().timestamp())?;
-    let session = sessions::find(&state.db, claims.sid).await?.ok_or(ApiError::Unauthorized)?;
+    let (session, user) = sessions::find_with_user(&state.db, claims.sid).await?.ok_or(ApiError::Unauthorized)?;
     let stage = SessionStage::parse(&session.stage).ok_or_else(|| ApiError::internal("bad stage"))?;
     // A token of an earlier stage of this session, or of a revoked session, is dead.
     if session.revoked_at.is_some() || session.user_id != claims.sub || stage != claims.stage {
         return Err(ApiError::Unauthorized);
     }
-    let user = users::find(&state.db, session.user_id).await?.ok_or(ApiError::Unauthorized)?;
     let role = Role::parse(&user.role).ok_or_else(|| ApiError::internal("bad role"))?;
     Ok(AnyStage { user, session, stage, role })
 }

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod database;
 pub mod error;
 pub mod extractors;
+pub mod metrics;
 pub mod openapi;
 pub mod request_id;
 pub mod routes;

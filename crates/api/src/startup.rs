@@ -37,7 +37,10 @@ impl Application {
         let mailer = Mailer::new(&settings.mail).map_err(std::io::Error::other)?;
         let notices = Notices { mailer, from: settings.mail_from.clone(), portal_url: settings.public_url.clone() };
         let scheduler = settings.scheduler.then(|| scheduler::spawn(db.clone(), clock.clone()));
-        let state = web::Data::new(AppState { jwt: JwtKeys::new(&settings.jwt_secret), db, settings, notices, clock });
+        let mut db = db;
+        let metrics = crate::metrics::Metrics::instrument(&mut db);
+        let state =
+            web::Data::new(AppState { jwt: JwtKeys::new(&settings.jwt_secret), db, settings, notices, clock, metrics });
         let server = HttpServer::new(move || {
             let (app, api) = App::new()
                 .into_utoipa_app()
@@ -48,6 +51,7 @@ impl Application {
                 .app_data(web::QueryConfig::default().error_handler(query_error))
                 .service(routes::health::healthz)
                 .service(routes::health::readyz)
+                .service(crate::metrics::get_metrics)
                 .service(scope::scope("/api/v1").configure(routes::configure))
                 .split_for_parts();
             let api = crate::openapi::with_common_responses(api);
@@ -121,6 +125,7 @@ pub fn openapi_document() -> utoipa::openapi::OpenApi {
         .openapi(ApiDoc::openapi())
         .service(routes::health::healthz)
         .service(routes::health::readyz)
+        .service(crate::metrics::get_metrics)
         .service(scope::scope("/api/v1").configure(routes::configure))
         .split_for_parts();
     crate::openapi::with_common_responses(api)

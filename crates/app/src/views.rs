@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use portal_db::entities::{aws_account, company_year, ticket_ledger, user};
-use portal_db::queries::{aws_accounts, companies, company_years, ledger, CompanyScope};
+use portal_db::queries::{aws_accounts, companies, company_years, CompanyScope};
 use portal_domain::company::{
     AwsAccountView, CompanyDetail, CompanyOverview, CompanyUser, LedgerEntryView, RankSource, ReportChannel,
 };
@@ -46,17 +46,7 @@ pub fn ledger_entries(rows: Vec<ticket_ledger::Model>) -> Result<Vec<LedgerEntry
 }
 
 pub fn rank_of(y: &company_year::Model) -> Result<Rank, AppError> {
-    Rank::parse(&y.rank)
-        .ok_or_else(|| AppError::internal(format!("company year {} has an unknown rank {:?}", y.id, y.rank)))
-}
-
-pub fn source_of(y: &company_year::Model) -> Result<RankSource, AppError> {
-    match y.source.as_str() {
-        "override" => Ok(RankSource::Override),
-        "onboarding" => Ok(RankSource::Onboarding),
-        "computed" => Ok(RankSource::Computed),
-        other => Err(AppError::internal(format!("company year {} has an unknown source {other:?}", y.id))),
-    }
+    parse_rank(format!("company year {}", y.id), &y.rank)
 }
 
 /// The fiscal-year bucket tickets live in now: the latest year whose grant was made.
@@ -71,22 +61,38 @@ pub async fn live_year(
         .unwrap_or(FiscalYear::containing(now)))
 }
 
+fn parse_rank(what: impl std::fmt::Display, rank: &str) -> Result<Rank, AppError> {
+    Rank::parse(rank).ok_or_else(|| AppError::internal(format!("{what} has an unknown rank {rank:?}")))
+}
+
+fn parse_source(what: impl std::fmt::Display, source: &str) -> Result<RankSource, AppError> {
+    match source {
+        "override" => Ok(RankSource::Override),
+        "onboarding" => Ok(RankSource::Onboarding),
+        "computed" => Ok(RankSource::Computed),
+        other => Err(AppError::internal(format!("{what} has an unknown rank source {other:?}"))),
+    }
+}
+
 /// The company page. Between April 1 00:00 JST and this company's rollover, it shows the year
 /// before in full (its rank, tickets and their expiry) and says the update is pending, rather
-/// than mixing the new year's dates with the old year's rank.
+/// than mixing the new year's dates with the old year's rank. Two statements: the company with
+/// its year and balance, and its AWS accounts.
 pub async fn overview(
     db: &impl ConnectionTrait,
     scope: CompanyScope,
     now: DateTime<Utc>,
 ) -> Result<CompanyOverview, AppError> {
-    let c = companies::find(db, scope).await?.ok_or(AppError::NotFound)?;
+    let c = companies::overview_row(db, scope).await?.ok_or(AppError::NotFound)?;
     let current = FiscalYear::containing(now);
-    let live_row = company_years::latest_rolled(db, scope).await?;
-    let (fy, rank, rank_source, volume, trainings_used) = match &live_row {
-        Some(y) => (FiscalYear(y.fiscal_year), rank_of(y)?, source_of(y)?, y.volume_yen, y.free_trainings_used),
-        None => (current, Rank::Regular, RankSource::Onboarding, None, 0),
+    let what = format!("the live year of company {}", c.id);
+    let (fy, rank, rank_source) = match (c.fiscal_year, &c.rank, &c.source) {
+        (Some(fy), Some(rank), Some(source)) => {
+            (FiscalYear(fy), parse_rank(&what, rank)?, parse_source(&what, source)?)
+        }
+        _ => (current, Rank::Regular, RankSource::Onboarding),
     };
-    let balance = ledger::balance(db, scope).await?;
+    let balance = c.balance.unwrap_or(0) as i32;
     let benefits = rank.benefits();
     let accounts = aws_accounts::list(db, scope).await?.into_iter().map(aws_account).collect();
     Ok(CompanyOverview {
@@ -98,12 +104,12 @@ pub async fn overview(
         fiscal_year_end: fy.end(),
         rank,
         rank_source,
-        rank_volume_yen: volume.filter(|_| rank_source == RankSource::Computed),
+        rank_volume_yen: c.volume_yen.filter(|_| rank_source == RankSource::Computed),
         rollover_pending: fy < current,
         benefits,
         ticket_balance: balance,
         tickets_expire_at: (balance > 0).then(|| fy.end()),
-        free_trainings_left: benefits.free_trainings.saturating_sub(trainings_used.max(0) as u32),
+        free_trainings_left: benefits.free_trainings.saturating_sub(c.free_trainings_used.unwrap_or(0).max(0) as u32),
         aws_accounts: accounts,
     })
 }

@@ -9,6 +9,8 @@ use secrecy::SecretString;
 
 pub struct Config {
     pub database_url: String,
+    /// Database pool size (`PORTAL_DB_POOL`); unset: 8 on SQLite, 32 on PostgreSQL.
+    pub db_pool: Option<u32>,
     pub data_dir: PathBuf,
     pub api: ApiSettings,
 }
@@ -100,7 +102,11 @@ impl Config {
             public_url,
             scheduler: parse("PORTAL_SCHEDULER", true)?,
         };
-        Ok(Config { database_url, data_dir, api })
+        let db_pool = match var("PORTAL_DB_POOL") {
+            None => None,
+            Some(_) => Some(parse("PORTAL_DB_POOL", 0u32)?).filter(|n| *n > 0),
+        };
+        Ok(Config { database_url, db_pool, data_dir, api })
     }
 }
 

@@ -104,3 +104,25 @@ async fn r1_3_only_accounts_whose_root_we_hold_can_be_linked_and_only_once() {
     let fine = json!({"account_id": "999999999999", "display_name": "x", "root_held_by_us": true});
     problem(app.post(&missing, Some(&staff), fine).await, StatusCode::NOT_FOUND, "not_found").await;
 }
+
+/// Issue 6 §6: the hot read path costs few statements (the session and its user in one, the company
+/// page in two more, a ticket page with its total in one more).
+#[tokio::test]
+async fn the_company_page_and_a_ticket_page_cost_three_and_two_sql_statements() {
+    let app = TestApp::spawn().await;
+    let a = app.company("SQLS", "計数 株式会社").await;
+    let (_, rep) = app.customer(Role::Representative, a).await;
+    let (_, admin) = app.staff(Role::Admin).await;
+    let adj = format!("/api/v1/admin/companies/{a}/ticket-adjustments");
+    assert_eq!(app.post(&adj, Some(&admin), json!({"amount": 2, "reason": "x"})).await.status(), StatusCode::CREATED);
+    let sql = || async {
+        let text = app.get("/metrics", None).await.text().await.unwrap();
+        text.lines().find_map(|l| l.strip_prefix("portal_sql_statements_total ")).unwrap().parse::<u64>().unwrap()
+    };
+    for (path, expected) in [("/api/v1/company", 3), ("/api/v1/company/tickets?page=1", 2)] {
+        let before = sql().await;
+        let res = app.get(path, Some(&rep)).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(sql().await - before, expected, "{path}");
+    }
+}

@@ -189,3 +189,45 @@ pub async fn count_not_rolled(db: &impl ConnectionTrait, fiscal_year: i32) -> Re
         .count(db)
         .await
 }
+
+/// What the company page shows besides the AWS accounts, in one statement: the company, the
+/// latest year whose rollover ran (its rank holds until the next one) and the ticket balance.
+#[derive(Debug, FromQueryResult)]
+pub struct OverviewRow {
+    pub id: Uuid,
+    pub code: String,
+    pub name: String,
+    pub fiscal_year: Option<i32>,
+    pub rank: Option<String>,
+    pub source: Option<String>,
+    pub volume_yen: Option<i64>,
+    pub free_trainings_used: Option<i32>,
+    pub balance: Option<i64>,
+}
+
+pub async fn overview_row(db: &impl ConnectionTrait, scope: CompanyScope) -> Result<Option<OverviewRow>, DbErr> {
+    let year = |c: company_year::Column| Expr::col((company_year::Entity, c));
+    company::Entity::find_by_id(scope.company_id())
+        .select_only()
+        .column(company::Column::Id)
+        .column(company::Column::Code)
+        .column(company::Column::Name)
+        .column_as(year(company_year::Column::FiscalYear), "fiscal_year")
+        .column_as(year(company_year::Column::Rank), "rank")
+        .column_as(year(company_year::Column::Source), "source")
+        .column_as(year(company_year::Column::VolumeYen), "volume_yen")
+        .column_as(year(company_year::Column::FreeTrainingsUsed), "free_trainings_used")
+        .column_as(
+            Expr::cust("(SELECT SUM(tl.amount) FROM ticket_ledger tl WHERE tl.company_id = companies.id)"),
+            "balance",
+        )
+        .join(
+            JoinType::LeftJoin,
+            company::Relation::Years.def().on_condition(move |_, right| {
+                Expr::col((right, company_year::Column::FiscalYear)).eq(Expr::cust(LIVE_YEAR)).into_condition()
+            }),
+        )
+        .into_model::<OverviewRow>()
+        .one(db)
+        .await
+}

@@ -152,7 +152,25 @@ pub async fn rank_granted_net(db: &impl ConnectionTrait, scope: CompanyScope, fi
     Ok(s.and_then(|s| s.total).unwrap_or(0) as i32)
 }
 
-/// Newest first.
+#[derive(Debug, FromQueryResult)]
+struct PagedEntry {
+    id: Uuid,
+    company_id: Uuid,
+    seq: i64,
+    kind: String,
+    amount: i32,
+    balance_after: i32,
+    fiscal_year: i32,
+    expires_at: Option<DateTimeUtc>,
+    reason: String,
+    actor_id: Option<Uuid>,
+    idempotency_key: Option<String>,
+    created_at: DateTimeUtc,
+    total: i64,
+}
+
+/// Newest first; the page and the total in one statement (`COUNT(*) OVER ()`). Only a page past
+/// the end costs a second one, to still say how many entries there are.
 pub async fn page(
     db: &impl ConnectionTrait,
     scope: CompanyScope,
@@ -160,13 +178,36 @@ pub async fn page(
     per_page: u64,
 ) -> Result<(Vec<ticket_ledger::Model>, u64), DbErr> {
     let q = ticket_ledger::Entity::find().filter(ticket_ledger::Column::CompanyId.eq(scope.company_id()));
-    let total = q.clone().count(db).await?;
-    let items = q
+    let rows = q
+        .clone()
+        .column_as(Expr::cust("COUNT(*) OVER ()"), "total")
         .order_by_desc(ticket_ledger::Column::Seq)
         .offset(page.saturating_sub(1) * per_page)
         .limit(per_page)
+        .into_model::<PagedEntry>()
         .all(db)
         .await?;
+    let total = match rows.first() {
+        Some(r) => u64::try_from(r.total).unwrap_or(0),
+        None => q.count(db).await?,
+    };
+    let items = rows
+        .into_iter()
+        .map(|r| ticket_ledger::Model {
+            id: r.id,
+            company_id: r.company_id,
+            seq: r.seq,
+            kind: r.kind,
+            amount: r.amount,
+            balance_after: r.balance_after,
+            fiscal_year: r.fiscal_year,
+            expires_at: r.expires_at,
+            reason: r.reason,
+            actor_id: r.actor_id,
+            idempotency_key: r.idempotency_key,
+            created_at: r.created_at,
+        })
+        .collect();
     Ok((items, total))
 }
 

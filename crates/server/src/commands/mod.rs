@@ -19,7 +19,7 @@ pub async fn run(cli: Cli) -> CmdResult {
         return Ok(());
     }
     let config = Config::from_env()?;
-    let db = database::connect_and_migrate(&config.database_url)
+    let db = database::connect_and_migrate_with_pool(&config.database_url, config.db_pool)
         .await
         .map_err(|e| format!("database {}: {e}", redact(&config.database_url)))?;
     match cli.command {
