@@ -25,8 +25,8 @@ for role in admin representative; do
   token=$(python3 "$ROOT/scripts/api_session.py" "$base" "$work/demo.json" "$role")
   log "fuzzing the API as $role"
   # Run inside the scratch folder: schemathesis leaves a .schemathesis/ cache where it runs.
-  (cd "$work" && "$venv/bin/st" run "$base/api/openapi.json" -u "$base" \
-    --checks not_a_server_error,status_code_conformance,response_schema_conformance,content_type_conformance \
+  (cd "$work" && "$venv/bin/st" --config-file "$ROOT/scripts/schemathesis.toml" run "$base/api/openapi.json" -u "$base" \
+    --checks not_a_server_error,status_code_conformance,response_schema_conformance,content_type_conformance,positive_data_acceptance \
     -H "Authorization: Bearer $token" -n "${FUZZ_EXAMPLES:-25}" --seed 11 \
     --phases examples,coverage,fuzzing \
     --exclude-path-regex 'logout|auth/password|credentials/reset|jobs/rollover') > "$work/st-$role.log" 2>&1 || status=1

@@ -17,6 +17,9 @@ cargo fmt --all --check
 log "lints (clippy, warnings are errors; chrono::Utc::now is only for the clock)"
 cargo clippy --workspace --all-targets -q -- -D warnings
 
+log "OpenAPI lint (Redocly recommended rules)"
+bash scripts/lint-api.sh
+
 log "tests on SQLite"
 counted cargo test --workspace --exclude portal-frontend --exclude xtask
 

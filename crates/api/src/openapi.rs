@@ -11,8 +11,9 @@ use utoipa::{Modify, OpenApi};
         description = "REST API of the cloudpack+ customer portal. Sign in with `POST /api/v1/auth/login`, \
 finish the steps it names (`change_password`, `enroll_mfa` or `verify_mfa`), then send \
 `Authorization: Bearer <access_token>`. Errors are `application/problem+json` (RFC 9457) with a stable `code`.",
-        license(name = "Apache-2.0")
+        license(name = "Apache-2.0", identifier = "Apache-2.0")
     ),
+    servers((url = "/", description = "This portal (the API is served beside the web app)")),
     modifiers(&BearerScheme),
     tags(
         (name = "auth", description = "Sign-in, MFA, sessions"),

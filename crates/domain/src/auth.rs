@@ -50,8 +50,18 @@ impl SessionStage {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct LoginRequest {
-    #[cfg_attr(feature = "server", schema(example = "rep@example.co.jp"))]
+    /// An e-mail address (ASCII), case-insensitive.
+    #[cfg_attr(
+        feature = "server",
+        schema(
+            min_length = 3,
+            max_length = 254,
+            pattern = r"^\s*[!-?A-~]{1,64}@[!-\-/-?A-~][!-?A-~]*\.[!-?A-~]*[!-\-/-?A-~]\s*$",
+            example = "rep@example.co.jp"
+        )
+    )]
     pub email: String,
+    #[cfg_attr(feature = "server", schema(min_length = 1, max_length = 1024))]
     pub password: String,
 }
 
@@ -73,22 +83,34 @@ pub struct AuthResponse {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct MfaVerifyRequest {
+    /// The 6-digit code of the authenticator app; or give `recovery_code` instead.
     #[serde(default)]
+    #[cfg_attr(feature = "server", schema(pattern = r"^\s*[0-9]{6}\s*$", example = "123456"))]
     pub code: Option<String>,
+    /// One of the recovery codes shown at enrolment (`xxxxx-xxxxx`); used once.
     #[serde(default)]
+    #[cfg_attr(
+        feature = "server",
+        schema(pattern = r"^[ ]*[A-Za-z0-9]{5}-?[A-Za-z0-9]{5}[ ]*$", example = "abcde-fghjk")
+    )]
     pub recovery_code: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct RefreshRequest {
+    #[cfg_attr(feature = "server", schema(min_length = 1, max_length = 256))]
     pub refresh_token: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct ChangePasswordRequest {
+    #[cfg_attr(feature = "server", schema(min_length = 1, max_length = 1024))]
     pub current_password: String,
+    /// 12–128 characters, different from the current one, not containing the e-mail address's
+    /// name, and not one character repeated (`password_*` field codes).
+    #[cfg_attr(feature = "server", schema(min_length = 12, max_length = 128))]
     pub new_password: String,
 }
 
@@ -107,6 +129,7 @@ pub struct MfaEnrollment {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct MfaConfirmRequest {
+    #[cfg_attr(feature = "server", schema(pattern = r"^\s*[0-9]{6}\s*$", example = "123456"))]
     pub code: String,
 }
 

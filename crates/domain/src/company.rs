@@ -105,12 +105,26 @@ pub struct LedgerPage {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct OnboardCompanyRequest {
+    /// 1–32 letters, digits, `-` or `_`; unique.
+    #[cfg_attr(feature = "server", schema(pattern = r"^\s*[A-Za-z0-9_-]{1,32}\s*$", example = "ACME"))]
     pub code: String,
+    #[cfg_attr(feature = "server", schema(min_length = 1, max_length = 200, pattern = r"\S"))]
     pub name: String,
+    /// At least one qualifying contract (R1.1), else `ineligible_company`.
     pub contract_types: Vec<ContractType>,
     #[serde(default)]
     pub flags: CompanyFlags,
+    #[cfg_attr(feature = "server", schema(min_length = 1, max_length = 100, pattern = r"\S"))]
     pub representative_name: String,
+    #[cfg_attr(
+        feature = "server",
+        schema(
+            min_length = 3,
+            max_length = 254,
+            pattern = r"^\s*[!-?A-~]{1,64}@[!-\-/-?A-~][!-?A-~]*\.[!-?A-~]*[!-\-/-?A-~]\s*$",
+            example = "rep@example.co.jp"
+        )
+    )]
     pub representative_email: String,
 }
 
@@ -126,7 +140,13 @@ pub struct OnboardCompanyResponse {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct LinkAwsAccountRequest {
+    /// 12 digits, as the console shows them (`1234-5678-9012` or `123456789012`).
+    #[cfg_attr(
+        feature = "server",
+        schema(pattern = r"^\s*[0-9]{4}[- ]?[0-9]{4}[- ]?[0-9]{4}\s*$", example = "123456789012")
+    )]
     pub account_id: String,
+    #[cfg_attr(feature = "server", schema(min_length = 1, max_length = 100, pattern = r"\S"))]
     pub display_name: String,
     /// Must be true: only accounts whose root user the operator holds can be linked (R1.3).
     pub root_held_by_us: bool,
@@ -201,23 +221,30 @@ pub struct ThresholdsVersion {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct UpdateThresholdsRequest {
+    /// Yen per calendar year, each above zero, strictly descending from PLATINUM to BRONZE.
     pub thresholds: Thresholds,
+    /// Why (1–500 characters).
+    #[cfg_attr(feature = "server", schema(min_length = 1, max_length = 500, pattern = r"\S"))]
     pub note: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct RankOverrideRequest {
+    /// The fiscal year under way or the next one.
     pub fiscal_year: FiscalYear,
     pub rank: Rank,
+    #[cfg_attr(feature = "server", schema(min_length = 1, max_length = 500, pattern = r"\S"))]
     pub reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct TicketAdjustmentRequest {
-    /// Positive adds tickets, negative removes them; never below zero.
+    /// Positive adds tickets, negative removes them (not zero); never below zero.
+    #[cfg_attr(feature = "server", schema(minimum = -1000, maximum = 1000))]
     pub amount: i32,
+    #[cfg_attr(feature = "server", schema(min_length = 1, max_length = 500, pattern = r"\S"))]
     pub reason: String,
 }
 

@@ -16,7 +16,7 @@ pub fn jst() -> FixedOffset {
 ///
 /// Named by the calendar year in which it starts, as in 「2026年度」.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema), schema(minimum = 2000, maximum = 2100, example = 2026))]
 #[serde(transparent)]
 pub struct FiscalYear(pub i32);
 

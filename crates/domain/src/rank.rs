@@ -36,9 +36,13 @@ pub struct Benefits {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct Thresholds {
+    #[cfg_attr(feature = "server", schema(minimum = 1))]
     pub platinum: i64,
+    #[cfg_attr(feature = "server", schema(minimum = 1))]
     pub gold: i64,
+    #[cfg_attr(feature = "server", schema(minimum = 1))]
     pub silver: i64,
+    #[cfg_attr(feature = "server", schema(minimum = 1))]
     pub bronze: i64,
 }
 

@@ -54,10 +54,18 @@ pub async fn get_ticket(
     Ok(web::Json(company_view::ledger_entry(e)?))
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum CsvLang {
+    Ja,
+    En,
+}
+
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct CsvQuery {
     /// Header and kind labels: `ja` (default) or `en`.
-    pub lang: Option<String>,
+    #[param(inline)]
+    pub lang: Option<CsvLang>,
 }
 
 /// Your ticket history as CSV
@@ -75,7 +83,7 @@ pub async fn download_tickets_csv(
     customer: Customer,
     q: web::Query<CsvQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let ja = q.lang.as_deref() != Some("en");
+    let ja = q.lang != Some(CsvLang::En);
     let out = portal_app::exports::tickets_csv(ledger::all(&state.db, customer.scope).await?, ja)?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")

@@ -12,7 +12,8 @@ use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct CompanyFilter {
-    /// Only this rank (the one in force), e.g. `GOLD`.
+    /// Only this rank (the one in force), e.g. `GOLD`; empty for all.
+    #[param(value_type = Option<Rank>)]
     pub rank: Option<String>,
     /// Search in name and code.
     pub q: Option<String>,
