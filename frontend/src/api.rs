@@ -11,6 +11,7 @@ use portal_domain::auth::{
     MfaConfirmResponse, MfaEnrollment, MfaVerifyRequest, RefreshRequest, SessionStage,
 };
 use portal_domain::problem::{FieldError, Problem};
+use portal_domain::ErrorCode;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use uuid::Uuid;
@@ -37,9 +38,10 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    pub fn code(&self) -> Option<&str> {
+    /// The problem's code, if there is a problem and this build knows its code.
+    pub fn code(&self) -> Option<ErrorCode> {
         match self {
-            ApiError::Problem(p) => Some(&p.code),
+            ApiError::Problem(p) => p.error_code(),
             _ => None,
         }
     }
@@ -172,14 +174,14 @@ async fn authed(
     body: Option<Body>,
 ) -> Result<Response, ApiError> {
     let Some(tokens) = session.tokens_untracked() else {
-        return Err(ApiError::Problem(Problem::new(401, "unauthorized", "Unauthorized")));
+        return Err(ApiError::Problem(Problem::new(401, ErrorCode::Unauthorized, "Unauthorized")));
     };
     let resp = send(method.clone(), path, query, body.as_ref(), Some(&tokens.access_token)).await?;
     if resp.status() != 401 {
         return check(session, resp).await;
     }
     let err = problem_of(resp).await;
-    if err.code() != Some("token_expired") {
+    if err.code() != Some(ErrorCode::TokenExpired) {
         react(session, &err);
         return Err(err);
     }
@@ -225,14 +227,15 @@ async fn check(session: Session, resp: Response) -> Result<Response, ApiError> {
 /// route guards then show the right page.
 fn react(session: Session, err: &ApiError) {
     match err.code() {
-        Some("unauthorized" | "token_expired" | "refresh_token_invalid" | "refresh_token_reused")
-            if err.status() == Some(401) =>
-        {
-            session.clear()
-        }
-        Some("password_change_required") => session.set_stage(SessionStage::ChangePassword),
-        Some("mfa_enrollment_required") => session.set_stage(SessionStage::EnrollMfa),
-        Some("mfa_verification_required") => session.set_stage(SessionStage::VerifyMfa),
+        Some(
+            ErrorCode::Unauthorized
+            | ErrorCode::TokenExpired
+            | ErrorCode::RefreshTokenInvalid
+            | ErrorCode::RefreshTokenReused,
+        ) if err.status() == Some(401) => session.clear(),
+        Some(ErrorCode::PasswordChangeRequired) => session.set_stage(SessionStage::ChangePassword),
+        Some(ErrorCode::MfaEnrollmentRequired) => session.set_stage(SessionStage::EnrollMfa),
+        Some(ErrorCode::MfaVerificationRequired) => session.set_stage(SessionStage::VerifyMfa),
         _ => {}
     }
 }

@@ -10,6 +10,7 @@ use actix_web::middleware::ErrorHandlerResponse;
 use actix_web::{HttpRequest, HttpResponse, ResponseError};
 use portal_domain::auth::SessionStage;
 use portal_domain::problem::{FieldError, Problem, CONTENT_TYPE};
+use portal_domain::ErrorCode;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -41,8 +42,9 @@ pub enum ApiError {
     RefreshTokenInvalid,
     #[error("the refresh token was already used")]
     RefreshTokenReused,
+    /// The state of things forbids it; the code says which rule (e.g. `email_taken`).
     #[error("conflict: {0}")]
-    Conflict(&'static str),
+    Conflict(ErrorCode),
     #[error("unsupported media type")]
     UnsupportedMediaType(&'static str),
     #[error("the company is not eligible")]
@@ -57,67 +59,68 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    pub fn field(field: &str, code: &str, message: impl Into<String>) -> ApiError {
-        ApiError::Validation(vec![FieldError { field: field.into(), code: code.into(), message: message.into() }])
+    pub fn field(field: &str, code: ErrorCode, message: impl Into<String>) -> ApiError {
+        ApiError::Validation(vec![FieldError::new(field, code, message)])
     }
 
     pub fn internal(e: impl std::fmt::Display) -> ApiError {
         ApiError::Internal(e.to_string())
     }
 
-    fn parts(&self) -> (StatusCode, &'static str, &'static str) {
+    fn parts(&self) -> (StatusCode, ErrorCode, &'static str) {
         use ApiError::*;
+        use ErrorCode as C;
         match self {
-            Validation(_) => (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed", "The request has invalid fields"),
-            Malformed(_) => (StatusCode::BAD_REQUEST, "malformed_body", "The request body could not be read"),
+            Validation(_) => (StatusCode::UNPROCESSABLE_ENTITY, C::ValidationFailed, "The request has invalid fields"),
+            Malformed(_) => (StatusCode::BAD_REQUEST, C::MalformedBody, "The request body could not be read"),
             InvalidCredentials => {
-                (StatusCode::UNAUTHORIZED, "invalid_credentials", "The e-mail address or password is wrong")
+                (StatusCode::UNAUTHORIZED, C::InvalidCredentials, "The e-mail address or password is wrong")
             }
             Throttled { locked: true, .. } => {
-                (StatusCode::TOO_MANY_REQUESTS, "account_locked", "Sign-in is locked for a while")
+                (StatusCode::TOO_MANY_REQUESTS, C::AccountLocked, "Sign-in is locked for a while")
             }
             Throttled { locked: false, .. } => {
-                (StatusCode::TOO_MANY_REQUESTS, "login_throttled", "Too many failed attempts; wait a moment")
+                (StatusCode::TOO_MANY_REQUESTS, C::LoginThrottled, "Too many failed attempts; wait a moment")
             }
-            Unauthorized => (StatusCode::UNAUTHORIZED, "unauthorized", "Sign in first"),
-            TokenExpired => (StatusCode::UNAUTHORIZED, "token_expired", "The access token expired; refresh it"),
+            Unauthorized => (StatusCode::UNAUTHORIZED, C::Unauthorized, "Sign in first"),
+            TokenExpired => (StatusCode::UNAUTHORIZED, C::TokenExpired, "The access token expired; refresh it"),
             StageRequired(SessionStage::ChangePassword) => {
-                (StatusCode::FORBIDDEN, "password_change_required", "Set a new password first")
+                (StatusCode::FORBIDDEN, C::PasswordChangeRequired, "Set a new password first")
             }
             StageRequired(SessionStage::EnrollMfa) => {
-                (StatusCode::FORBIDDEN, "mfa_enrollment_required", "Set up multi-factor authentication first")
+                (StatusCode::FORBIDDEN, C::MfaEnrollmentRequired, "Set up multi-factor authentication first")
             }
             StageRequired(SessionStage::VerifyMfa) => {
-                (StatusCode::FORBIDDEN, "mfa_verification_required", "Enter your authentication code first")
+                (StatusCode::FORBIDDEN, C::MfaVerificationRequired, "Enter your authentication code first")
             }
             StageRequired(SessionStage::Full) => {
-                (StatusCode::FORBIDDEN, "stage_not_allowed", "This step of sign-in is already done")
+                (StatusCode::FORBIDDEN, C::StageNotAllowed, "This step of sign-in is already done")
             }
-            Forbidden => (StatusCode::FORBIDDEN, "forbidden", "You are not allowed to do this"),
-            NotFound => (StatusCode::NOT_FOUND, "not_found", "Not found"),
-            MfaCodeInvalid => (StatusCode::UNAUTHORIZED, "mfa_code_invalid", "The authentication code is not valid"),
+            Forbidden => (StatusCode::FORBIDDEN, C::Forbidden, "You are not allowed to do this"),
+            NotFound => (StatusCode::NOT_FOUND, C::NotFound, "Not found"),
+            MfaCodeInvalid => (StatusCode::UNAUTHORIZED, C::MfaCodeInvalid, "The authentication code is not valid"),
             MfaCodeReplayed => (
                 StatusCode::UNAUTHORIZED,
-                "mfa_code_replayed",
+                C::MfaCodeReplayed,
                 "This authentication code was already used; wait for the next one",
             ),
-            MfaNotPending => (StatusCode::CONFLICT, "mfa_not_pending", "Start the enrolment first"),
+            MfaNotPending => (StatusCode::CONFLICT, C::MfaNotPending, "Start the enrolment first"),
             RefreshTokenInvalid => {
-                (StatusCode::UNAUTHORIZED, "refresh_token_invalid", "The session ended; sign in again")
+                (StatusCode::UNAUTHORIZED, C::RefreshTokenInvalid, "The session ended; sign in again")
             }
             RefreshTokenReused => {
-                (StatusCode::UNAUTHORIZED, "refresh_token_reused", "The session was ended for safety; sign in again")
+                (StatusCode::UNAUTHORIZED, C::RefreshTokenReused, "The session was ended for safety; sign in again")
             }
-            Conflict(_) => (StatusCode::CONFLICT, "conflict", "The request conflicts with the current state"),
+            Conflict(code) => (StatusCode::CONFLICT, *code, "The request conflicts with the current state"),
             UnsupportedMediaType(_) => {
-                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Unsupported content type")
+                (StatusCode::UNSUPPORTED_MEDIA_TYPE, C::UnsupportedMediaType, "Unsupported content type")
             }
             Ineligible(_) => {
-                (StatusCode::UNPROCESSABLE_ENTITY, "ineligible_company", "The company cannot use cloudpack+")
+                (StatusCode::UNPROCESSABLE_ENTITY, C::IneligibleCompany, "The company cannot use cloudpack+")
             }
-            InsufficientTickets { .. } => (StatusCode::CONFLICT, "insufficient_tickets", "Not enough tickets"),
-            Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side"),
-            Problem(_) => (StatusCode::BAD_REQUEST, "bad_request", "The request could not be handled"),
+            InsufficientTickets { .. } => (StatusCode::CONFLICT, C::InsufficientTickets, "Not enough tickets"),
+            Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, C::Internal, "Something went wrong on our side"),
+            Problem(_) => (StatusCode::BAD_REQUEST, C::BadRequest, "The request could not be handled"),
         }
     }
 
@@ -135,7 +138,6 @@ impl ApiError {
             ApiError::Malformed(detail) => p.detail = Some(detail.clone()),
             ApiError::UnsupportedMediaType(detail) => p.detail = Some((*detail).to_owned()),
             ApiError::Throttled { retry_after, .. } => p.retry_after = Some(*retry_after),
-            ApiError::Conflict(code) => p.code = (*code).to_owned(),
             _ => {}
         }
         p
@@ -175,7 +177,7 @@ impl From<portal_app::AppError> for ApiError {
 impl From<sea_orm::DbErr> for ApiError {
     fn from(e: sea_orm::DbErr) -> ApiError {
         match e.sql_err() {
-            Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => ApiError::Conflict("already_exists"),
+            Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => ApiError::Conflict(ErrorCode::AlreadyExists),
             _ => ApiError::Internal(e.to_string()),
         }
     }
@@ -228,23 +230,24 @@ pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error
 pub fn json_problem(err: &JsonPayloadError) -> Problem {
     match err {
         JsonPayloadError::ContentType => {
-            Problem::new(415, "unsupported_media_type", "Send the body as application/json")
+            Problem::new(415, ErrorCode::UnsupportedMediaType, "Send the body as application/json")
         }
         JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
-            Problem::new(413, "payload_too_large", "The request body is too large")
+            Problem::new(413, ErrorCode::PayloadTooLarge, "The request body is too large")
         }
         JsonPayloadError::Deserialize(de) if de.is_data() => {
             let msg = de.to_string();
             let field = backticked(&msg).unwrap_or_default();
-            let code = if msg.starts_with("missing field") { "required" } else { "invalid" };
-            Problem::new(422, "validation_failed", "The request has invalid fields").with_field(&field, code, msg)
+            let code = if msg.starts_with("missing field") { ErrorCode::Required } else { ErrorCode::Invalid };
+            Problem::new(422, ErrorCode::ValidationFailed, "The request has invalid fields")
+                .with_field(&field, code, msg)
         }
         JsonPayloadError::Deserialize(de) => {
-            Problem::new(400, "malformed_body", "The request body could not be read").with_detail(de.to_string())
+            Problem::new(400, ErrorCode::MalformedBody, "The request body could not be read")
+                .with_detail(de.to_string())
         }
-        other => {
-            Problem::new(400, "malformed_body", "The request body could not be read").with_detail(other.to_string())
-        }
+        other => Problem::new(400, ErrorCode::MalformedBody, "The request body could not be read")
+            .with_detail(other.to_string()),
     }
 }
 
@@ -256,14 +259,18 @@ fn backticked(msg: &str) -> Option<String> {
 }
 
 pub fn path_error(err: PathError, _req: &HttpRequest) -> actix_web::Error {
-    let p = Problem::new(404, "not_found", "Not found").with_detail(err.to_string());
+    let p = Problem::new(404, ErrorCode::NotFound, "Not found").with_detail(err.to_string());
     actix_web::error::InternalError::from_response(err, problem_response(&p)).into()
 }
 
 pub fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
     let msg = err.to_string();
     let field = backticked(&msg).unwrap_or_default();
-    let p = Problem::new(422, "validation_failed", "The request has invalid fields").with_field(&field, "invalid", msg);
+    let p = Problem::new(422, ErrorCode::ValidationFailed, "The request has invalid fields").with_field(
+        &field,
+        ErrorCode::Invalid,
+        msg,
+    );
     actix_web::error::InternalError::from_response(err, problem_response(&p)).into()
 }
 
@@ -280,12 +287,12 @@ pub fn ensure_problem<B: MessageBody + 'static>(res: ServiceResponse<B>) -> acti
     }
     let status = res.status();
     let (code, title) = match status {
-        StatusCode::NOT_FOUND => ("not_found", "Not found"),
-        StatusCode::METHOD_NOT_ALLOWED => ("method_not_allowed", "This method is not allowed here"),
-        StatusCode::PAYLOAD_TOO_LARGE => ("payload_too_large", "The request body is too large"),
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => ("unsupported_media_type", "Send the body as application/json"),
-        s if s.is_server_error() => ("internal", "Something went wrong on our side"),
-        _ => ("bad_request", "The request could not be handled"),
+        StatusCode::NOT_FOUND => (ErrorCode::NotFound, "Not found"),
+        StatusCode::METHOD_NOT_ALLOWED => (ErrorCode::MethodNotAllowed, "This method is not allowed here"),
+        StatusCode::PAYLOAD_TOO_LARGE => (ErrorCode::PayloadTooLarge, "The request body is too large"),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => (ErrorCode::UnsupportedMediaType, "Send the body as application/json"),
+        s if s.is_server_error() => (ErrorCode::Internal, "Something went wrong on our side"),
+        _ => (ErrorCode::BadRequest, "The request could not be handled"),
     };
     let problem = Problem::new(status.as_u16(), code, title);
     let (req, old) = res.into_parts();
@@ -307,7 +314,8 @@ mod tests {
     #[test]
     fn every_error_has_a_snake_case_code_and_an_error_status() {
         let all = [
-            ApiError::field("email", "invalid_email", "x"),
+            ApiError::field("email", ErrorCode::InvalidEmail, "x"),
+            ApiError::Conflict(ErrorCode::EmailTaken),
             ApiError::Malformed("x".into()),
             ApiError::InvalidCredentials,
             ApiError::Throttled { retry_after: 3, locked: false },

@@ -6,6 +6,7 @@ use actix_files::{Files, NamedFile};
 use actix_web::dev::{fn_service, ServiceRequest, ServiceResponse};
 use actix_web::{HttpResponse, Responder};
 use portal_domain::problem::Problem;
+use portal_domain::ErrorCode;
 
 use crate::error::problem_response;
 
@@ -14,7 +15,7 @@ fn is_api(path: &str) -> bool {
 }
 
 pub fn not_found() -> HttpResponse {
-    problem_response(&Problem::new(404, "not_found", "Not found"))
+    problem_response(&Problem::new(404, ErrorCode::NotFound, "Not found"))
 }
 
 /// `Files` at `/` with a fallback that answers API misses with a problem and the rest with index.html.

@@ -5,6 +5,7 @@ use portal_db::queries::audit::{self, Actor};
 use portal_db::queries::{aws_accounts, companies, CompanyScope};
 use portal_domain::company::AwsAccountView;
 use portal_domain::inputs::LinkAwsAccount;
+use portal_domain::ErrorCode;
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde_json::json;
 
@@ -27,7 +28,7 @@ pub async fn link(
         under_maintenance: input.under_maintenance,
     };
     let row = aws_accounts::insert(&txn, scope, new, now).await.map_err(|e| match AppError::from(e) {
-        AppError::Conflict(_) => AppError::Conflict("aws_account_taken"),
+        AppError::Conflict(_) => AppError::Conflict(ErrorCode::AwsAccountTaken),
         other => other,
     })?;
     let record = audit::Record {

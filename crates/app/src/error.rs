@@ -4,6 +4,7 @@
 use portal_db::queries::ledger::PostError;
 use portal_domain::ledger::LedgerError;
 use portal_domain::problem::FieldError;
+use portal_domain::ErrorCode;
 use sea_orm::DbErr;
 
 #[derive(Debug, thiserror::Error)]
@@ -20,7 +21,7 @@ pub enum AppError {
     Forbidden,
     /// The state of things forbids it; the code says which rule (e.g. `company_code_taken`).
     #[error("conflict: {0}")]
-    Conflict(&'static str),
+    Conflict(ErrorCode),
     /// Too many failed sign-ins: wait `retry_after` seconds (`locked` past the lock threshold).
     #[error("too many failed sign-ins")]
     Throttled { retry_after: u64, locked: bool },
@@ -37,7 +38,7 @@ fn summary(errors: &[FieldError]) -> String {
 }
 
 impl AppError {
-    pub fn field(field: &str, code: &str, message: impl Into<String>) -> AppError {
+    pub fn field(field: &str, code: ErrorCode, message: impl Into<String>) -> AppError {
         AppError::Invalid(vec![FieldError::new(field, code, message)])
     }
 
@@ -61,7 +62,7 @@ impl From<Vec<FieldError>> for AppError {
 impl From<DbErr> for AppError {
     fn from(e: DbErr) -> AppError {
         match e.sql_err() {
-            Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => AppError::Conflict("already_exists"),
+            Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => AppError::Conflict(ErrorCode::AlreadyExists),
             _ => AppError::Db(e),
         }
     }

@@ -12,6 +12,7 @@ use portal_domain::company::ImportReport;
 use portal_domain::fiscal::FiscalYear;
 use portal_domain::problem::FieldError;
 use portal_domain::transactions::TransactionRow;
+use portal_domain::ErrorCode;
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use serde_json::json;
 use uuid::Uuid;
@@ -42,7 +43,7 @@ pub async fn import(
         .map(|r| {
             FieldError::new(
                 &format!("line {}: company_code", r.line),
-                "unknown_company",
+                ErrorCode::UnknownCompany,
                 format!("no company with code {}", r.company_code),
             )
         })

@@ -8,7 +8,7 @@ use portal_domain::company::CompanyOverview;
 use portal_domain::email::Email;
 use portal_domain::fiscal::FiscalYear;
 use portal_domain::inputs::OnboardCompany;
-use portal_domain::{Rank, Role};
+use portal_domain::{ErrorCode, Rank, Role};
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde_json::json;
 use uuid::Uuid;
@@ -34,11 +34,11 @@ pub async fn onboard(
     now: DateTime<Utc>,
 ) -> Result<Onboarded, AppError> {
     if companies::find_by_code(db, &input.code).await?.is_some() {
-        return Err(AppError::Conflict("company_code_taken"));
+        return Err(AppError::Conflict(ErrorCode::CompanyCodeTaken));
     }
     let email = &input.representative_email;
     if users::find_by_email(db, email.as_str()).await?.is_some() {
-        return Err(AppError::Conflict("email_taken"));
+        return Err(AppError::Conflict(ErrorCode::EmailTaken));
     }
     let temporary_password = secrets::temporary_password();
     let hash = passwords::hash_blocking(temporary_password.clone()).await?;

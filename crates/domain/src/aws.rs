@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::codes::ErrorCode;
+
 /// Always exactly 12 ASCII digits; leading zeros are significant, so it is never stored as a number.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema), schema(value_type = String, example = "123456789012"))]
@@ -13,8 +15,8 @@ pub struct AwsAccountId(String);
 pub struct InvalidAwsAccountId;
 
 impl InvalidAwsAccountId {
-    pub fn code(&self) -> &'static str {
-        "invalid_aws_account_id"
+    pub fn code(&self) -> ErrorCode {
+        ErrorCode::InvalidAwsAccountId
     }
 }
 
@@ -92,7 +94,7 @@ mod tests {
         ] {
             assert_eq!(AwsAccountId::parse(bad), Err(InvalidAwsAccountId), "{bad:?}");
         }
-        assert_eq!(InvalidAwsAccountId.code(), "invalid_aws_account_id");
+        assert_eq!(InvalidAwsAccountId.code().as_str(), "invalid_aws_account_id");
     }
 
     #[test]

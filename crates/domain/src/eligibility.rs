@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::codes::ErrorCode;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -82,13 +84,13 @@ impl IneligibleReason {
         IneligibleReason::ViaThirdParty,
     ];
 
-    /// Same as the serde name, so API errors and stored refusals agree.
-    pub fn code(self) -> &'static str {
+    /// Spelled as the serde name, so API errors and stored refusals agree.
+    pub fn code(self) -> ErrorCode {
         match self {
-            IneligibleReason::NoQualifyingContract => "no_qualifying_contract",
-            IneligibleReason::PublicBody => "public_body",
-            IneligibleReason::Partner => "partner",
-            IneligibleReason::ViaThirdParty => "via_third_party",
+            IneligibleReason::NoQualifyingContract => ErrorCode::NoQualifyingContract,
+            IneligibleReason::PublicBody => ErrorCode::PublicBody,
+            IneligibleReason::Partner => ErrorCode::Partner,
+            IneligibleReason::ViaThirdParty => ErrorCode::ViaThirdParty,
         }
     }
 

@@ -3,6 +3,7 @@
 //! reports every invalid field at once, named as in the request body.
 
 use crate::aws::AwsAccountId;
+use crate::codes::ErrorCode;
 use crate::company::{
     LinkAwsAccountRequest, OnboardCompanyRequest, RankOverrideRequest, TicketAdjustmentRequest, UpdateThresholdsRequest,
 };
@@ -24,10 +25,10 @@ impl Reason {
     pub fn parse(field: &str, value: &str) -> Result<Reason, FieldError> {
         let r = value.trim();
         if r.is_empty() {
-            return Err(FieldError::new(field, "required", "a reason is required"));
+            return Err(FieldError::new(field, ErrorCode::Required, "a reason is required"));
         }
         if r.chars().count() > Self::MAX_CHARS {
-            return Err(FieldError::new(field, "too_long", "at most 500 characters"));
+            return Err(FieldError::new(field, ErrorCode::TooLong, "at most 500 characters"));
         }
         Ok(Reason(r.to_owned()))
     }
@@ -41,9 +42,9 @@ fn text(field: &str, value: &str, max: usize, errors: &mut Vec<FieldError>) -> S
     let v = value.trim();
     let n = v.chars().count();
     if n == 0 {
-        errors.push(FieldError::new(field, "required", format!("{field} is required")));
+        errors.push(FieldError::new(field, ErrorCode::Required, format!("{field} is required")));
     } else if n > max {
-        errors.push(FieldError::new(field, "too_long", format!("at most {max} characters")));
+        errors.push(FieldError::new(field, ErrorCode::TooLong, format!("at most {max} characters")));
     }
     v.to_owned()
 }
@@ -72,15 +73,15 @@ impl OnboardCompany {
         let mut errors = Vec::new();
         let code = req.code.trim();
         if code.is_empty() {
-            errors.push(FieldError::new("code", "required", "company code is required"));
+            errors.push(FieldError::new("code", ErrorCode::Required, "company code is required"));
         } else if !company_code_valid(code) {
-            errors.push(FieldError::new("code", "invalid_company_code", "1–32 letters, digits, '-' or '_'"));
+            errors.push(FieldError::new("code", ErrorCode::InvalidCompanyCode, "1–32 letters, digits, '-' or '_'"));
         }
         let name = text("name", &req.name, 200, &mut errors);
         let representative_name = text("representative_name", &req.representative_name, 100, &mut errors);
         let email = Email::parse(&req.representative_email);
         if email.is_err() {
-            errors.push(FieldError::new("representative_email", "invalid_email", "not a valid e-mail address"));
+            errors.push(FieldError::new("representative_email", ErrorCode::InvalidEmail, "not a valid e-mail address"));
         }
         let representative_email = match email {
             Ok(e) if errors.is_empty() => e,
@@ -132,7 +133,7 @@ impl LinkAwsAccount {
         if !req.root_held_by_us {
             errors.push(FieldError::new(
                 "root_held_by_us",
-                "root_not_held",
+                ErrorCode::RootNotHeld,
                 "only accounts whose root user the operator holds can be linked (R1.3)",
             ));
         }
@@ -160,7 +161,7 @@ impl TicketAdjustment {
         if req.amount == 0 || req.amount.unsigned_abs() > Self::MAX.unsigned_abs() {
             errors.push(FieldError::new(
                 "amount",
-                "out_of_range",
+                ErrorCode::OutOfRange,
                 format!("a non-zero number between -{} and {}", Self::MAX, Self::MAX),
             ));
         }
@@ -186,7 +187,7 @@ impl RankOverride {
         if req.fiscal_year < current || req.fiscal_year > current.next() {
             errors.push(FieldError::new(
                 "fiscal_year",
-                "out_of_range",
+                ErrorCode::OutOfRange,
                 format!("only {} or {} can be overridden", current.0, current.next().0),
             ));
         }
@@ -208,7 +209,7 @@ pub fn rollover_target(requested: FiscalYear, current: FiscalYear) -> Result<Fis
     } else {
         Err(FieldError::new(
             "fiscal_year",
-            "not_current_fiscal_year",
+            ErrorCode::NotCurrentFiscalYear,
             format!("only the fiscal year under way ({}) can be rolled over", current.0),
         ))
     }
@@ -273,7 +274,7 @@ mod tests {
     fn rollover_only_for_the_year_under_way() {
         let now = FiscalYear(2026);
         assert_eq!(rollover_target(FiscalYear(2026), now), Ok(FiscalYear(2026)));
-        assert_eq!(rollover_target(FiscalYear(2025), now).unwrap_err().code, "not_current_fiscal_year");
+        assert_eq!(rollover_target(FiscalYear(2025), now).unwrap_err().code, ErrorCode::NotCurrentFiscalYear.as_str());
         assert!(rollover_target(FiscalYear(2027), now).is_err());
         assert!(rollover_target(FiscalYear(2000), now).is_err());
     }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::codes::ErrorCode;
 use crate::fiscal::FiscalYear;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -58,10 +59,10 @@ pub enum LedgerError {
 }
 
 impl LedgerError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            LedgerError::InsufficientBalance { .. } => "insufficient_tickets",
-            LedgerError::InvalidAmount { .. } => "invalid_amount",
+            LedgerError::InsufficientBalance { .. } => ErrorCode::InsufficientTickets,
+            LedgerError::InvalidAmount { .. } => ErrorCode::InvalidAmount,
         }
     }
 }
@@ -231,15 +232,15 @@ mod tests {
     fn r3_2_each_kind_has_a_fixed_sign() {
         assert_eq!(check(Grant, 15, 0), Ok(15));
         assert_eq!(check(Grant, 0, 0), Err(LedgerError::InvalidAmount { kind: Grant, amount: 0 }));
-        assert_eq!(check(Grant, -1, 5).unwrap_err().code(), "invalid_amount");
+        assert_eq!(check(Grant, -1, 5).unwrap_err().code(), ErrorCode::InvalidAmount);
         assert_eq!(check(Consume, -5, 15), Ok(10));
-        assert_eq!(check(Consume, 5, 15).unwrap_err().code(), "invalid_amount");
-        assert_eq!(check(Consume, 0, 15).unwrap_err().code(), "invalid_amount");
+        assert_eq!(check(Consume, 5, 15).unwrap_err().code(), ErrorCode::InvalidAmount);
+        assert_eq!(check(Consume, 0, 15).unwrap_err().code(), ErrorCode::InvalidAmount);
         assert_eq!(check(Refund, 5, 10), Ok(15));
-        assert_eq!(check(Refund, -5, 10).unwrap_err().code(), "invalid_amount");
+        assert_eq!(check(Refund, -5, 10).unwrap_err().code(), ErrorCode::InvalidAmount);
         assert_eq!(check(Adjust, 3, 0), Ok(3));
         assert_eq!(check(Adjust, -3, 3), Ok(0));
-        assert_eq!(check(Adjust, 0, 3).unwrap_err().code(), "invalid_amount");
+        assert_eq!(check(Adjust, 0, 3).unwrap_err().code(), ErrorCode::InvalidAmount);
     }
 
     #[test]
@@ -247,19 +248,19 @@ mod tests {
         assert_eq!(check(Consume, -10, 10), Ok(0));
         let e = check(Consume, -11, 10).unwrap_err();
         assert_eq!(e, LedgerError::InsufficientBalance { balance: 10, requested: 11 });
-        assert_eq!(e.code(), "insufficient_tickets");
+        assert_eq!(e.code(), ErrorCode::InsufficientTickets);
         assert_eq!(e.to_string(), "insufficient tickets: balance 10, requested 11");
         assert_eq!(check(Adjust, -4, 3), Err(LedgerError::InsufficientBalance { balance: 3, requested: 4 }));
-        assert_eq!(check(Consume, -1, 0).unwrap_err().code(), "insufficient_tickets");
+        assert_eq!(check(Consume, -1, 0).unwrap_err().code(), ErrorCode::InsufficientTickets);
     }
 
     #[test]
     fn r3_1_expire_takes_exactly_the_remaining_balance() {
         assert_eq!(check(Expire, -7, 7), Ok(0));
         assert_eq!(check(Expire, 0, 0), Ok(0));
-        assert_eq!(check(Expire, -6, 7).unwrap_err().code(), "invalid_amount");
-        assert_eq!(check(Expire, -8, 7).unwrap_err().code(), "invalid_amount");
-        assert_eq!(check(Expire, 1, 0).unwrap_err().code(), "invalid_amount");
+        assert_eq!(check(Expire, -6, 7).unwrap_err().code(), ErrorCode::InvalidAmount);
+        assert_eq!(check(Expire, -8, 7).unwrap_err().code(), ErrorCode::InvalidAmount);
+        assert_eq!(check(Expire, 1, 0).unwrap_err().code(), ErrorCode::InvalidAmount);
         assert_eq!(expire_amount(7), -7);
         assert_eq!(expire_amount(0), 0);
         assert_eq!(expire_amount(-2), 0);
@@ -268,9 +269,9 @@ mod tests {
 
     #[test]
     fn r3_2_overflow_is_an_invalid_amount_not_a_wrap() {
-        assert_eq!(check(Grant, 1, i32::MAX).unwrap_err().code(), "invalid_amount");
-        assert_eq!(check(Adjust, i32::MIN, 0).unwrap_err().code(), "invalid_amount");
-        assert_eq!(check(Consume, i32::MIN, 5).unwrap_err().code(), "invalid_amount");
+        assert_eq!(check(Grant, 1, i32::MAX).unwrap_err().code(), ErrorCode::InvalidAmount);
+        assert_eq!(check(Adjust, i32::MIN, 0).unwrap_err().code(), ErrorCode::InvalidAmount);
+        assert_eq!(check(Consume, i32::MIN, 5).unwrap_err().code(), ErrorCode::InvalidAmount);
         assert_eq!(check(Expire, i32::MIN + 1, i32::MAX), Ok(0));
     }
 
@@ -308,7 +309,7 @@ mod tests {
         assert_eq!(l.remaining(FY25), 0);
         assert_eq!(l.remaining(FY26), 15);
         assert_eq!(l.entries()[1].kind, Expire);
-        assert_eq!(l.grant(FY25, 1).unwrap_err().code(), "invalid_amount");
+        assert_eq!(l.grant(FY25, 1).unwrap_err().code(), ErrorCode::InvalidAmount);
     }
 
     #[test]
@@ -335,9 +336,9 @@ mod tests {
     #[test]
     fn r3_2_nothing_but_a_grant_before_the_first_grant() {
         let mut l = Ledger::new();
-        assert_eq!(l.consume(1).unwrap_err().code(), "insufficient_tickets");
-        assert_eq!(l.refund(1).unwrap_err().code(), "invalid_amount");
-        assert_eq!(l.adjust(1).unwrap_err().code(), "invalid_amount");
+        assert_eq!(l.consume(1).unwrap_err().code(), ErrorCode::InsufficientTickets);
+        assert_eq!(l.refund(1).unwrap_err().code(), ErrorCode::InvalidAmount);
+        assert_eq!(l.adjust(1).unwrap_err().code(), ErrorCode::InvalidAmount);
         assert_eq!(l.expire(FY25), Ok(0));
         assert!(l.entries().is_empty());
     }

@@ -6,6 +6,7 @@
 pub mod admin;
 pub mod auth;
 pub mod aws;
+pub mod codes;
 pub mod company;
 pub mod eligibility;
 pub mod email;
@@ -21,5 +22,6 @@ pub mod throttle;
 pub mod totp;
 pub mod transactions;
 
+pub use codes::ErrorCode;
 pub use rank::Rank;
 pub use role::Role;

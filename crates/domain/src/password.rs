@@ -1,5 +1,7 @@
 //! Password policy (R7.2: a temporary password must be replaced by one the user chooses).
 
+use crate::codes::ErrorCode;
+
 pub const MIN_LEN: usize = 12;
 pub const MAX_LEN: usize = 128;
 
@@ -19,13 +21,13 @@ pub enum PasswordRuleError {
 
 impl PasswordRuleError {
     /// Stable code the SPA translates.
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> ErrorCode {
         match self {
-            PasswordRuleError::TooShort => "password_too_short",
-            PasswordRuleError::TooLong => "password_too_long",
-            PasswordRuleError::ContainsEmail => "password_contains_email",
-            PasswordRuleError::SameAsCurrent => "password_unchanged",
-            PasswordRuleError::Monotonous => "password_monotonous",
+            PasswordRuleError::TooShort => ErrorCode::PasswordTooShort,
+            PasswordRuleError::TooLong => ErrorCode::PasswordTooLong,
+            PasswordRuleError::ContainsEmail => ErrorCode::PasswordContainsEmail,
+            PasswordRuleError::SameAsCurrent => ErrorCode::PasswordUnchanged,
+            PasswordRuleError::Monotonous => ErrorCode::PasswordMonotonous,
         }
     }
 }

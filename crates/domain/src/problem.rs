@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::codes::ErrorCode;
+
 pub const CONTENT_TYPE: &str = "application/problem+json";
 
 /// One invalid field of a request.
@@ -10,14 +12,22 @@ pub const CONTENT_TYPE: &str = "application/problem+json";
 pub struct FieldError {
     /// JSON pointer-ish path of the field, e.g. `new_password`.
     pub field: String,
-    /// Stable code, e.g. `password_too_short`.
+    /// Stable code, one of `ErrorCode`, e.g. `password_too_short`. A string on the wire: a client
+    /// should show `message` for a code it does not know (a newer server) rather than fail.
+    #[cfg_attr(feature = "server", schema(value_type = ErrorCode))]
     pub code: String,
+    /// What is wrong, in English, for logs and API users; the SPA shows its own text for `code`.
     pub message: String,
 }
 
 impl FieldError {
-    pub fn new(field: &str, code: &str, message: impl Into<String>) -> FieldError {
-        FieldError { field: field.to_owned(), code: code.to_owned(), message: message.into() }
+    pub fn new(field: &str, code: ErrorCode, message: impl Into<String>) -> FieldError {
+        FieldError { field: field.to_owned(), code: code.as_str().to_owned(), message: message.into() }
+    }
+
+    /// The code, if this build knows it.
+    pub fn error_code(&self) -> Option<ErrorCode> {
+        ErrorCode::parse(&self.code)
     }
 }
 
@@ -31,6 +41,9 @@ pub struct Problem {
     pub status: u16,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// Stable code, one of `ErrorCode`. A string on the wire: a client should show `detail` or
+    /// `title` for a code it does not know (a newer server) rather than fail.
+    #[cfg_attr(feature = "server", schema(value_type = ErrorCode))]
     pub code: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
@@ -44,13 +57,13 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn new(status: u16, code: &str, title: &str) -> Problem {
+    pub fn new(status: u16, code: ErrorCode, title: &str) -> Problem {
         Problem {
             type_uri: format!("urn:cloudpack-portal:problem:{code}"),
             title: title.to_owned(),
             status,
             detail: None,
-            code: code.to_owned(),
+            code: code.as_str().to_owned(),
             errors: Vec::new(),
             retry_after: None,
             request_id: None,
@@ -62,8 +75,13 @@ impl Problem {
         self
     }
 
-    pub fn with_field(mut self, field: &str, code: &str, message: impl Into<String>) -> Problem {
-        self.errors.push(FieldError { field: field.to_owned(), code: code.to_owned(), message: message.into() });
+    pub fn with_field(mut self, field: &str, code: ErrorCode, message: impl Into<String>) -> Problem {
+        self.errors.push(FieldError::new(field, code, message));
         self
+    }
+
+    /// The code, if this build knows it.
+    pub fn error_code(&self) -> Option<ErrorCode> {
+        ErrorCode::parse(&self.code)
     }
 }

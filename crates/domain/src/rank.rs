@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::codes::ErrorCode;
+
 /// Ordered from lowest to highest, so `rank >= Rank::Silver` reads naturally.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
@@ -111,10 +113,10 @@ impl ThresholdError {
         }
     }
 
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            ThresholdError::NotPositive { .. } => "threshold_not_positive",
-            ThresholdError::NotDescending { .. } => "threshold_not_descending",
+            ThresholdError::NotPositive { .. } => ErrorCode::ThresholdNotPositive,
+            ThresholdError::NotDescending { .. } => ErrorCode::ThresholdNotDescending,
         }
     }
 }
@@ -230,15 +232,15 @@ mod tests {
     #[test]
     fn r2_3_validation_rejects_non_positive_thresholds() {
         let e = Thresholds { bronze: 0, ..Thresholds::EXAMPLE }.validate().unwrap_err();
-        assert_eq!((e.field(), e.code()), ("bronze", "threshold_not_positive"));
+        assert_eq!((e.field(), e.code()), ("bronze", ErrorCode::ThresholdNotPositive));
         let e = Thresholds { platinum: -5, ..Thresholds::EXAMPLE }.validate().unwrap_err();
-        assert_eq!((e.field(), e.code()), ("platinum", "threshold_not_positive"));
+        assert_eq!((e.field(), e.code()), ("platinum", ErrorCode::ThresholdNotPositive));
     }
 
     #[test]
     fn r2_3_validation_rejects_equal_or_ascending_thresholds() {
         let e = Thresholds { gold: 60_000_000, ..Thresholds::EXAMPLE }.validate().unwrap_err();
-        assert_eq!((e.field(), e.code()), ("gold", "threshold_not_descending"));
+        assert_eq!((e.field(), e.code()), ("gold", ErrorCode::ThresholdNotDescending));
         assert_eq!(e, ThresholdError::NotDescending { field: "gold", above: "platinum" });
         let e = Thresholds { silver: 20_000_000, ..Thresholds::EXAMPLE }.validate().unwrap_err();
         assert_eq!(e.field(), "silver");

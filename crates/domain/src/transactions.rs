@@ -8,6 +8,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::codes::ErrorCode;
+
 pub const HEADER: [&str; 3] = ["company_code", "year_month", "amount_yen"];
 /// ¥10 trillion: far above any customer, low enough that a yearly sum cannot overflow `i64`.
 pub const MAX_AMOUNT_YEN: i64 = 10_000_000_000_000;
@@ -29,13 +31,13 @@ pub struct RowError {
     pub line: usize,
     /// A column name, or "row" / "file" when the problem is not one cell.
     pub field: String,
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
 }
 
 impl RowError {
-    fn new(line: usize, field: &str, code: &str, message: impl Into<String>) -> RowError {
-        RowError { line, field: field.into(), code: code.into(), message: message.into() }
+    fn new(line: usize, field: &str, code: ErrorCode, message: impl Into<String>) -> RowError {
+        RowError { line, field: field.into(), code, message: message.into() }
     }
 }
 
@@ -51,7 +53,7 @@ struct Field {
 
 /// Splits one physical line. No field of this format can contain a newline, so a quote left open at
 /// the end of the line is an error on that line rather than a reason to swallow the rest of the file.
-fn split_line(line: &str) -> Result<Vec<Field>, (&'static str, &'static str)> {
+fn split_line(line: &str) -> Result<Vec<Field>, (ErrorCode, &'static str)> {
     let mut fields = Vec::new();
     let mut chars = line.chars().peekable();
     loop {
@@ -64,7 +66,7 @@ fn split_line(line: &str) -> Result<Vec<Field>, (&'static str, &'static str)> {
             chars.next();
             loop {
                 match chars.next() {
-                    None => return Err(("unterminated_quote", "a quoted field is not closed on this line")),
+                    None => return Err((ErrorCode::UnterminatedQuote, "a quoted field is not closed on this line")),
                     Some('"') if chars.peek() == Some(&'"') => {
                         chars.next();
                         value.push('"');
@@ -77,12 +79,15 @@ fn split_line(line: &str) -> Result<Vec<Field>, (&'static str, &'static str)> {
                 chars.next();
             }
             if chars.peek().is_some_and(|c| *c != ',') {
-                return Err(("bad_quote", "text follows a closing quote; write \"\" for a quote inside a field"));
+                return Err((
+                    ErrorCode::BadQuote,
+                    "text follows a closing quote; write \"\" for a quote inside a field",
+                ));
             }
         } else {
             while let Some(c) = chars.peek().copied().filter(|c| *c != ',') {
                 if c == '"' {
-                    return Err(("bad_quote", "a quote inside an unquoted field; quote the whole field"));
+                    return Err((ErrorCode::BadQuote, "a quote inside an unquoted field; quote the whole field"));
                 }
                 value.push(c);
                 chars.next();
@@ -95,28 +100,28 @@ fn split_line(line: &str) -> Result<Vec<Field>, (&'static str, &'static str)> {
     }
 }
 
-fn parse_year_month(s: &str) -> Result<(i32, u32), (&'static str, String)> {
+fn parse_year_month(s: &str) -> Result<(i32, u32), (ErrorCode, String)> {
     let b = s.as_bytes();
     let shape_ok = b.len() == 7 && b[4] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit());
     if !shape_ok {
-        return Err(("invalid_year_month", format!("\"{s}\" is not YYYY-MM, e.g. 2024-01")));
+        return Err((ErrorCode::InvalidYearMonth, format!("\"{s}\" is not YYYY-MM, e.g. 2024-01")));
     }
     let year: i32 = s[..4].parse().expect("four ASCII digits");
     let month: u32 = s[5..].parse().expect("two ASCII digits");
     if !(1..=12).contains(&month) {
-        return Err(("invalid_year_month", format!("month {month:02} is not 01–12")));
+        return Err((ErrorCode::InvalidYearMonth, format!("month {month:02} is not 01–12")));
     }
     if !(2000..=2100).contains(&year) {
-        return Err(("year_out_of_range", format!("year {year} is not 2000–2100")));
+        return Err((ErrorCode::YearOutOfRange, format!("year {year} is not 2000–2100")));
     }
     Ok((year, month))
 }
 
 /// Thousands separators can only reach us inside quotes (unquoted, they would split the column), and
 /// must group properly so that "1,0000" is not silently read as ten thousand.
-fn parse_amount(f: &Field) -> Result<i64, (&'static str, String)> {
+fn parse_amount(f: &Field) -> Result<i64, (ErrorCode, String)> {
     let s = f.value.as_str();
-    let invalid = || ("invalid_amount", format!("\"{s}\" is not a non-negative whole number of yen"));
+    let invalid = || (ErrorCode::InvalidAmount, format!("\"{s}\" is not a non-negative whole number of yen"));
     let digits: String = if f.quoted && s.contains(',') {
         let groups: Vec<&str> = s.split(',').collect();
         let first_ok = (1..=3).contains(&groups[0].len());
@@ -132,7 +137,7 @@ fn parse_amount(f: &Field) -> Result<i64, (&'static str, String)> {
     }
     match digits.parse::<i64>() {
         Ok(v) if v <= MAX_AMOUNT_YEN => Ok(v),
-        _ => Err(("amount_too_large", format!("{s} exceeds the maximum of {MAX_AMOUNT_YEN} yen"))),
+        _ => Err((ErrorCode::AmountTooLarge, format!("{s} exceeds the maximum of {MAX_AMOUNT_YEN} yen"))),
     }
 }
 
@@ -142,9 +147,9 @@ fn cell<T>(
     field: &str,
     f: &Field,
     errors: &mut Vec<RowError>,
-    parse: impl FnOnce(&Field) -> Result<T, (&'static str, String)>,
+    parse: impl FnOnce(&Field) -> Result<T, (ErrorCode, String)>,
 ) -> Option<T> {
-    let result = if f.value.is_empty() { Err(("required", format!("{field} is empty"))) } else { parse(f) };
+    let result = if f.value.is_empty() { Err((ErrorCode::Required, format!("{field} is empty"))) } else { parse(f) };
     result.map_err(|(code, msg)| errors.push(RowError::new(line, field, code, msg))).ok()
 }
 
@@ -161,13 +166,13 @@ pub fn parse_csv(text: &str) -> Result<Vec<TransactionRow>, Vec<RowError>> {
 
     let header = lines.by_ref().find(|(_, l)| !matches!(split_line(l), Ok(f) if is_blank(&f)));
     let Some((header_line, header)) = header else {
-        return Err(vec![RowError::new(1, "file", "empty_file", "the file has no header and no rows")]);
+        return Err(vec![RowError::new(1, "file", ErrorCode::EmptyFile, "the file has no header and no rows")]);
     };
     let header_ok = split_line(header)
         .is_ok_and(|f| f.len() == HEADER.len() && f.iter().zip(HEADER).all(|(f, h)| f.value.eq_ignore_ascii_case(h)));
     if !header_ok {
         let msg = format!("the first line must be the header \"{}\"", HEADER.join(","));
-        return Err(vec![RowError::new(header_line, "file", "bad_header", msg)]);
+        return Err(vec![RowError::new(header_line, "file", ErrorCode::BadHeader, msg)]);
     }
 
     let mut rows = Vec::new();
@@ -186,16 +191,16 @@ pub fn parse_csv(text: &str) -> Result<Vec<TransactionRow>, Vec<RowError>> {
             if fields.len() > HEADER.len() {
                 msg.push_str("; quote amounts that contain thousands separators, e.g. \"1,200,000\"");
             }
-            errors.push(RowError::new(line, "row", "column_count", msg));
+            errors.push(RowError::new(line, "row", ErrorCode::ColumnCount, msg));
             continue;
         }
         let before = errors.len();
         let code = fields[0].value.as_str();
         if code.is_empty() {
-            errors.push(RowError::new(line, "company_code", "required", "company_code is empty"));
+            errors.push(RowError::new(line, "company_code", ErrorCode::Required, "company_code is empty"));
         } else if !company_code_valid(code) {
             let msg = format!("\"{code}\" is not 1–32 characters of A–Z, a–z, 0–9, '-', '_'");
-            errors.push(RowError::new(line, "company_code", "invalid_company_code", msg));
+            errors.push(RowError::new(line, "company_code", ErrorCode::InvalidCompanyCode, msg));
         }
         let year_month = cell(line, "year_month", &fields[1], &mut errors, |f| parse_year_month(&f.value));
         let amount = cell(line, "amount_yen", &fields[2], &mut errors, parse_amount);
@@ -206,7 +211,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<TransactionRow>, Vec<RowError>> {
         match seen.entry((code.to_string(), year, month)) {
             Entry::Occupied(first) => {
                 let msg = format!("{code} {year:04}-{month:02} already appears on line {}", first.get());
-                errors.push(RowError::new(line, "year_month", "duplicate_row", msg));
+                errors.push(RowError::new(line, "year_month", ErrorCode::DuplicateRow, msg));
                 continue;
             }
             Entry::Vacant(slot) => {
@@ -219,7 +224,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<TransactionRow>, Vec<RowError>> {
     if !errors.is_empty() {
         Err(errors)
     } else if rows.is_empty() {
-        Err(vec![RowError::new(1, "file", "empty_file", "the file has a header but no rows")])
+        Err(vec![RowError::new(1, "file", ErrorCode::EmptyFile, "the file has a header but no rows")])
     } else {
         Ok(rows)
     }
@@ -234,7 +239,7 @@ mod tests {
     }
 
     fn errs(text: &str) -> Vec<(usize, String, String)> {
-        parse_csv(text).unwrap_err().into_iter().map(|e| (e.line, e.field, e.code)).collect()
+        parse_csv(text).unwrap_err().into_iter().map(|e| (e.line, e.field, e.code.as_str().to_owned())).collect()
     }
 
     fn one(line: usize, field: &str, code: &str) -> Vec<(usize, String, String)> {
@@ -387,7 +392,7 @@ mod tests {
 
     #[test]
     fn row_error_serializes_with_plain_field_names() {
-        let e = RowError::new(3, "amount_yen", "invalid_amount", "x");
+        let e = RowError::new(3, "amount_yen", ErrorCode::InvalidAmount, "x");
         let json = serde_json::to_value(&e).unwrap();
         assert_eq!(
             json,

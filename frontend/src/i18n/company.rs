@@ -1,8 +1,9 @@
 //! Messages of the company screens (R7.6) and the labels of domain values shared with the staff
-//! screens: ranks' benefits, ticket entry kinds, contract types, eligibility rules.
+//! screens: ranks' benefits, ticket entry kinds, contract types, eligibility flags. (The reasons a
+//! company is refused, which name their rule, are `portal_domain::ErrorCode` texts.)
 
 use portal_domain::company::{RankSource, ReportChannel};
-use portal_domain::eligibility::{ContractType, IneligibleReason};
+use portal_domain::eligibility::ContractType;
 use portal_domain::ledger::EntryKind;
 use portal_domain::rank::CsmKind;
 
@@ -66,10 +67,6 @@ pub enum CompanyMsg {
     FlagPublicBody,
     FlagPartner,
     FlagViaThirdParty,
-    ReasonNoQualifyingContract,
-    ReasonPublicBody,
-    ReasonPartner,
-    ReasonViaThirdParty,
 }
 
 impl CompanyMsg {
@@ -132,10 +129,9 @@ impl CompanyMsg {
             NoTickets => ("チケットの履歴はまだありません。", "No ticket activity yet."),
             DownloadCsv => ("CSV ダウンロード", "Download CSV"),
             Downloading => ("ダウンロード中…", "Downloading…"),
-            DownloadFailed => (
-                "ブラウザーがファイルの保存を許可しませんでした。",
-                "The browser did not allow saving the file.",
-            ),
+            DownloadFailed => {
+                ("ブラウザーがファイルの保存を許可しませんでした。", "The browser did not allow saving the file.")
+            }
             ViewTicketHistory => ("チケット履歴を見る", "View ticket history"),
             PagerInfo => ("{page} / {pages} ページ（全 {total} 件）", "Page {page} of {pages} ({total} in all)"),
             ContractBillingAgency => ("AWS請求代行サービス", "AWS billing agency service"),
@@ -148,19 +144,6 @@ impl CompanyMsg {
             FlagViaThirdParty => (
                 "第三者経由のご契約で直接契約がない（cloudpack with KDDI など）",
                 "Served through a third party without a direct contract (e.g. cloudpack with KDDI)",
-            ),
-            ReasonNoQualifyingContract => (
-                "対象の契約（AWS請求代行サービス／adv.／AWS定額プラン）がありません（R1.1）",
-                "None of the qualifying contracts (AWS billing agency service / adv. / AWS flat-rate plan) is held (R1.1)",
-            ),
-            ReasonPublicBody => ("公的機関はご利用いただけません（R1.2）", "Public bodies are not eligible (R1.2)"),
-            ReasonPartner => (
-                "業務提携パートナー企業はご利用いただけません（R1.2）",
-                "Business-alliance partner companies are not eligible (R1.2)",
-            ),
-            ReasonViaThirdParty => (
-                "第三者経由で直接のご契約がない企業はご利用いただけません（R1.2）",
-                "Companies served through a third party without a direct contract are not eligible (R1.2)",
             ),
         }
     }
@@ -206,15 +189,6 @@ impl CompanyMsg {
             ContractType::FlatRate => CompanyMsg::ContractFlatRate,
             ContractType::DedicatedConnection => CompanyMsg::ContractDedicatedConnection,
             ContractType::CdnOnly => CompanyMsg::ContractCdnOnly,
-        }
-    }
-
-    pub fn for_reason(r: IneligibleReason) -> CompanyMsg {
-        match r {
-            IneligibleReason::NoQualifyingContract => CompanyMsg::ReasonNoQualifyingContract,
-            IneligibleReason::PublicBody => CompanyMsg::ReasonPublicBody,
-            IneligibleReason::Partner => CompanyMsg::ReasonPartner,
-            IneligibleReason::ViaThirdParty => CompanyMsg::ReasonViaThirdParty,
         }
     }
 }

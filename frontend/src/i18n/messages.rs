@@ -88,34 +88,9 @@ pub enum Msg {
     PrevPage,
     NextPage,
     PageInfo,
-    // Errors by problem code
-    ErrInvalidCredentials,
-    ErrLoginThrottled,
-    ErrAccountLocked,
-    ErrValidationFailed,
-    ErrMfaCodeInvalid,
-    ErrMfaCodeReplayed,
-    ErrRefreshTokenInvalid,
-    ErrRefreshTokenReused,
-    ErrUnauthorized,
-    ErrTokenExpired,
-    ErrPasswordChangeRequired,
-    ErrMfaEnrollmentRequired,
-    ErrMfaVerificationRequired,
-    ErrForbidden,
-    ErrNotFound,
-    ErrMalformedBody,
-    ErrInternal,
+    // Errors that are not the server's (the server's are `portal_domain::ErrorCode`)
     ErrNetwork,
     ErrUnexpected,
-    // Field errors by code
-    FieldPasswordTooShort,
-    FieldPasswordTooLong,
-    FieldPasswordContainsEmail,
-    FieldPasswordUnchanged,
-    FieldPasswordMonotonous,
-    FieldRequired,
-    FieldInvalidEmail,
     // The company screens and domain labels; the staff screens (catalogues of their own).
     Co(CompanyMsg),
     Adm(StaffMsg),
@@ -135,16 +110,12 @@ impl From<StaffMsg> for Msg {
 
 impl Msg {
     pub fn text(self, lang: Lang) -> &'static str {
-        let (ja, en) = self.pair();
-        match lang {
-            Lang::Ja => ja,
-            Lang::En => en,
-        }
+        lang.pick(self.pair())
     }
 
     /// The text with each `{key}` replaced by its value.
     pub fn fill(self, lang: Lang, args: &[(&str, &str)]) -> String {
-        args.iter().fold(self.text(lang).to_owned(), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
+        portal_domain::codes::fill(self.text(lang), args)
     }
 
     fn pair(self) -> (&'static str, &'static str) {
@@ -265,53 +236,6 @@ impl Msg {
             NextPage => ("次へ", "Next"),
             PageInfo => ("{page} / {pages} ページ（全 {total} 件）", "Page {page} of {pages} ({total} users)"),
 
-            ErrInvalidCredentials => (
-                "メールアドレスまたはパスワードが正しくありません。",
-                "The e-mail address or password is incorrect.",
-            ),
-            ErrLoginThrottled => (
-                "ログインの試行回数が多すぎます。{n} 秒後にもう一度お試しください。",
-                "Too many sign-in attempts. Please try again in {n} seconds.",
-            ),
-            ErrAccountLocked => (
-                "このアカウントは一時的にロックされています。{n} 秒後にもう一度お試しください。",
-                "This account is temporarily locked. Please try again in {n} seconds.",
-            ),
-            ErrValidationFailed => ("入力内容を確認してください。", "Please check the highlighted fields."),
-            ErrMfaCodeInvalid => (
-                "認証コードが正しくありません。認証アプリに表示されている最新のコードを入力してください。",
-                "The code is incorrect. Enter the latest code shown in your authenticator app.",
-            ),
-            ErrMfaCodeReplayed => (
-                "この認証コードは使用済みです。次のコードが表示されてから入力してください。",
-                "This code has already been used. Please wait for the next code.",
-            ),
-            ErrRefreshTokenInvalid => (
-                "セッションの有効期限が切れました。もう一度ログインしてください。",
-                "Your session has expired. Please sign in again.",
-            ),
-            ErrRefreshTokenReused => (
-                "安全のためセッションを終了しました。もう一度ログインしてください。",
-                "Your session was ended for your security. Please sign in again.",
-            ),
-            ErrUnauthorized => ("ログインしてください。", "Please sign in."),
-            ErrTokenExpired => (
-                "セッションの有効期限が切れました。もう一度ログインしてください。",
-                "Your session has expired. Please sign in again.",
-            ),
-            ErrPasswordChangeRequired => ("先にパスワードを変更してください。", "Please change your password first."),
-            ErrMfaEnrollmentRequired => (
-                "先に多要素認証を設定してください。",
-                "Please set up multi-factor authentication first.",
-            ),
-            ErrMfaVerificationRequired => ("認証コードを入力してください。", "Please enter your authentication code."),
-            ErrForbidden => ("この操作を行う権限がありません。", "You are not allowed to do this."),
-            ErrNotFound => ("対象が見つかりませんでした。", "Not found."),
-            ErrMalformedBody => ("リクエストの形式が正しくありません。", "The request was malformed."),
-            ErrInternal => (
-                "サーバーでエラーが発生しました。しばらくしてからもう一度お試しください。",
-                "Something went wrong on the server. Please try again later.",
-            ),
             ErrNetwork => (
                 "サーバーに接続できませんでした。ネットワークの状態を確認してください。",
                 "Could not reach the server. Please check your connection.",
@@ -321,22 +245,6 @@ impl Msg {
                 "An unexpected error occurred (HTTP {n}).",
             ),
 
-            FieldPasswordTooShort => ("{min} 文字以上にしてください。", "Use at least {min} characters."),
-            FieldPasswordTooLong => ("{max} 文字以内にしてください。", "Use at most {max} characters."),
-            FieldPasswordContainsEmail => (
-                "メールアドレスを含むパスワードは使えません。",
-                "The password must not contain your e-mail address.",
-            ),
-            FieldPasswordUnchanged => (
-                "現在のパスワードとは異なるパスワードを入力してください。",
-                "Choose a password different from the current one.",
-            ),
-            FieldPasswordMonotonous => (
-                "同じ文字を繰り返しただけのパスワードは使えません。",
-                "The password must not be one character repeated.",
-            ),
-            FieldRequired => ("入力してください。", "This field is required."),
-            FieldInvalidEmail => ("メールアドレスの形式が正しくありません。", "Enter a valid e-mail address."),
             Co(m) => m.pair(),
             Adm(m) => m.pair(),
         }

@@ -43,6 +43,14 @@ impl Lang {
             Lang::En => Lang::Ja,
         }
     }
+
+    /// The text of a `(Japanese, English)` pair in this language.
+    pub fn pick(self, (ja, en): (&'static str, &'static str)) -> &'static str {
+        match self {
+            Lang::Ja => ja,
+            Lang::En => en,
+        }
+    }
 }
 
 /// The current language, shared through context.

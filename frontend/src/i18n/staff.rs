@@ -1,5 +1,5 @@
-//! Messages of the staff screens: companies, onboarding, transactions, thresholds, rollover, audit;
-//! and the problem and field codes those operations return.
+//! Messages of the staff screens: companies, onboarding, transactions, thresholds, rollover, audit.
+//! (The error codes those operations return are translated by `portal_domain::ErrorCode`.)
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StaffMsg {
@@ -113,35 +113,6 @@ pub enum StaffMsg {
     Changes,
     Before,
     After,
-    // Problem codes
-    ErrIneligibleCompany,
-    ErrCompanyCodeTaken,
-    ErrEmailTaken,
-    ErrAwsAccountTaken,
-    ErrInsufficientTickets,
-    ErrConflict,
-    ErrUnsupportedMediaType,
-    // Field codes
-    FieldInvalidCompanyCode,
-    FieldTooLong,
-    FieldInvalidAwsAccountId,
-    FieldRootNotHeld,
-    FieldOutOfRange,
-    FieldThresholdNotPositive,
-    FieldThresholdNotDescending,
-    FieldInvalidAmount,
-    FieldNotUtf8,
-    FieldUnterminatedQuote,
-    FieldBadQuote,
-    FieldInvalidYearMonth,
-    FieldYearOutOfRange,
-    FieldAmountTooLarge,
-    FieldEmptyFile,
-    FieldBadHeader,
-    FieldColumnCount,
-    FieldDuplicateRow,
-    FieldUnknownCompany,
-    FieldInvalidRank,
 }
 
 impl StaffMsg {
@@ -315,65 +286,6 @@ impl StaffMsg {
             Changes => ("変更内容", "Changes"),
             Before => ("変更前", "Before"),
             After => ("変更後", "After"),
-
-            ErrIneligibleCompany => (
-                "ご利用条件を満たしていないため登録できません。",
-                "The company does not meet the conditions of use.",
-            ),
-            ErrCompanyCodeTaken => ("この会社コードは既に使われています。", "This company code is already in use."),
-            ErrEmailTaken => (
-                "このメールアドレスのユーザーは既に登録されています。",
-                "A user with this e-mail address already exists.",
-            ),
-            ErrAwsAccountTaken => (
-                "この AWS アカウントは既に連携されています。",
-                "This AWS account is already linked.",
-            ),
-            ErrInsufficientTickets => (
-                "チケット残高が足りません。残高は 0 未満にできません。",
-                "Not enough tickets: the balance cannot go below zero.",
-            ),
-            ErrConflict => (
-                "ほかの操作と競合しました。画面を更新してからもう一度お試しください。",
-                "This conflicts with another change. Reload and try again.",
-            ),
-            ErrUnsupportedMediaType => ("CSV ファイルを送ってください。", "Please send a CSV file."),
-
-            FieldInvalidCompanyCode => (
-                "半角英数字と「-」「_」で 32 文字までにしてください。",
-                "Use up to 32 letters, digits, '-' or '_'.",
-            ),
-            FieldTooLong => ("長すぎます。", "Too long."),
-            FieldInvalidAwsAccountId => (
-                "AWS アカウント ID は 12 桁の数字です（例：1234-5678-9012）。",
-                "An AWS account ID is 12 digits, e.g. 1234-5678-9012.",
-            ),
-            FieldRootNotHeld => (
-                "ルートユーザーを当社で保有しているアカウントだけを連携できます（R1.3）。",
-                "Only accounts whose root user we hold can be linked (R1.3).",
-            ),
-            FieldOutOfRange => ("範囲外の値です。", "The value is out of range."),
-            FieldThresholdNotPositive => ("0 より大きい金額にしてください。", "Must be greater than zero."),
-            FieldThresholdNotDescending => (
-                "上位ランクの閾値より小さい金額にしてください。",
-                "Must be lower than the threshold of the rank above.",
-            ),
-            FieldInvalidAmount => ("金額・数量が正しくありません。", "The amount is not valid."),
-            FieldNotUtf8 => ("ファイルは UTF-8 で保存してください。", "The file must be UTF-8."),
-            FieldUnterminatedQuote => ("引用符（\"）が閉じていません。", "A quoted field is not closed."),
-            FieldBadQuote => ("引用符（\"）の使い方が正しくありません。", "A quote is misplaced."),
-            FieldInvalidYearMonth => ("年月は YYYY-MM で入力してください。", "Write the month as YYYY-MM."),
-            FieldYearOutOfRange => ("年が範囲外です（2000〜2100）。", "The year is outside 2000–2100."),
-            FieldAmountTooLarge => ("金額が大きすぎます。", "The amount is too large."),
-            FieldEmptyFile => ("データがありません。", "The file has no rows."),
-            FieldBadHeader => (
-                "1 行目は company_code,year_month,amount_yen にしてください。",
-                "The first line must be company_code,year_month,amount_yen.",
-            ),
-            FieldColumnCount => ("列の数が正しくありません。", "Wrong number of columns."),
-            FieldDuplicateRow => ("同じ会社・年月の行が重複しています。", "The same company and month appear twice."),
-            FieldUnknownCompany => ("この会社コードの企業は登録されていません。", "No company has this code."),
-            FieldInvalidRank => ("ランクが正しくありません。", "Not a valid rank."),
         }
     }
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use portal_domain::company::ImportReport;
 use portal_domain::problem::FieldError;
+use portal_domain::ErrorCode;
 
 use crate::api::{self, ApiError, CsvSource};
 use crate::components::{AdminOnly, ErrorMessage, SubmitButton};
@@ -67,7 +68,9 @@ fn ImportForm() -> impl IntoView {
     // A file of bad rows comes back as `validation_failed` with one entry per row; anything else
     // (a server error, an unknown code) is a banner.
     let row_errors = Signal::derive(move || match error.get() {
-        Some(ApiError::Problem(p)) if p.code == "validation_failed" && !p.errors.is_empty() => Some(p.errors),
+        Some(ApiError::Problem(p)) if p.error_code() == Some(ErrorCode::ValidationFailed) && !p.errors.is_empty() => {
+            Some(p.errors)
+        }
         _ => None,
     });
     let banner = Signal::derive(move || error.get().filter(|_| row_errors.with(Option::is_none)));

@@ -1,5 +1,6 @@
 use actix_web::{get, web, HttpResponse};
 use portal_domain::problem::Problem;
+use portal_domain::ErrorCode;
 use serde_json::json;
 
 use crate::error::problem_response;
@@ -20,7 +21,7 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
         Ok(()) => HttpResponse::Ok().json(json!({ "status": "ready" })),
         Err(e) => {
             tracing::warn!(error = %e, "database not reachable");
-            problem_response(&Problem::new(503, "database_unavailable", "The database is not reachable"))
+            problem_response(&Problem::new(503, ErrorCode::DatabaseUnavailable, "The database is not reachable"))
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod company;
 pub mod health;
 pub mod me;
 
+use portal_domain::ErrorCode;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 /// Everything under `/api/v1`.
@@ -60,10 +61,14 @@ impl Paging {
         let page = self.page.unwrap_or(1);
         let per_page = self.per_page.unwrap_or(20);
         if page == 0 || page > MAX_PAGE {
-            return Err(crate::error::ApiError::field("page", "out_of_range", format!("page must be 1..={MAX_PAGE}")));
+            return Err(crate::error::ApiError::field(
+                "page",
+                ErrorCode::OutOfRange,
+                format!("page must be 1..={MAX_PAGE}"),
+            ));
         }
         if per_page == 0 || per_page > 100 {
-            return Err(crate::error::ApiError::field("per_page", "out_of_range", "per_page must be 1..=100"));
+            return Err(crate::error::ApiError::field("per_page", ErrorCode::OutOfRange, "per_page must be 1..=100"));
         }
         Ok((page, per_page))
     }
@@ -73,7 +78,7 @@ impl Paging {
 pub(crate) fn required<'a>(field: &str, value: &'a str) -> Result<&'a str, crate::error::ApiError> {
     let v = value.trim();
     if v.is_empty() {
-        Err(crate::error::ApiError::field(field, "required", format!("{field} is required")))
+        Err(crate::error::ApiError::field(field, ErrorCode::Required, format!("{field} is required")))
     } else {
         Ok(v)
     }

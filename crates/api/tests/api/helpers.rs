@@ -294,6 +294,10 @@ pub async fn problem(res: Response, status: StatusCode, code: &str) -> Problem {
     let p: Problem = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
     assert_eq!(p.code, code, "{text}");
     assert_eq!(p.status, status.as_u16());
+    // Every code on the wire is one of the shared vocabulary, so the SPA has a text for it.
+    assert!(p.error_code().is_some(), "`{}` is not an ErrorCode: {text}", p.code);
+    assert!(p.errors.iter().all(|e| e.error_code().is_some()), "a field code is not an ErrorCode: {text}");
+    assert!(p.type_uri.ends_with(&format!(":{}", p.code)), "{text}");
     p
 }
 

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use portal_domain::company::{OnboardCompanyRequest, OnboardCompanyResponse};
 use portal_domain::eligibility::{CompanyFlags, ContractType};
+use portal_domain::ErrorCode;
 
 use crate::api::{self, ApiError};
 use crate::components::{ErrorMessage, FieldErrors, SubmitButton};
@@ -143,7 +144,7 @@ pub fn OnboardPage() -> impl IntoView {
 fn Ineligible(error: RwSignal<Option<ApiError>>) -> impl IntoView {
     let i18n = use_i18n();
     move || match error.get() {
-        Some(ApiError::Problem(p)) if p.code == "ineligible_company" => {
+        Some(ApiError::Problem(p)) if p.error_code() == Some(ErrorCode::IneligibleCompany) => {
             let lang = i18n.lang();
             Some(
                 view! {

@@ -6,6 +6,7 @@ use portal_app::imports;
 use portal_domain::company::ImportReport;
 use portal_domain::problem::{FieldError, Problem};
 use portal_domain::transactions::{parse_csv, RowError};
+use portal_domain::ErrorCode;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -20,7 +21,7 @@ pub struct ImportQuery {
 }
 
 fn row_error(e: RowError) -> FieldError {
-    FieldError { field: format!("line {}: {}", e.line, e.field), code: e.code, message: e.message }
+    FieldError::new(&format!("line {}: {}", e.line, e.field), e.code, e.message)
 }
 
 /// Import monthly transaction volumes (admin)
@@ -63,8 +64,8 @@ pub async fn import_transactions(
         }
         bytes.extend_from_slice(&chunk);
     }
-    let text =
-        std::str::from_utf8(&bytes).map_err(|_| ApiError::field("body", "not_utf8", "the file must be UTF-8"))?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| ApiError::field("body", ErrorCode::NotUtf8, "the file must be UTF-8"))?;
     let rows = parse_csv(text).map_err(|errs| ApiError::Validation(errs.into_iter().map(row_error).collect()))?;
     if rows.len() > imports::MAX_ROWS {
         return Err(too_large(format!(
@@ -83,5 +84,7 @@ pub async fn import_transactions(
 const MAX_IMPORT_BYTES: usize = 8 << 20;
 
 fn too_large(detail: String) -> ApiError {
-    ApiError::Problem(Box::new(Problem::new(413, "payload_too_large", "The file is too large").with_detail(detail)))
+    ApiError::Problem(Box::new(
+        Problem::new(413, ErrorCode::PayloadTooLarge, "The file is too large").with_detail(detail),
+    ))
 }

@@ -2,6 +2,7 @@ use actix_web::{post, web, HttpRequest};
 use portal_db::queries::{sessions, users};
 use portal_domain::auth::{AuthResponse, LoginRequest, SessionStage};
 use portal_domain::email::Email;
+use portal_domain::ErrorCode;
 use sea_orm::TransactionTrait;
 
 use crate::auth::{passwords, session_flow, throttle};
@@ -32,9 +33,10 @@ pub async fn login(
     body: web::Json<LoginRequest>,
 ) -> Result<web::Json<AuthResponse>, ApiError> {
     let email_raw = required("email", &body.email)?;
-    let email = Email::parse(email_raw).map_err(|e| ApiError::field("email", "invalid_email", e.to_string()))?;
+    let email =
+        Email::parse(email_raw).map_err(|e| ApiError::field("email", ErrorCode::InvalidEmail, e.to_string()))?;
     if body.password.is_empty() {
-        return Err(ApiError::field("password", "required", "password is required"));
+        return Err(ApiError::field("password", ErrorCode::Required, "password is required"));
     }
     let now = state.now();
     let keys = [

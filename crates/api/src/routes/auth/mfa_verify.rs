@@ -2,6 +2,7 @@ use actix_web::{post, web, HttpRequest};
 use portal_db::queries::{recovery_codes, users};
 use portal_domain::auth::{AuthResponse, MfaVerifyRequest, SessionStage};
 use portal_domain::totp::{self, TotpError};
+use portal_domain::ErrorCode;
 use sea_orm::TransactionTrait;
 
 use crate::auth::{secrets, session_flow, throttle};
@@ -61,9 +62,13 @@ pub async fn verify_mfa(
                 Err(ApiError::MfaCodeInvalid)
             }
         }
-        (None, None) => return Err(ApiError::field("code", "required", "send code or recovery_code")),
+        (None, None) => return Err(ApiError::field("code", ErrorCode::Required, "send code or recovery_code")),
         (Some(_), Some(_)) => {
-            return Err(ApiError::field("recovery_code", "ambiguous", "send only one of code and recovery_code"))
+            return Err(ApiError::field(
+                "recovery_code",
+                ErrorCode::Ambiguous,
+                "send only one of code and recovery_code",
+            ))
         }
     };
     match outcome {

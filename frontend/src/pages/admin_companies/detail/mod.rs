@@ -30,7 +30,7 @@ pub fn CompanyDetailPage() -> impl IntoView {
         Some(id) => view! { <Detail id=id/> }.into_any(),
         None => view! {
             <section class="card">
-                <ErrorMessage error=Signal::stored(Some(ApiError::Problem(portal_domain::problem::Problem::new(404, "not_found", "Not found"))))/>
+                <ErrorMessage error=Signal::stored(Some(ApiError::Problem(portal_domain::problem::Problem::new(404, portal_domain::ErrorCode::NotFound, "Not found"))))/>
             </section>
         }
         .into_any(),

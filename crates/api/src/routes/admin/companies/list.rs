@@ -1,7 +1,7 @@
 use actix_web::{get, web};
 use portal_db::queries::companies;
 use portal_domain::company::{CompanyListItem, CompanyPage};
-use portal_domain::Rank;
+use portal_domain::{ErrorCode, Rank};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -41,7 +41,7 @@ pub async fn list_companies(
     let (page, per_page) = paging.resolve()?;
     let rank = match filter.rank.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
         Some(r) => Some(Rank::parse(r).ok_or_else(|| {
-            ApiError::field("rank", "invalid_rank", "one of PLATINUM, GOLD, SILVER, BRONZE, REGULAR")
+            ApiError::field("rank", ErrorCode::InvalidRank, "one of PLATINUM, GOLD, SILVER, BRONZE, REGULAR")
         })?),
         None => None,
     };

@@ -1,0 +1,590 @@
+//! The one vocabulary of error codes the API sends and the SPA translates.
+//!
+//! A [`Problem`](crate::problem::Problem) carries one of these as its `code`, and each of its
+//! [`FieldError`](crate::problem::FieldError)s carries one too. The server can only build problems
+//! from this enum, so every code it sends has a wire spelling ([`ErrorCode::as_str`], the same as the
+//! serde name), a place in the OpenAPI document, and a Japanese and English text for users
+//! ([`ErrorCode::text`]). Clients parse with [`ErrorCode::parse`] and fall back to the problem's own
+//! `detail`/`title` for a code they do not know (a newer server).
+
+use serde::{Deserialize, Serialize};
+
+/// Stable error code of a problem (`Problem.code`) or of one invalid field (`FieldError.code`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub enum ErrorCode {
+    // ---- Problem codes: what went wrong with the request as a whole ----------------------------
+    /// 422: one or more fields are invalid; `errors` names each.
+    ValidationFailed,
+    /// 400: the body is not valid JSON (or could not be read).
+    MalformedBody,
+    /// 400: any other 4xx the router produced that has no code of its own.
+    BadRequest,
+    /// 401: sign-in with a wrong e-mail address or password.
+    InvalidCredentials,
+    /// 429: too many failed sign-ins; `retry_after` says how long to wait.
+    LoginThrottled,
+    /// 429: so many failed sign-ins that the account is locked for a while (`retry_after`).
+    AccountLocked,
+    /// 401: no (valid) access token.
+    Unauthorized,
+    /// 401: the access token expired; refresh it.
+    TokenExpired,
+    /// 403: the session must first replace its temporary password.
+    PasswordChangeRequired,
+    /// 403: the session must first enrol in MFA.
+    MfaEnrollmentRequired,
+    /// 403: the session must first enter an MFA code.
+    MfaVerificationRequired,
+    /// 403: a sign-in step that this (fully signed-in) session has already done.
+    StageNotAllowed,
+    /// 403: the caller's role does not allow this.
+    Forbidden,
+    /// 404: no such resource (or not visible to the caller).
+    NotFound,
+    /// 405: the path exists but not with this method.
+    MethodNotAllowed,
+    /// 413: the body or the uploaded file is too large.
+    PayloadTooLarge,
+    /// 415: wrong `Content-Type`.
+    UnsupportedMediaType,
+    /// 401: the TOTP or recovery code is wrong.
+    MfaCodeInvalid,
+    /// 401: the TOTP code was already used.
+    MfaCodeReplayed,
+    /// 409: MFA confirmation without a started enrolment.
+    MfaNotPending,
+    /// 401: the refresh token is unknown, expired or revoked.
+    RefreshTokenInvalid,
+    /// 401: a refresh token was used twice; the session was revoked.
+    RefreshTokenReused,
+    /// 422: the company fails the eligibility rules; `errors` names each reason (R1.4).
+    IneligibleCompany,
+    /// 409: a ticket entry would take the balance below zero (R3.2).
+    InsufficientTickets,
+    /// 409: another company already has this company code.
+    CompanyCodeTaken,
+    /// 409: a user with this e-mail address already exists.
+    EmailTaken,
+    /// 409: this AWS account is already linked.
+    AwsAccountTaken,
+    /// 409: a uniqueness rule of the database refused the write (e.g. a concurrent duplicate).
+    AlreadyExists,
+    /// 500: something failed on the server; details are only logged.
+    Internal,
+    /// 503: the readiness probe cannot reach the database.
+    DatabaseUnavailable,
+
+    // ---- Field codes: what is wrong with one field -----------------------------------------------
+    /// The field is missing or empty.
+    Required,
+    /// The field has the wrong type or shape (a body or query that does not deserialize).
+    Invalid,
+    /// Both of two alternatives were sent (`code` and `recovery_code` of MFA verification).
+    Ambiguous,
+    InvalidEmail,
+    TooLong,
+    /// 1–32 ASCII letters, digits, `-`, `_`.
+    InvalidCompanyCode,
+    /// Not 12 digits.
+    InvalidAwsAccountId,
+    /// Only accounts whose root user the operator holds can be linked (R1.3).
+    RootNotHeld,
+    OutOfRange,
+    /// The yearly rollover runs for the fiscal year under way only.
+    NotCurrentFiscalYear,
+    ThresholdNotPositive,
+    ThresholdNotDescending,
+    InvalidAmount,
+    InvalidRank,
+    /// Import: the file is not UTF-8.
+    NotUtf8,
+    /// Import: a quoted field is not closed on its line.
+    UnterminatedQuote,
+    /// Import: a quote in the wrong place.
+    BadQuote,
+    InvalidYearMonth,
+    YearOutOfRange,
+    AmountTooLarge,
+    EmptyFile,
+    BadHeader,
+    ColumnCount,
+    DuplicateRow,
+    /// Import: no company has this code.
+    UnknownCompany,
+    PasswordTooShort,
+    PasswordTooLong,
+    PasswordContainsEmail,
+    PasswordUnchanged,
+    PasswordMonotonous,
+    /// R1.1: none of the qualifying contracts is held.
+    NoQualifyingContract,
+    /// R1.2: public bodies are excluded.
+    PublicBody,
+    /// R1.2: business-alliance partners are excluded.
+    Partner,
+    /// R1.2: companies served through a third party without a direct contract are excluded.
+    ViaThirdParty,
+}
+
+impl ErrorCode {
+    /// Every code, problem codes first.
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::ValidationFailed,
+        ErrorCode::MalformedBody,
+        ErrorCode::BadRequest,
+        ErrorCode::InvalidCredentials,
+        ErrorCode::LoginThrottled,
+        ErrorCode::AccountLocked,
+        ErrorCode::Unauthorized,
+        ErrorCode::TokenExpired,
+        ErrorCode::PasswordChangeRequired,
+        ErrorCode::MfaEnrollmentRequired,
+        ErrorCode::MfaVerificationRequired,
+        ErrorCode::StageNotAllowed,
+        ErrorCode::Forbidden,
+        ErrorCode::NotFound,
+        ErrorCode::MethodNotAllowed,
+        ErrorCode::PayloadTooLarge,
+        ErrorCode::UnsupportedMediaType,
+        ErrorCode::MfaCodeInvalid,
+        ErrorCode::MfaCodeReplayed,
+        ErrorCode::MfaNotPending,
+        ErrorCode::RefreshTokenInvalid,
+        ErrorCode::RefreshTokenReused,
+        ErrorCode::IneligibleCompany,
+        ErrorCode::InsufficientTickets,
+        ErrorCode::CompanyCodeTaken,
+        ErrorCode::EmailTaken,
+        ErrorCode::AwsAccountTaken,
+        ErrorCode::AlreadyExists,
+        ErrorCode::Internal,
+        ErrorCode::DatabaseUnavailable,
+        ErrorCode::Required,
+        ErrorCode::Invalid,
+        ErrorCode::Ambiguous,
+        ErrorCode::InvalidEmail,
+        ErrorCode::TooLong,
+        ErrorCode::InvalidCompanyCode,
+        ErrorCode::InvalidAwsAccountId,
+        ErrorCode::RootNotHeld,
+        ErrorCode::OutOfRange,
+        ErrorCode::NotCurrentFiscalYear,
+        ErrorCode::ThresholdNotPositive,
+        ErrorCode::ThresholdNotDescending,
+        ErrorCode::InvalidAmount,
+        ErrorCode::InvalidRank,
+        ErrorCode::NotUtf8,
+        ErrorCode::UnterminatedQuote,
+        ErrorCode::BadQuote,
+        ErrorCode::InvalidYearMonth,
+        ErrorCode::YearOutOfRange,
+        ErrorCode::AmountTooLarge,
+        ErrorCode::EmptyFile,
+        ErrorCode::BadHeader,
+        ErrorCode::ColumnCount,
+        ErrorCode::DuplicateRow,
+        ErrorCode::UnknownCompany,
+        ErrorCode::PasswordTooShort,
+        ErrorCode::PasswordTooLong,
+        ErrorCode::PasswordContainsEmail,
+        ErrorCode::PasswordUnchanged,
+        ErrorCode::PasswordMonotonous,
+        ErrorCode::NoQualifyingContract,
+        ErrorCode::PublicBody,
+        ErrorCode::Partner,
+        ErrorCode::ViaThirdParty,
+    ];
+
+    /// The wire spelling (the serde name).
+    pub const fn as_str(self) -> &'static str {
+        use ErrorCode::*;
+        match self {
+            ValidationFailed => "validation_failed",
+            MalformedBody => "malformed_body",
+            BadRequest => "bad_request",
+            InvalidCredentials => "invalid_credentials",
+            LoginThrottled => "login_throttled",
+            AccountLocked => "account_locked",
+            Unauthorized => "unauthorized",
+            TokenExpired => "token_expired",
+            PasswordChangeRequired => "password_change_required",
+            MfaEnrollmentRequired => "mfa_enrollment_required",
+            MfaVerificationRequired => "mfa_verification_required",
+            StageNotAllowed => "stage_not_allowed",
+            Forbidden => "forbidden",
+            NotFound => "not_found",
+            MethodNotAllowed => "method_not_allowed",
+            PayloadTooLarge => "payload_too_large",
+            UnsupportedMediaType => "unsupported_media_type",
+            MfaCodeInvalid => "mfa_code_invalid",
+            MfaCodeReplayed => "mfa_code_replayed",
+            MfaNotPending => "mfa_not_pending",
+            RefreshTokenInvalid => "refresh_token_invalid",
+            RefreshTokenReused => "refresh_token_reused",
+            IneligibleCompany => "ineligible_company",
+            InsufficientTickets => "insufficient_tickets",
+            CompanyCodeTaken => "company_code_taken",
+            EmailTaken => "email_taken",
+            AwsAccountTaken => "aws_account_taken",
+            AlreadyExists => "already_exists",
+            Internal => "internal",
+            DatabaseUnavailable => "database_unavailable",
+            Required => "required",
+            Invalid => "invalid",
+            Ambiguous => "ambiguous",
+            InvalidEmail => "invalid_email",
+            TooLong => "too_long",
+            InvalidCompanyCode => "invalid_company_code",
+            InvalidAwsAccountId => "invalid_aws_account_id",
+            RootNotHeld => "root_not_held",
+            OutOfRange => "out_of_range",
+            NotCurrentFiscalYear => "not_current_fiscal_year",
+            ThresholdNotPositive => "threshold_not_positive",
+            ThresholdNotDescending => "threshold_not_descending",
+            InvalidAmount => "invalid_amount",
+            InvalidRank => "invalid_rank",
+            NotUtf8 => "not_utf8",
+            UnterminatedQuote => "unterminated_quote",
+            BadQuote => "bad_quote",
+            InvalidYearMonth => "invalid_year_month",
+            YearOutOfRange => "year_out_of_range",
+            AmountTooLarge => "amount_too_large",
+            EmptyFile => "empty_file",
+            BadHeader => "bad_header",
+            ColumnCount => "column_count",
+            DuplicateRow => "duplicate_row",
+            UnknownCompany => "unknown_company",
+            PasswordTooShort => "password_too_short",
+            PasswordTooLong => "password_too_long",
+            PasswordContainsEmail => "password_contains_email",
+            PasswordUnchanged => "password_unchanged",
+            PasswordMonotonous => "password_monotonous",
+            NoQualifyingContract => "no_qualifying_contract",
+            PublicBody => "public_body",
+            Partner => "partner",
+            ViaThirdParty => "via_third_party",
+        }
+    }
+
+    /// The code with this wire spelling; `None` for a code this build does not know.
+    pub fn parse(s: &str) -> Option<ErrorCode> {
+        ErrorCode::ALL.iter().copied().find(|c| c.as_str() == s)
+    }
+
+    /// What to tell the user, in Japanese and in English. Placeholders are filled by the client with
+    /// [`fill`]: `{n}` the seconds of `retry_after` (`login_throttled`, `account_locked`), `{min}` and
+    /// `{max}` the password length limits ([`crate::password::MIN_LEN`], [`crate::password::MAX_LEN`]).
+    pub const fn text(self) -> (&'static str, &'static str) {
+        use ErrorCode::*;
+        match self {
+            ValidationFailed => ("入力内容を確認してください。", "Please check the highlighted fields."),
+            MalformedBody => ("リクエストの形式が正しくありません。", "The request was malformed."),
+            BadRequest => ("リクエストを処理できませんでした。", "The request could not be handled."),
+            InvalidCredentials => (
+                "メールアドレスまたはパスワードが正しくありません。",
+                "The e-mail address or password is incorrect.",
+            ),
+            LoginThrottled => (
+                "ログインの試行回数が多すぎます。{n} 秒後にもう一度お試しください。",
+                "Too many sign-in attempts. Please try again in {n} seconds.",
+            ),
+            AccountLocked => (
+                "このアカウントは一時的にロックされています。{n} 秒後にもう一度お試しください。",
+                "This account is temporarily locked. Please try again in {n} seconds.",
+            ),
+            Unauthorized => ("ログインしてください。", "Please sign in."),
+            TokenExpired => (
+                "セッションの有効期限が切れました。もう一度ログインしてください。",
+                "Your session has expired. Please sign in again.",
+            ),
+            PasswordChangeRequired => ("先にパスワードを変更してください。", "Please change your password first."),
+            MfaEnrollmentRequired => {
+                ("先に多要素認証を設定してください。", "Please set up multi-factor authentication first.")
+            }
+            MfaVerificationRequired => ("認証コードを入力してください。", "Please enter your authentication code."),
+            StageNotAllowed => (
+                "この手続きは既に完了しています。ホーム画面からお進みください。",
+                "This sign-in step is already done. Please continue from the home page.",
+            ),
+            Forbidden => ("この操作を行う権限がありません。", "You are not allowed to do this."),
+            NotFound => ("対象が見つかりませんでした。", "Not found."),
+            MethodNotAllowed => ("この操作には対応していません。", "This operation is not supported here."),
+            PayloadTooLarge => (
+                "送信したデータが大きすぎます。ファイルは 60,000 行・8 MiB 以内に分割してください。",
+                "What you sent is too large. Split files into parts of at most 60,000 rows and 8 MiB.",
+            ),
+            UnsupportedMediaType => ("CSV ファイルを送ってください。", "Please send a CSV file."),
+            MfaCodeInvalid => (
+                "認証コードが正しくありません。認証アプリに表示されている最新のコードを入力してください。",
+                "The code is incorrect. Enter the latest code shown in your authenticator app.",
+            ),
+            MfaCodeReplayed => (
+                "この認証コードは使用済みです。次のコードが表示されてから入力してください。",
+                "This code has already been used. Please wait for the next code.",
+            ),
+            MfaNotPending => (
+                "多要素認証の設定が始まっていません。QR コードの表示からやり直してください。",
+                "Multi-factor authentication setup has not been started. Please start again from the QR code.",
+            ),
+            RefreshTokenInvalid => (
+                "セッションの有効期限が切れました。もう一度ログインしてください。",
+                "Your session has expired. Please sign in again.",
+            ),
+            RefreshTokenReused => (
+                "安全のためセッションを終了しました。もう一度ログインしてください。",
+                "Your session was ended for your security. Please sign in again.",
+            ),
+            IneligibleCompany => (
+                "ご利用条件を満たしていないため登録できません。",
+                "The company does not meet the conditions of use.",
+            ),
+            InsufficientTickets => (
+                "チケット残高が足りません。残高は 0 未満にできません。",
+                "Not enough tickets: the balance cannot go below zero.",
+            ),
+            CompanyCodeTaken => ("この会社コードは既に使われています。", "This company code is already in use."),
+            EmailTaken => (
+                "このメールアドレスのユーザーは既に登録されています。",
+                "A user with this e-mail address already exists.",
+            ),
+            AwsAccountTaken => ("この AWS アカウントは既に連携されています。", "This AWS account is already linked."),
+            AlreadyExists => (
+                "ほかの操作と競合しました。画面を更新してからもう一度お試しください。",
+                "This conflicts with another change. Reload and try again.",
+            ),
+            Internal => (
+                "サーバーでエラーが発生しました。しばらくしてからもう一度お試しください。",
+                "Something went wrong on the server. Please try again later.",
+            ),
+            DatabaseUnavailable => (
+                "データベースに接続できません。しばらくしてからもう一度お試しください。",
+                "The database cannot be reached. Please try again later.",
+            ),
+
+            Required => ("入力してください。", "This field is required."),
+            Invalid => ("値の形式が正しくありません。", "The value is not valid."),
+            Ambiguous => (
+                "認証コードとリカバリーコードは、どちらか一方だけを入力してください。",
+                "Enter either an authentication code or a recovery code, not both.",
+            ),
+            InvalidEmail => ("メールアドレスの形式が正しくありません。", "Enter a valid e-mail address."),
+            TooLong => ("長すぎます。", "Too long."),
+            InvalidCompanyCode => {
+                ("半角英数字と「-」「_」で 32 文字までにしてください。", "Use up to 32 letters, digits, '-' or '_'.")
+            }
+            InvalidAwsAccountId => (
+                "AWS アカウント ID は 12 桁の数字です（例：1234-5678-9012）。",
+                "An AWS account ID is 12 digits, e.g. 1234-5678-9012.",
+            ),
+            RootNotHeld => (
+                "ルートユーザーを当社で保有しているアカウントだけを連携できます（R1.3）。",
+                "Only accounts whose root user we hold can be linked (R1.3).",
+            ),
+            OutOfRange => ("範囲外の値です。", "The value is out of range."),
+            NotCurrentFiscalYear => (
+                "年次更新は今年度に対してのみ実行できます。",
+                "Only the fiscal year under way can be rolled over.",
+            ),
+            ThresholdNotPositive => ("0 より大きい金額にしてください。", "Must be greater than zero."),
+            ThresholdNotDescending => (
+                "上位ランクの閾値より小さい金額にしてください。",
+                "Must be lower than the threshold of the rank above.",
+            ),
+            InvalidAmount => ("金額・数量が正しくありません。", "The amount is not valid."),
+            InvalidRank => ("ランクが正しくありません。", "Not a valid rank."),
+            NotUtf8 => ("ファイルは UTF-8 で保存してください。", "The file must be UTF-8."),
+            UnterminatedQuote => ("引用符（\"）が閉じていません。", "A quoted field is not closed."),
+            BadQuote => ("引用符（\"）の使い方が正しくありません。", "A quote is misplaced."),
+            InvalidYearMonth => ("年月は YYYY-MM で入力してください。", "Write the month as YYYY-MM."),
+            YearOutOfRange => ("年が範囲外です（2000〜2100）。", "The year is outside 2000–2100."),
+            AmountTooLarge => ("金額が大きすぎます。", "The amount is too large."),
+            EmptyFile => ("データがありません。", "The file has no rows."),
+            BadHeader => (
+                "1 行目は company_code,year_month,amount_yen にしてください。",
+                "The first line must be company_code,year_month,amount_yen.",
+            ),
+            ColumnCount => ("列の数が正しくありません。", "Wrong number of columns."),
+            DuplicateRow => ("同じ会社・年月の行が重複しています。", "The same company and month appear twice."),
+            UnknownCompany => ("この会社コードの企業は登録されていません。", "No company has this code."),
+            PasswordTooShort => ("{min} 文字以上にしてください。", "Use at least {min} characters."),
+            PasswordTooLong => ("{max} 文字以内にしてください。", "Use at most {max} characters."),
+            PasswordContainsEmail => (
+                "メールアドレスを含むパスワードは使えません。",
+                "The password must not contain your e-mail address.",
+            ),
+            PasswordUnchanged => (
+                "現在のパスワードとは異なるパスワードを入力してください。",
+                "Choose a password different from the current one.",
+            ),
+            PasswordMonotonous => (
+                "同じ文字を繰り返しただけのパスワードは使えません。",
+                "The password must not be one character repeated.",
+            ),
+            NoQualifyingContract => (
+                "対象の契約（AWS請求代行サービス／adv.／AWS定額プラン）がありません（R1.1）",
+                "None of the qualifying contracts (AWS billing agency service / adv. / AWS flat-rate plan) is held (R1.1)",
+            ),
+            PublicBody => ("公的機関はご利用いただけません（R1.2）", "Public bodies are not eligible (R1.2)"),
+            Partner => (
+                "業務提携パートナー企業はご利用いただけません（R1.2）",
+                "Business-alliance partner companies are not eligible (R1.2)",
+            ),
+            ViaThirdParty => (
+                "第三者経由で直接のご契約がない企業はご利用いただけません（R1.2）",
+                "Companies served through a third party without a direct contract are not eligible (R1.2)",
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// `template` with each `{key}` replaced by its value; unknown placeholders stay as they are.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    args.iter().fold(template.to_owned(), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+    use crate::eligibility::IneligibleReason;
+
+    /// Exhaustive on purpose: a new variant does not compile until it is listed here, and the test
+    /// then fails until it is in [`ErrorCode::ALL`] too.
+    fn listed(code: ErrorCode) -> bool {
+        use ErrorCode::*;
+        match code {
+            ValidationFailed
+            | MalformedBody
+            | BadRequest
+            | InvalidCredentials
+            | LoginThrottled
+            | AccountLocked
+            | Unauthorized
+            | TokenExpired
+            | PasswordChangeRequired
+            | MfaEnrollmentRequired
+            | MfaVerificationRequired
+            | StageNotAllowed
+            | Forbidden
+            | NotFound
+            | MethodNotAllowed
+            | PayloadTooLarge
+            | UnsupportedMediaType
+            | MfaCodeInvalid
+            | MfaCodeReplayed
+            | MfaNotPending
+            | RefreshTokenInvalid
+            | RefreshTokenReused
+            | IneligibleCompany
+            | InsufficientTickets
+            | CompanyCodeTaken
+            | EmailTaken
+            | AwsAccountTaken
+            | AlreadyExists
+            | Internal
+            | DatabaseUnavailable
+            | Required
+            | Invalid
+            | Ambiguous
+            | InvalidEmail
+            | TooLong
+            | InvalidCompanyCode
+            | InvalidAwsAccountId
+            | RootNotHeld
+            | OutOfRange
+            | NotCurrentFiscalYear
+            | ThresholdNotPositive
+            | ThresholdNotDescending
+            | InvalidAmount
+            | InvalidRank
+            | NotUtf8
+            | UnterminatedQuote
+            | BadQuote
+            | InvalidYearMonth
+            | YearOutOfRange
+            | AmountTooLarge
+            | EmptyFile
+            | BadHeader
+            | ColumnCount
+            | DuplicateRow
+            | UnknownCompany
+            | PasswordTooShort
+            | PasswordTooLong
+            | PasswordContainsEmail
+            | PasswordUnchanged
+            | PasswordMonotonous
+            | NoQualifyingContract
+            | PublicBody
+            | Partner
+            | ViaThirdParty => ErrorCode::ALL.contains(&code),
+        }
+    }
+
+    /// The number of arms above; keep in step with the match (the compiler checks the match itself).
+    const VARIANTS: usize = 64;
+
+    #[test]
+    fn all_lists_every_variant_once() {
+        let unique: HashSet<_> = ErrorCode::ALL.iter().collect();
+        assert_eq!(unique.len(), ErrorCode::ALL.len(), "ALL has duplicates");
+        assert_eq!(ErrorCode::ALL.len(), VARIANTS, "ALL misses a variant (or VARIANTS is stale)");
+        assert!(ErrorCode::ALL.iter().all(|c| listed(*c)));
+    }
+
+    #[test]
+    fn every_code_round_trips_through_as_str_parse_and_serde() {
+        for &code in ErrorCode::ALL {
+            let s = code.as_str();
+            assert!(!s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'));
+            assert_eq!(ErrorCode::parse(s), Some(code));
+            assert_eq!(serde_json::to_string(&code).unwrap(), format!("\"{s}\""));
+            assert_eq!(serde_json::from_str::<ErrorCode>(&format!("\"{s}\"")).unwrap(), code);
+            assert_eq!(code.to_string(), s);
+        }
+        let spellings: HashSet<_> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(spellings.len(), ErrorCode::ALL.len());
+        assert_eq!(ErrorCode::parse("teapot"), None);
+        assert_eq!(ErrorCode::parse("ValidationFailed"), None);
+    }
+
+    fn placeholders(s: &str) -> Vec<&str> {
+        s.split('{').skip(1).filter_map(|rest| rest.split_once('}')).map(|(name, _)| name).collect()
+    }
+
+    #[test]
+    fn every_code_has_japanese_and_english_text() {
+        for &code in ErrorCode::ALL {
+            let (ja, en) = code.text();
+            assert!(!ja.trim().is_empty() && !en.trim().is_empty(), "{code}");
+            assert_ne!(ja, en, "{code}");
+            assert!(!ja.is_ascii(), "{code}: the Japanese text is not Japanese");
+            // The same placeholders on both sides.
+            assert_eq!(placeholders(ja), placeholders(en), "{code}");
+        }
+    }
+
+    #[test]
+    fn r1_4_ineligibility_texts_name_their_rule() {
+        for reason in IneligibleReason::ALL {
+            let (ja, en) = reason.code().text();
+            let rule = reason.rule();
+            assert!(ja.contains(&format!("（{rule}）")) && en.contains(&format!("({rule})")), "{ja} / {en}");
+        }
+    }
+
+    #[test]
+    fn fill_replaces_each_placeholder() {
+        let (ja, _) = ErrorCode::LoginThrottled.text();
+        assert_eq!(fill(ja, &[("n", "42")]), "ログインの試行回数が多すぎます。42 秒後にもう一度お試しください。");
+        assert_eq!(fill("{a}-{b}-{a}-{c}", &[("a", "1"), ("b", "2")]), "1-2-1-{c}");
+    }
+}
