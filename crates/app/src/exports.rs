@@ -40,7 +40,7 @@ pub fn tickets_csv(entries: Vec<ticket_ledger::Model>, ja: bool) -> Result<Strin
     };
     w.write_record(header).map_err(AppError::internal)?;
     for e in entries {
-        let view = views::ledger_entry(e)?;
+        let view = views::ledger_entry(e);
         w.write_record([
             view.seq.to_string(),
             format_jst(view.at),

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use portal_db::queries::audit::{self, Actor};
 use portal_db::queries::transactions::MonthVolume;
 use portal_db::queries::{companies, company_years, ledger, thresholds, transactions, CompanyScope};
-use portal_domain::company::ImportReport;
+use portal_domain::company::{ImportReport, RankSource};
 use portal_domain::fiscal::FiscalYear;
 use portal_domain::problem::FieldError;
 use portal_domain::transactions::TransactionRow;
@@ -19,7 +19,6 @@ use uuid::Uuid;
 
 use crate::error::AppError;
 use crate::rank_override::settle_rank_change;
-use crate::views;
 
 /// A year of 5,000 companies (issue 6 §4.6); beyond it the API answers 413.
 pub const MAX_ROWS: usize = 60_000;
@@ -128,7 +127,7 @@ async fn recompute(
     let Some(row) = company_years::get(txn, scope, fy.0).await?.filter(|y| y.rolled_over_at.is_some()) else {
         return Ok(false);
     };
-    if row.source == "override" {
+    if row.source == RankSource::Override {
         return Ok(false);
     }
     let volume = transactions::volume(txn, scope, fy.volume_year()).await?;
@@ -141,7 +140,7 @@ async fn recompute(
     }
     .ok_or_else(|| AppError::internal("no rank thresholds"))?;
     let rank = thresholds::to_domain(&t).rank_for(volume);
-    let old = views::rank_of(&row)?;
+    let old = row.rank;
     company_years::set_computed(txn, &row, rank, volume, t.version, now).await?;
     if rank != old {
         let reason = format!("取引実績の取込によるランク再判定（{} → {}）", old.as_str(), rank.as_str());

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use portal_db::queries::audit::{self, Actor};
 use portal_db::queries::{companies, company_years, users};
-use portal_domain::company::CompanyOverview;
+use portal_domain::company::{CompanyOverview, RankSource};
 use portal_domain::email::Email;
 use portal_domain::fiscal::FiscalYear;
 use portal_domain::inputs::OnboardCompany;
@@ -54,7 +54,7 @@ pub async fn onboard(
             display_name: &input.representative_name,
             password_hash: hash,
             must_change_password: true,
-            role: Role::Representative.as_str(),
+            role: Role::Representative,
             company_id: Some(company.id),
         },
         now,
@@ -65,7 +65,7 @@ pub async fn onboard(
     let year = company_years::NewYear {
         fiscal_year: fy.0,
         rank: Rank::Regular,
-        source: "onboarding",
+        source: RankSource::Onboarding,
         volume_yen: None,
         threshold_version: None,
         reason: None,

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use portal_db::queries::audit::{self, Actor};
 use portal_db::queries::ledger::{self, Posting};
 use portal_db::queries::{company_years, CompanyScope};
+use portal_domain::company::RankSource;
 use portal_domain::fiscal::FiscalYear;
 use portal_domain::inputs::RankOverride;
 use portal_domain::ledger::{rank_change_posting, EntryKind};
@@ -54,7 +55,7 @@ pub async fn apply_locked(
             let new = company_years::NewYear {
                 fiscal_year: fy.0,
                 rank: change.rank,
-                source: "override",
+                source: RankSource::Override,
                 volume_yen: None,
                 threshold_version: None,
                 reason: Some(reason.to_owned()),

@@ -10,7 +10,7 @@ use portal_db::entities::rank_threshold;
 use portal_db::queries::audit::{self, Actor};
 use portal_db::queries::ledger::{self, Posting};
 use portal_db::queries::{companies, company_years, thresholds, transactions, CompanyScope};
-use portal_domain::company::{RolloverFailure, RolloverReport};
+use portal_domain::company::{RankSource, RolloverFailure, RolloverReport};
 use portal_domain::fiscal::FiscalYear;
 use portal_domain::inputs::rollover_target;
 use portal_domain::ledger::EntryKind;
@@ -18,7 +18,6 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use serde_json::json;
 
 use crate::error::AppError;
-use crate::views;
 
 pub enum Outcome {
     Unchanged,
@@ -165,7 +164,7 @@ async fn roll_locked(
             let new = company_years::NewYear {
                 fiscal_year: fy.0,
                 rank,
-                source: "computed",
+                source: RankSource::Computed,
                 volume_yen: Some(volume),
                 threshold_version: Some(t.version),
                 reason: None,
@@ -175,7 +174,7 @@ async fn roll_locked(
             (company_years::insert(txn, scope, new, now).await?, true)
         }
     };
-    let rank = views::rank_of(&row)?;
+    let rank = row.rank;
 
     let key = format!("rollover:{}:{}", fy.0, scope.company_id());
     let expirations = expire_older(txn, scope, fy, Some(&key), now).await?;

@@ -51,5 +51,5 @@ pub async fn adjust(
     };
     audit::record(&txn, actor, record, now).await?;
     txn.commit().await?;
-    views::ledger_entry(entry)
+    Ok(views::ledger_entry(entry))
 }

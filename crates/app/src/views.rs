@@ -2,14 +2,14 @@
 //! not know (a rank or kind typed into the database by hand) is an error, never a silent default.
 
 use chrono::{DateTime, Utc};
-use portal_db::entities::{aws_account, company_year, ticket_ledger, user};
+use portal_db::entities::{aws_account, ticket_ledger};
 use portal_db::queries::{aws_accounts, companies, company_years, CompanyScope};
 use portal_domain::company::{
     AwsAccountView, CompanyDetail, CompanyOverview, CompanyUser, LedgerEntryView, RankSource, ReportChannel,
 };
 use portal_domain::fiscal::FiscalYear;
-use portal_domain::ledger::EntryKind;
-use portal_domain::{Rank, Role};
+
+use portal_domain::Rank;
 use sea_orm::ConnectionTrait;
 
 use crate::error::AppError;
@@ -26,10 +26,9 @@ pub fn aws_account(a: aws_account::Model) -> AwsAccountView {
     }
 }
 
-pub fn ledger_entry(e: ticket_ledger::Model) -> Result<LedgerEntryView, AppError> {
-    Ok(LedgerEntryView {
-        kind: EntryKind::parse(&e.kind)
-            .ok_or_else(|| AppError::internal(format!("ledger entry {} has an unknown kind {:?}", e.id, e.kind)))?,
+pub fn ledger_entry(e: ticket_ledger::Model) -> LedgerEntryView {
+    LedgerEntryView {
+        kind: e.kind,
         id: e.id,
         seq: e.seq,
         at: e.created_at,
@@ -38,15 +37,11 @@ pub fn ledger_entry(e: ticket_ledger::Model) -> Result<LedgerEntryView, AppError
         fiscal_year: FiscalYear(e.fiscal_year),
         expires_at: e.expires_at,
         reason: e.reason,
-    })
+    }
 }
 
-pub fn ledger_entries(rows: Vec<ticket_ledger::Model>) -> Result<Vec<LedgerEntryView>, AppError> {
+pub fn ledger_entries(rows: Vec<ticket_ledger::Model>) -> Vec<LedgerEntryView> {
     rows.into_iter().map(ledger_entry).collect()
-}
-
-pub fn rank_of(y: &company_year::Model) -> Result<Rank, AppError> {
-    parse_rank(format!("company year {}", y.id), &y.rank)
 }
 
 /// The fiscal-year bucket tickets live in now: the latest year whose grant was made.
@@ -61,19 +56,6 @@ pub async fn live_year(
         .unwrap_or(FiscalYear::containing(now)))
 }
 
-fn parse_rank(what: impl std::fmt::Display, rank: &str) -> Result<Rank, AppError> {
-    Rank::parse(rank).ok_or_else(|| AppError::internal(format!("{what} has an unknown rank {rank:?}")))
-}
-
-fn parse_source(what: impl std::fmt::Display, source: &str) -> Result<RankSource, AppError> {
-    match source {
-        "override" => Ok(RankSource::Override),
-        "onboarding" => Ok(RankSource::Onboarding),
-        "computed" => Ok(RankSource::Computed),
-        other => Err(AppError::internal(format!("{what} has an unknown rank source {other:?}"))),
-    }
-}
-
 /// The company page. Between April 1 00:00 JST and this company's rollover, it shows the year
 /// before in full (its rank, tickets and their expiry) and says the update is pending, rather
 /// than mixing the new year's dates with the old year's rank. Two statements: the company with
@@ -85,11 +67,8 @@ pub async fn overview(
 ) -> Result<CompanyOverview, AppError> {
     let c = companies::overview_row(db, scope).await?.ok_or(AppError::NotFound)?;
     let current = FiscalYear::containing(now);
-    let what = format!("the live year of company {}", c.id);
-    let (fy, rank, rank_source) = match (c.fiscal_year, &c.rank, &c.source) {
-        (Some(fy), Some(rank), Some(source)) => {
-            (FiscalYear(fy), parse_rank(&what, rank)?, parse_source(&what, source)?)
-        }
+    let (fy, rank, rank_source) = match (c.fiscal_year, c.rank, c.source) {
+        (Some(fy), Some(rank), Some(source)) => (FiscalYear(fy), rank, source),
         _ => (current, Rank::Regular, RankSource::Onboarding),
     };
     let balance = c.balance.unwrap_or(0) as i32;
@@ -114,10 +93,6 @@ pub async fn overview(
     })
 }
 
-fn role_of(u: &user::Model) -> Result<Role, AppError> {
-    Role::parse(&u.role).ok_or_else(|| AppError::internal(format!("user {} has an unknown role {:?}", u.id, u.role)))
-}
-
 /// The staff view of one company: the customer's page plus contracts, flags and users.
 pub async fn company_detail(
     db: &impl ConnectionTrait,
@@ -129,15 +104,13 @@ pub async fn company_detail(
     let users = companies::users(db, scope)
         .await?
         .into_iter()
-        .map(|u| {
-            Ok(CompanyUser {
-                id: u.id,
-                role: role_of(&u)?,
-                mfa_enabled: u.totp_secret.is_some(),
-                email: u.email,
-                display_name: u.display_name,
-            })
+        .map(|u| CompanyUser {
+            id: u.id,
+            role: u.role,
+            mfa_enabled: u.totp_secret.is_some(),
+            email: u.email,
+            display_name: u.display_name,
         })
-        .collect::<Result<_, AppError>>()?;
+        .collect();
     Ok(CompanyDetail { overview, contract_types: companies::contract_types(&c), flags: companies::flags(&c), users })
 }

@@ -9,6 +9,11 @@ use crate::Role;
 /// temporary password → new password → TOTP enrolment (or TOTP code) → full.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "db", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "db",
+    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::None)", rename_all = "snake_case")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum SessionStage {
     /// Signed in with a temporary password: only `POST /auth/password` is allowed.

@@ -36,6 +36,11 @@ pub struct AwsAccountView {
 /// How the rank of a fiscal year was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "db", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "db",
+    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::None)", rename_all = "snake_case")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RankSource {
     /// From the previous calendar year's volume (R2.2).

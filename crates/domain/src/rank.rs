@@ -7,6 +7,15 @@ use crate::codes::ErrorCode;
 /// Ordered from lowest to highest, so `rank >= Rank::Silver` reads naturally.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "db", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "db",
+    sea_orm(
+        rs_type = "String",
+        db_type = "String(sea_orm::sea_query::StringLen::None)",
+        rename_all = "SCREAMING_SNAKE_CASE"
+    )
+)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Rank {
     Regular,

@@ -47,6 +47,6 @@ pub async fn advance(
     stage: SessionStage,
     now: DateTime<Utc>,
 ) -> Result<AuthResponse, ApiError> {
-    sessions::set_stage(db, session_id, stage.as_str()).await?;
+    sessions::set_stage(db, session_id, stage).await?;
     respond(db, state, user_id, session_id, stage, now).await
 }

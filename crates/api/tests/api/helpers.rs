@@ -160,7 +160,7 @@ impl TestApp {
             display_name: "テスト 利用者",
             password_hash: hash,
             must_change_password: true,
-            role: role.as_str(),
+            role,
             company_id: company,
         };
         let id = users::insert(&self.db, new, self.now()).await.expect("user").id;

@@ -108,7 +108,8 @@ async fn r3_1_unused_tickets_expire_at_the_rollover_and_nothing_carries_over() {
     rollover::run(&app.db, fy, &actor, app.now()).await.unwrap();
     let rows =
         ticket_ledger::Entity::find().filter(ticket_ledger::Column::CompanyId.eq(id)).all(&app.db).await.unwrap();
-    let kinds: Vec<(String, i32, i32)> = rows.iter().map(|r| (r.kind.clone(), r.amount, r.fiscal_year)).collect();
+    let kinds: Vec<(String, i32, i32)> =
+        rows.iter().map(|r| (r.kind.as_str().to_owned(), r.amount, r.fiscal_year)).collect();
     assert_eq!(
         kinds,
         [
@@ -185,7 +186,8 @@ async fn r3_1_an_override_that_starts_the_year_expires_last_years_tickets_first(
     assert_eq!((o.rank, o.ticket_balance), (Rank::Silver, 5));
     let rows =
         ticket_ledger::Entity::find().filter(ticket_ledger::Column::CompanyId.eq(id)).all(&app.db).await.unwrap();
-    let kinds: Vec<(String, i32, i32)> = rows.iter().map(|r| (r.kind.clone(), r.amount, r.fiscal_year)).collect();
+    let kinds: Vec<(String, i32, i32)> =
+        rows.iter().map(|r| (r.kind.as_str().to_owned(), r.amount, r.fiscal_year)).collect();
     assert_eq!(
         kinds,
         [("grant".to_owned(), 15, last.0), ("expire".to_owned(), -15, last.0), ("grant".to_owned(), 5, fy.0)]

@@ -126,3 +126,22 @@ async fn the_company_page_and_a_ticket_page_cost_three_and_two_sql_statements() 
         assert_eq!(sql().await - before, expected, "{path}");
     }
 }
+
+/// Issue 6 §3: closed sets are stored as active enums; a value the code does not know is an
+/// error when read (500, logged), never silently REGULAR or an adjustment.
+#[tokio::test]
+async fn a_stored_rank_or_kind_the_code_does_not_know_is_an_error_not_a_default() {
+    use sea_orm::ConnectionTrait;
+    let app = TestApp::spawn().await;
+    let a = app.company("ODD", "異常 株式会社").await;
+    let (_, rep) = app.customer(Role::Representative, a).await;
+    let (_, admin) = app.staff(Role::Admin).await;
+    let adj = format!("/api/v1/admin/companies/{a}/ticket-adjustments");
+    assert_eq!(app.post(&adj, Some(&admin), json!({"amount": 2, "reason": "x"})).await.status(), StatusCode::CREATED);
+    assert_eq!(app.get("/api/v1/company", Some(&rep)).await.status(), StatusCode::OK);
+
+    app.db.execute_unprepared("UPDATE company_years SET rank = 'DIAMOND'").await.unwrap();
+    problem(app.get("/api/v1/company", Some(&rep)).await, StatusCode::INTERNAL_SERVER_ERROR, "internal").await;
+    app.db.execute_unprepared("UPDATE ticket_ledger SET kind = 'gift'").await.unwrap();
+    problem(app.get("/api/v1/company/tickets", Some(&rep)).await, StatusCode::INTERNAL_SERVER_ERROR, "internal").await;
+}

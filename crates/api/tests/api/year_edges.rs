@@ -24,7 +24,7 @@ async fn ledger_rows(app: &TestApp, company: uuid::Uuid) -> Vec<(String, i32, i3
         .await
         .unwrap()
         .into_iter()
-        .map(|r| (r.kind, r.amount, r.fiscal_year))
+        .map(|r| (r.kind.as_str().to_owned(), r.amount, r.fiscal_year))
         .collect()
 }
 

@@ -8,7 +8,7 @@ pub struct Model {
     pub id: Uuid,
     pub company_id: Uuid,
     pub seq: i64,
-    pub kind: String,
+    pub kind: portal_domain::ledger::EntryKind,
     pub amount: i32,
     pub balance_after: i32,
     pub fiscal_year: i32,

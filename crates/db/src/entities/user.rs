@@ -10,7 +10,7 @@ pub struct Model {
     pub display_name: String,
     pub password_hash: String,
     pub must_change_password: bool,
-    pub role: String,
+    pub role: portal_domain::Role,
     pub company_id: Option<Uuid>,
     pub totp_secret: Option<String>,
     pub totp_pending_secret: Option<String>,

@@ -1,3 +1,4 @@
+use portal_domain::company::RankSource;
 use portal_domain::eligibility::{CompanyFlags, ContractType};
 use portal_domain::Rank;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, IntoCondition, LikeExpr};
@@ -106,17 +107,14 @@ pub struct ListRow {
     pub id: Uuid,
     pub code: String,
     pub name: String,
-    pub rank: Option<String>,
+    pub rank: Option<Rank>,
     pub balance: Option<i64>,
 }
 
 impl ListRow {
-    /// REGULAR when no year was ever rolled over for the company; an unknown stored rank is an error.
-    pub fn rank(&self) -> Result<Rank, DbErr> {
-        match self.rank.as_deref() {
-            None => Ok(Rank::Regular),
-            Some(r) => Rank::parse(r).ok_or_else(|| DbErr::Type(format!("company {}: unknown rank {r:?}", self.id))),
-        }
+    /// REGULAR when no year was ever rolled over for the company.
+    pub fn rank(&self) -> Rank {
+        self.rank.unwrap_or(Rank::Regular)
     }
 }
 
@@ -198,8 +196,8 @@ pub struct OverviewRow {
     pub code: String,
     pub name: String,
     pub fiscal_year: Option<i32>,
-    pub rank: Option<String>,
-    pub source: Option<String>,
+    pub rank: Option<Rank>,
+    pub source: Option<RankSource>,
     pub volume_yen: Option<i64>,
     pub free_trainings_used: Option<i32>,
     pub balance: Option<i64>,

@@ -1,5 +1,6 @@
 //! A company's rank per fiscal year.
 
+use portal_domain::company::RankSource;
 use portal_domain::Rank;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
 use uuid::Uuid;
@@ -35,7 +36,7 @@ pub async fn latest_rolled(
 pub struct NewYear {
     pub fiscal_year: i32,
     pub rank: Rank,
-    pub source: &'static str,
+    pub source: RankSource,
     pub volume_yen: Option<i64>,
     pub threshold_version: Option<i32>,
     pub reason: Option<String>,
@@ -53,9 +54,9 @@ pub async fn insert(
         id: Set(Uuid::new_v4()),
         company_id: Set(scope.company_id()),
         fiscal_year: Set(y.fiscal_year),
-        rank: Set(y.rank.as_str().to_owned()),
+        rank: Set(y.rank),
         rank_order: Set(y.rank.sort_key() as i32),
-        source: Set(y.source.to_owned()),
+        source: Set(y.source),
         volume_yen: Set(y.volume_yen),
         threshold_version: Set(y.threshold_version),
         reason: Set(y.reason),
@@ -79,9 +80,9 @@ pub async fn set_override(
 ) -> Result<company_year::Model, DbErr> {
     company_year::ActiveModel {
         id: Set(row.id),
-        rank: Set(rank.as_str().to_owned()),
+        rank: Set(rank),
         rank_order: Set(rank.sort_key() as i32),
-        source: Set("override".to_owned()),
+        source: Set(RankSource::Override),
         reason: Set(Some(reason.to_owned())),
         decided_by: Set(Some(by)),
         updated_at: Set(now),
@@ -122,9 +123,9 @@ pub async fn set_computed(
 ) -> Result<company_year::Model, DbErr> {
     company_year::ActiveModel {
         id: Set(row.id),
-        rank: Set(rank.as_str().to_owned()),
+        rank: Set(rank),
         rank_order: Set(rank.sort_key() as i32),
-        source: Set("computed".to_owned()),
+        source: Set(RankSource::Computed),
         volume_yen: Set(Some(volume_yen)),
         threshold_version: Set(Some(threshold_version)),
         updated_at: Set(now),

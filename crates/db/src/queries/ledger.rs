@@ -73,7 +73,7 @@ pub async fn post(
         id: Set(Uuid::new_v4()),
         company_id: Set(scope.company_id()),
         seq: Set(seq),
-        kind: Set(p.kind.as_str().to_owned()),
+        kind: Set(p.kind),
         amount: Set(p.amount),
         balance_after: Set(balance_after),
         fiscal_year: Set(p.fiscal_year),
@@ -145,7 +145,7 @@ pub async fn rank_granted_net(db: &impl ConnectionTrait, scope: CompanyScope, fi
         .column_as(Expr::col(ticket_ledger::Column::Amount).sum(), "total")
         .filter(ticket_ledger::Column::CompanyId.eq(scope.company_id()))
         .filter(ticket_ledger::Column::FiscalYear.eq(fiscal_year))
-        .filter(ticket_ledger::Column::Kind.is_in([EntryKind::Grant.as_str(), EntryKind::Withdraw.as_str()]))
+        .filter(ticket_ledger::Column::Kind.is_in([EntryKind::Grant, EntryKind::Withdraw]))
         .into_model::<Sum>()
         .one(db)
         .await?;
@@ -157,7 +157,7 @@ struct PagedEntry {
     id: Uuid,
     company_id: Uuid,
     seq: i64,
-    kind: String,
+    kind: EntryKind,
     amount: i32,
     balance_after: i32,
     fiscal_year: i32,

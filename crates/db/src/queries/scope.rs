@@ -3,7 +3,6 @@
 //! row: a customer's own company ([`CompanyScope::of_customer`]) or any company for staff
 //! ([`CompanyScope::for_staff`]). Jobs get theirs from [`super::companies::all_scopes`].
 
-use portal_domain::Role;
 use uuid::Uuid;
 
 use crate::entities::user;
@@ -20,13 +19,13 @@ impl CompanyScope {
 
     /// The one company a customer user may see; `None` for staff and for users without a company.
     pub fn of_customer(user: &user::Model) -> Option<CompanyScope> {
-        let customer = Role::parse(&user.role).is_some_and(|r| !r.is_staff());
+        let customer = !user.role.is_staff();
         user.company_id.filter(|_| customer).map(CompanyScope::new)
     }
 
     /// Any company, for a staff member; `None` when `staff` is not staff.
     pub fn for_staff(staff: &user::Model, company_id: Uuid) -> Option<CompanyScope> {
-        Role::parse(&staff.role).is_some_and(Role::is_staff).then(|| CompanyScope::new(company_id))
+        staff.role.is_staff().then(|| CompanyScope::new(company_id))
     }
 
     pub fn company_id(self) -> Uuid {

@@ -1,3 +1,4 @@
+use portal_domain::auth::SessionStage;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
@@ -8,13 +9,13 @@ use crate::entities::{refresh_token, session, user};
 pub async fn create(
     db: &impl ConnectionTrait,
     user_id: Uuid,
-    stage: &str,
+    stage: SessionStage,
     now: DateTimeUtc,
 ) -> Result<session::Model, DbErr> {
     session::ActiveModel {
         id: Set(Uuid::new_v4()),
         user_id: Set(user_id),
-        stage: Set(stage.to_owned()),
+        stage: Set(stage),
         created_at: Set(now),
         revoked_at: Set(None),
         revoked_reason: Set(None),
@@ -36,7 +37,7 @@ pub async fn find_with_user(
     Ok(found.and_then(|(s, u)| u.map(|u| (s, u))))
 }
 
-pub async fn set_stage(db: &impl ConnectionTrait, id: Uuid, stage: &str) -> Result<(), DbErr> {
+pub async fn set_stage(db: &impl ConnectionTrait, id: Uuid, stage: SessionStage) -> Result<(), DbErr> {
     session::Entity::update_many()
         .col_expr(session::Column::Stage, Expr::value(stage))
         .filter(session::Column::Id.eq(id))

@@ -1,3 +1,4 @@
+use portal_domain::Role;
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
@@ -13,7 +14,7 @@ pub struct NewUser<'a> {
     pub display_name: &'a str,
     pub password_hash: String,
     pub must_change_password: bool,
-    pub role: &'a str,
+    pub role: Role,
     pub company_id: Option<Uuid>,
 }
 
@@ -24,7 +25,7 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewUser<'_>, now: DateTimeUt
         display_name: Set(new.display_name.to_owned()),
         password_hash: Set(new.password_hash),
         must_change_password: Set(new.must_change_password),
-        role: Set(new.role.to_owned()),
+        role: Set(new.role),
         company_id: Set(new.company_id),
         totp_secret: Set(None),
         totp_pending_secret: Set(None),

@@ -31,7 +31,7 @@ pub async fn create_staff(
             display_name: name.unwrap_or(email.as_str()),
             password_hash: passwords::hash(&temporary)?,
             must_change_password: true,
-            role: role.as_str(),
+            role,
             company_id: None,
         },
         now,

@@ -59,7 +59,7 @@ pub async fn run(db: &DatabaseConnection, config: &Config, clock: &dyn Clock, as
                         display_name: demo.name,
                         password_hash: hash,
                         must_change_password: true,
-                        role: demo.role.as_str(),
+                        role: demo.role,
                         company_id,
                     },
                     now,

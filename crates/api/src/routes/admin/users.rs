@@ -5,7 +5,6 @@ use portal_app::staff;
 use portal_db::queries::users;
 use portal_domain::admin::{AdminUser, AdminUserPage};
 use portal_domain::auth::CredentialResetResponse;
-use portal_domain::Role;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -49,8 +48,7 @@ pub async fn list_users(
         .map(|(u, c)| {
             Ok(AdminUser {
                 id: u.id,
-                role: Role::parse(&u.role)
-                    .ok_or_else(|| ApiError::internal(format!("user {}: unknown role {:?}", u.id, u.role)))?,
+                role: u.role,
                 email: u.email,
                 display_name: u.display_name,
                 company_name: c.map(|c| c.name),

@@ -55,7 +55,7 @@ pub async fn login(
     let stage = SessionStage::after_password(user.must_change_password, user.totp_secret.is_some());
     let txn = state.db.begin().await?;
     throttle::clear(&txn, &keys[0]).await?;
-    let session = sessions::create(&txn, user.id, stage.as_str(), now).await?;
+    let session = sessions::create(&txn, user.id, stage, now).await?;
     let res = session_flow::respond(&txn, &state, user.id, session.id, stage, now).await?;
     txn.commit().await?;
     tracing::info!(user.id = %user.id, stage = stage.as_str(), "signed in");

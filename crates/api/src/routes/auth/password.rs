@@ -55,7 +55,7 @@ pub async fn change_password(
     let txn = state.db.begin().await?;
     users::set_password(&txn, user.id, hash, false, now).await?;
     let revoked = sessions::revoke_all_for_user(&txn, user.id, "password_changed", now).await?;
-    let session = sessions::create(&txn, user.id, next.as_str(), now).await?;
+    let session = sessions::create(&txn, user.id, next, now).await?;
     let res = session_flow::respond(&txn, &state, user.id, session.id, next, now).await?;
     txn.commit().await?;
     tracing::info!(user.id = %user.id, sessions.revoked = revoked, "password changed");

@@ -31,7 +31,7 @@ pub async fn list_tickets(
 ) -> Result<web::Json<LedgerPage>, ApiError> {
     let (page, per_page) = paging.resolve()?;
     let (items, total) = ledger::page(&state.db, customer.scope, page, per_page).await?;
-    Ok(web::Json(LedgerPage { items: company_view::ledger_entries(items)?, total, page, per_page }))
+    Ok(web::Json(LedgerPage { items: company_view::ledger_entries(items), total, page, per_page }))
 }
 
 /// One entry of your ticket history
@@ -51,7 +51,7 @@ pub async fn get_ticket(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<LedgerEntryView>, ApiError> {
     let e = ledger::entry(&state.db, customer.scope, *id).await?.ok_or(ApiError::NotFound)?;
-    Ok(web::Json(company_view::ledger_entry(e)?))
+    Ok(web::Json(company_view::ledger_entry(e)))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, utoipa::ToSchema)]

@@ -50,7 +50,7 @@ pub async fn list_companies(
         .into_iter()
         .map(|r| {
             Ok(CompanyListItem {
-                rank: r.rank()?,
+                rank: r.rank(),
                 ticket_balance: r.balance.unwrap_or(0) as i32,
                 id: r.id,
                 code: r.code,
