@@ -5,6 +5,8 @@
 //! Idempotent and safe on several replicas: each company is rolled in its own transaction under the
 //! company's ledger lock, and re-checked under that lock; ledger rows carry idempotency keys.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use portal_db::entities::rank_threshold;
 use portal_db::queries::audit::{self, Actor};
@@ -14,10 +16,16 @@ use portal_domain::company::{RankSource, RolloverFailure, RolloverReport};
 use portal_domain::fiscal::FiscalYear;
 use portal_domain::inputs::rollover_target;
 use portal_domain::ledger::EntryKind;
+use portal_domain::Rank;
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use serde_json::json;
+use uuid::Uuid;
 
 use crate::error::AppError;
+
+/// Companies rolled over in one transaction: a handful of statements for the whole chunk, so the
+/// cost per company stays flat however many companies there are.
+const CHUNK: usize = 250;
 
 pub enum Outcome {
     Unchanged,
@@ -36,19 +44,37 @@ pub async fn run(
     let fy = rollover_target(fy, FiscalYear::containing(now))?;
     let t = thresholds::current(db).await?.ok_or_else(|| AppError::internal("no rank thresholds"))?;
     let mut report = RolloverReport { fiscal_year: fy.0, ..Default::default() };
-    for scope in companies::all_scopes(db).await? {
-        report.companies += 1;
-        match roll_company(db, scope, fy, &t, actor, now).await {
-            Ok(Outcome::Unchanged) => report.unchanged += 1,
-            Ok(Outcome::Rolled { rank_set, granted, expirations }) => {
-                report.ranks_set += u32::from(rank_set);
-                report.grants += u32::from(granted);
-                report.expirations += expirations;
-            }
+    let scopes = companies::all_scopes(db).await?;
+    for chunk in scopes.chunks(CHUNK) {
+        report.companies += chunk.len() as u32;
+        let outcomes = match roll_chunk(db, chunk, fy, &t, actor, now).await {
+            Ok(outcomes) => outcomes,
+            // One company's failure must not hold back the others: redo this chunk one company
+            // at a time, so the failure is isolated and named.
             Err(e) => {
-                tracing::error!(company.id = %scope.company_id(), fiscal_year = fy.0, error = %e, "rollover failed for a company");
-                report.failed += 1;
-                report.failed_companies.push(RolloverFailure { company_id: scope.company_id(), error: e.to_string() });
+                tracing::warn!(fiscal_year = fy.0, error = %e, "a rollover chunk failed; rolling its companies one by one");
+                let mut each = Vec::with_capacity(chunk.len());
+                for &scope in chunk {
+                    each.push((scope, roll_company(db, scope, fy, &t, actor, now).await));
+                }
+                each
+            }
+        };
+        for (scope, outcome) in outcomes {
+            match outcome {
+                Ok(Outcome::Unchanged) => report.unchanged += 1,
+                Ok(Outcome::Rolled { rank_set, granted, expirations }) => {
+                    report.ranks_set += u32::from(rank_set);
+                    report.grants += u32::from(granted);
+                    report.expirations += expirations;
+                }
+                Err(e) => {
+                    tracing::error!(company.id = %scope.company_id(), fiscal_year = fy.0, error = %e, "rollover failed for a company");
+                    report.failed += 1;
+                    report
+                        .failed_companies
+                        .push(RolloverFailure { company_id: scope.company_id(), error: e.to_string() });
+                }
             }
         }
     }
@@ -93,16 +119,7 @@ pub async fn expire_older(
     let mut n = 0;
     for (bucket, remaining) in ledger::live_buckets_before(txn, scope, fy.0).await? {
         if remaining > 0 {
-            let p = Posting {
-                kind: EntryKind::Expire,
-                amount: -remaining,
-                fiscal_year: bucket,
-                expires_at: None,
-                reason: format!("{} の未使用チケットの失効", FiscalYear(bucket).label_ja()),
-                actor_id: None,
-                idempotency_key: key_prefix.map(|k| format!("{k}:expire:{bucket}")),
-            };
-            ledger::post(txn, scope, p, now).await?;
+            ledger::post(txn, scope, expiry(bucket, remaining, key_prefix), now).await?;
             n += 1;
         }
     }
@@ -180,28 +197,140 @@ async fn roll_locked(
     let expirations = expire_older(txn, scope, fy, Some(&key), now).await?;
     let tickets = rank.benefits().tickets;
     if tickets > 0 {
-        let p = Posting {
-            kind: EntryKind::Grant,
-            amount: tickets,
-            fiscal_year: fy.0,
-            expires_at: Some(fy.end()),
-            reason: format!("{} {} ランク特典の付与", fy.label_ja(), rank.as_str()),
-            actor_id: None,
-            idempotency_key: Some(format!("{key}:grant")),
-        };
-        ledger::post(txn, scope, p, now).await?;
+        ledger::post(txn, scope, grant(fy, rank, tickets, &key), now).await?;
     }
     company_years::mark_rolled(txn, &row, Some(volume), Some(t.version), now).await?;
-    let record = audit::Record {
+    let record = rollover_record(scope, fy, rank, row.source, volume, tickets, expirations);
+    audit::record(txn, actor, record, now).await?;
+    Ok(Outcome::Rolled { rank_set, granted: tickets > 0, expirations })
+}
+
+/// Rolls a chunk of companies over in one transaction: their ledger locks at once (in id order),
+/// every read in bulk, the decisions in memory (each ledger entry checked by the domain rule), and
+/// every write in bulk. Same outcome as `roll_locked` company by company.
+async fn roll_chunk(
+    db: &DatabaseConnection,
+    chunk: &[CompanyScope],
+    fy: FiscalYear,
+    t: &rank_threshold::Model,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<Vec<(CompanyScope, Result<Outcome, AppError>)>, AppError> {
+    let txn = db.begin().await?;
+    let seqs = ledger::lock_many(&txn, chunk).await?;
+    let years = company_years::for_year_many(&txn, chunk, fy.0).await?;
+    let rolled = |s: &CompanyScope| years.get(&s.company_id()).is_some_and(|y| y.rolled_over_at.is_some());
+    let todo: Vec<CompanyScope> = chunk.iter().copied().filter(|s| !rolled(s)).collect();
+    if todo.is_empty() {
+        txn.commit().await?;
+        return Ok(chunk.iter().map(|&s| (s, Ok(Outcome::Unchanged))).collect());
+    }
+    let volumes = transactions::volumes_many(&txn, &todo, fy.volume_year()).await?;
+    let buckets = ledger::buckets_many(&txn, &todo).await?;
+    let balances: HashMap<Uuid, i32> =
+        buckets.iter().map(|(id, b)| (*id, b.iter().map(|(_, remaining)| remaining).sum())).collect();
+    let thresholds = thresholds::to_domain(t);
+
+    let mut postings = Vec::new();
+    let mut new_years = Vec::new();
+    let mut marks = Vec::new();
+    let mut records = Vec::new();
+    let mut outcomes = Vec::with_capacity(chunk.len());
+    for &scope in chunk {
+        if rolled(&scope) {
+            outcomes.push((scope, Ok(Outcome::Unchanged)));
+            continue;
+        }
+        let id = scope.company_id();
+        let volume = volumes.get(&id).copied().unwrap_or(0);
+        let existing = years.get(&id);
+        // An override recorded ahead of the year keeps its rank.
+        let (rank, source) = match existing {
+            Some(row) => (row.rank, row.source),
+            None => (thresholds.rank_for(volume), RankSource::Computed),
+        };
+        let key = format!("rollover:{}:{}", fy.0, id);
+        let mut expirations = 0;
+        for &(bucket, remaining) in buckets.get(&id).map(Vec::as_slice).unwrap_or_default() {
+            if bucket < fy.0 && remaining > 0 {
+                postings.push((scope, expiry(bucket, remaining, Some(&key))));
+                expirations += 1;
+            }
+        }
+        let tickets = rank.benefits().tickets;
+        if tickets > 0 {
+            postings.push((scope, grant(fy, rank, tickets, &key)));
+        }
+        match existing {
+            Some(row) => marks.push((row.clone(), volume)),
+            None => new_years.push((
+                scope,
+                company_years::NewYear {
+                    fiscal_year: fy.0,
+                    rank,
+                    source,
+                    volume_yen: Some(volume),
+                    threshold_version: Some(t.version),
+                    reason: None,
+                    decided_by: None,
+                    rolled_over_at: Some(now),
+                },
+            )),
+        }
+        records.push(rollover_record(scope, fy, rank, source, volume, tickets, expirations));
+        outcomes.push((scope, Ok(Outcome::Rolled { rank_set: existing.is_none(), granted: tickets > 0, expirations })));
+    }
+    ledger::post_many(&txn, &seqs, &balances, postings, now).await?;
+    company_years::insert_many(&txn, new_years, now).await?;
+    for (row, volume) in marks {
+        company_years::mark_rolled(&txn, &row, Some(volume), Some(t.version), now).await?;
+    }
+    audit::record_many(&txn, actor, records, now).await?;
+    txn.commit().await?;
+    Ok(outcomes)
+}
+
+fn expiry(bucket: i32, remaining: i32, key_prefix: Option<&str>) -> Posting {
+    Posting {
+        kind: EntryKind::Expire,
+        amount: -remaining,
+        fiscal_year: bucket,
+        expires_at: None,
+        reason: format!("{} の未使用チケットの失効", FiscalYear(bucket).label_ja()),
+        actor_id: None,
+        idempotency_key: key_prefix.map(|k| format!("{k}:expire:{bucket}")),
+    }
+}
+
+fn grant(fy: FiscalYear, rank: Rank, tickets: i32, key_prefix: &str) -> Posting {
+    Posting {
+        kind: EntryKind::Grant,
+        amount: tickets,
+        fiscal_year: fy.0,
+        expires_at: Some(fy.end()),
+        reason: format!("{} {} ランク特典の付与", fy.label_ja(), rank.as_str()),
+        actor_id: None,
+        idempotency_key: Some(format!("{key_prefix}:grant")),
+    }
+}
+
+fn rollover_record(
+    scope: CompanyScope,
+    fy: FiscalYear,
+    rank: Rank,
+    source: RankSource,
+    volume: i64,
+    tickets: i32,
+    expirations: u32,
+) -> audit::Record<'static> {
+    audit::Record {
         action: "rollover",
         target_type: "company",
         target_id: scope.company_id().to_string(),
         company_id: Some(scope.company_id()),
         before: None,
         after: Some(
-            json!({ "fiscal_year": fy.0, "rank": rank, "source": row.source, "volume_yen": volume, "tickets_granted": tickets, "expirations": expirations }),
+            json!({ "fiscal_year": fy.0, "rank": rank, "source": source, "volume_yen": volume, "tickets_granted": tickets, "expirations": expirations }),
         ),
-    };
-    audit::record(txn, actor, record, now).await?;
-    Ok(Outcome::Rolled { rank_set, granted: tickets > 0, expirations })
+    }
 }

@@ -195,3 +195,47 @@ async fn r3_1_an_override_that_starts_the_year_expires_last_years_tickets_first(
     let r = rollover::run(&app.db, fy, &Actor::system(), app.now()).await.unwrap();
     assert_eq!((r.unchanged, r.failed), (1, 0));
 }
+
+#[tokio::test]
+async fn r2_5_a_company_that_cannot_be_rolled_over_is_named_and_the_others_are_not_held_back() {
+    use portal_db::queries::ledger::{self, Posting};
+    use portal_db::queries::{users, CompanyScope};
+    let app = TestApp::spawn().await;
+    let (admin, _) = app.staff(Role::Admin).await;
+    let admin = users::find(&app.db, admin.id).await.unwrap().unwrap();
+    let fy = FiscalYear::containing(app.now());
+    let ids = [
+        app.company("OK1", "一 株式会社").await,
+        app.company("BAD", "二 株式会社").await,
+        app.company("OK2", "三 株式会社").await,
+    ];
+    // Two older buckets still holding tickets: no rollover could have left this, and expiring
+    // one of them alone would not empty the balance, which the ledger rule refuses.
+    let bad = CompanyScope::for_staff(&admin, ids[1]).unwrap();
+    for (years_back, amount) in [(2, 5), (1, 3)] {
+        let p = Posting {
+            kind: EntryKind::Grant,
+            amount,
+            fiscal_year: fy.0 - years_back,
+            expires_at: None,
+            reason: "test".into(),
+            actor_id: None,
+            idempotency_key: None,
+        };
+        ledger::post(&app.db, bad, p, app.now()).await.unwrap();
+    }
+    let r = rollover::run(&app.db, fy, &Actor::system(), app.now()).await.unwrap();
+    assert_eq!((r.companies, r.ranks_set, r.failed), (3, 2, 1));
+    assert_eq!(r.failed_companies.len(), 1);
+    assert_eq!(r.failed_companies[0].company_id, ids[1]);
+    let audit: Vec<_> = portal_db::entities::audit_log::Entity::find()
+        .filter(portal_db::entities::audit_log::Column::Action.eq("rollover.failed"))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(audit.len(), 1);
+    assert!(audit[0].after.as_deref().unwrap().contains(&ids[1].to_string()));
+    // The next run retries only the failed one.
+    let again = rollover::run(&app.db, fy, &Actor::system(), app.now()).await.unwrap();
+    assert_eq!((again.unchanged, again.failed), (2, 1));
+}

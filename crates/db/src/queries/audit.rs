@@ -83,3 +83,31 @@ pub async fn page(
         .await?;
     Ok((items, total))
 }
+
+/// Many records in one statement (a job's per-company entries).
+pub async fn record_many(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    records: Vec<Record<'_>>,
+    now: DateTimeUtc,
+) -> Result<(), DbErr> {
+    let rows: Vec<audit_log::ActiveModel> = records
+        .into_iter()
+        .map(|r| audit_log::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            at: Set(now),
+            actor_id: Set(actor.id),
+            actor_label: Set(actor.label.clone()),
+            action: Set(r.action.to_owned()),
+            target_type: Set(r.target_type.to_owned()),
+            target_id: Set(r.target_id),
+            company_id: Set(r.company_id),
+            before: Set(r.before.map(|v| v.to_string())),
+            after: Set(r.after.map(|v| v.to_string())),
+        })
+        .collect();
+    for chunk in rows.chunks(1000) {
+        audit_log::Entity::insert_many(chunk.to_vec()).exec(db).await?;
+    }
+    Ok(())
+}

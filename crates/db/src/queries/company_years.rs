@@ -1,5 +1,7 @@
 //! A company's rank per fiscal year.
 
+use std::collections::HashMap;
+
 use portal_domain::company::RankSource;
 use portal_domain::Rank;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
@@ -133,4 +135,49 @@ pub async fn set_computed(
     }
     .update(db)
     .await
+}
+
+/// The rows of one fiscal year for many companies, by company.
+pub async fn for_year_many(
+    db: &impl ConnectionTrait,
+    scopes: &[CompanyScope],
+    fy: i32,
+) -> Result<HashMap<Uuid, company_year::Model>, DbErr> {
+    let ids: Vec<Uuid> = scopes.iter().map(|s| s.company_id()).collect();
+    let rows = company_year::Entity::find()
+        .filter(company_year::Column::CompanyId.is_in(ids))
+        .filter(company_year::Column::FiscalYear.eq(fy))
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|r| (r.company_id, r)).collect())
+}
+
+pub async fn insert_many(
+    db: &impl ConnectionTrait,
+    years: Vec<(CompanyScope, NewYear)>,
+    now: DateTimeUtc,
+) -> Result<(), DbErr> {
+    let rows: Vec<company_year::ActiveModel> = years
+        .into_iter()
+        .map(|(scope, y)| company_year::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            company_id: Set(scope.company_id()),
+            fiscal_year: Set(y.fiscal_year),
+            rank: Set(y.rank),
+            rank_order: Set(y.rank.sort_key() as i32),
+            source: Set(y.source),
+            volume_yen: Set(y.volume_yen),
+            threshold_version: Set(y.threshold_version),
+            reason: Set(y.reason),
+            decided_by: Set(y.decided_by),
+            free_trainings_used: Set(0),
+            rolled_over_at: Set(y.rolled_over_at),
+            created_at: Set(now),
+            updated_at: Set(now),
+        })
+        .collect();
+    for chunk in rows.chunks(1000) {
+        company_year::Entity::insert_many(chunk.to_vec()).exec(db).await?;
+    }
+    Ok(())
 }

@@ -2,10 +2,12 @@
 //! the company's ledger lock first, so concurrent writers queue instead of racing.
 
 use portal_domain::ledger::{self, EntryKind, LedgerError};
-use sea_orm::sea_query::{Expr, ExprTrait};
+use std::collections::HashMap;
+
+use sea_orm::sea_query::{CaseStatement, Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, FromQueryResult, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -226,4 +228,118 @@ pub async fn entry(
     id: Uuid,
 ) -> Result<Option<ticket_ledger::Model>, DbErr> {
     ticket_ledger::Entity::find_by_id(id).filter(ticket_ledger::Column::CompanyId.eq(scope.company_id())).one(db).await
+}
+
+fn ids_of(scopes: &[CompanyScope]) -> Vec<Uuid> {
+    let mut ids: Vec<Uuid> = scopes.iter().map(|s| s.company_id()).collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// The ledger locks of many companies in one statement, taken in id order (so two writers never
+/// wait on each other in a cycle), with each company's ledger sequence. On SQLite the write lock
+/// of the database does it, and must be the transaction's first statement.
+pub async fn lock_many(db: &impl ConnectionTrait, scopes: &[CompanyScope]) -> Result<HashMap<Uuid, i64>, DbErr> {
+    let ids = ids_of(scopes);
+    if db.get_database_backend() == DbBackend::Sqlite {
+        company::Entity::update_many()
+            .col_expr(company::Column::LedgerSeq, Expr::col(company::Column::LedgerSeq))
+            .filter(company::Column::Id.is_in(ids.clone()))
+            .exec(db)
+            .await?;
+    }
+    let rows: Vec<(Uuid, i64)> = company::Entity::find()
+        .select_only()
+        .column(company::Column::Id)
+        .column(company::Column::LedgerSeq)
+        .filter(company::Column::Id.is_in(ids))
+        .order_by_asc(company::Column::Id)
+        .lock_exclusive()
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// What is left of each fiscal-year bucket of many companies: company → [(fiscal year, remaining)].
+pub async fn buckets_many(
+    db: &impl ConnectionTrait,
+    scopes: &[CompanyScope],
+) -> Result<HashMap<Uuid, Vec<(i32, i32)>>, DbErr> {
+    let rows: Vec<(Uuid, i32, Option<i64>)> = ticket_ledger::Entity::find()
+        .select_only()
+        .column(ticket_ledger::Column::CompanyId)
+        .column(ticket_ledger::Column::FiscalYear)
+        .column_as(Expr::col(ticket_ledger::Column::Amount).sum(), "total")
+        .filter(ticket_ledger::Column::CompanyId.is_in(ids_of(scopes)))
+        .group_by(ticket_ledger::Column::CompanyId)
+        .group_by(ticket_ledger::Column::FiscalYear)
+        .order_by_asc(ticket_ledger::Column::FiscalYear)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut out: HashMap<Uuid, Vec<(i32, i32)>> = HashMap::new();
+    for (company, fy, total) in rows {
+        out.entry(company).or_default().push((fy, total.unwrap_or(0) as i32));
+    }
+    Ok(out)
+}
+
+/// Appends many entries, in order, for companies whose ledger locks this transaction holds
+/// (`lock_many`; `seqs` is what it returned). Each entry passes `portal_domain::ledger::check`
+/// against its company's running balance, exactly as `post` does one at a time; on the first
+/// refusal nothing is written and the caller rolls back.
+pub async fn post_many(
+    txn: &impl ConnectionTrait,
+    seqs: &HashMap<Uuid, i64>,
+    balances: &HashMap<Uuid, i32>,
+    postings: Vec<(CompanyScope, Posting)>,
+    now: DateTimeUtc,
+) -> Result<(), PostError> {
+    let mut seqs = seqs.clone();
+    let mut balances = balances.clone();
+    let mut rows = Vec::with_capacity(postings.len());
+    for (scope, p) in postings {
+        let id = scope.company_id();
+        let seq = seqs.get_mut(&id).ok_or(PostError::NoCompany)?;
+        let balance = balances.entry(id).or_insert(0);
+        let balance_after = ledger::check(p.kind, p.amount, *balance)?;
+        *seq += 1;
+        *balance = balance_after;
+        rows.push(ticket_ledger::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            company_id: Set(id),
+            seq: Set(*seq),
+            kind: Set(p.kind),
+            amount: Set(p.amount),
+            balance_after: Set(balance_after),
+            fiscal_year: Set(p.fiscal_year),
+            expires_at: Set(p.expires_at),
+            reason: Set(p.reason),
+            actor_id: Set(p.actor_id),
+            idempotency_key: Set(p.idempotency_key),
+            created_at: Set(now),
+        });
+    }
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let touched: Vec<Uuid> =
+        ids_of(&rows.iter().map(|r| CompanyScope::new(*r.company_id.as_ref())).collect::<Vec<_>>());
+    for chunk in rows.chunks(1000) {
+        ticket_ledger::Entity::insert_many(chunk.to_vec()).exec(txn).await?;
+    }
+    for chunk in touched.chunks(500) {
+        let mut case = CaseStatement::new();
+        for id in chunk {
+            case = case.case(Expr::col(company::Column::Id).eq(*id), seqs[id]);
+        }
+        company::Entity::update_many()
+            .col_expr(company::Column::LedgerSeq, case.finally(Expr::col(company::Column::LedgerSeq)).into())
+            .filter(company::Column::Id.is_in(chunk.to_vec()))
+            .exec(txn)
+            .await?;
+    }
+    Ok(())
 }

@@ -116,3 +116,23 @@ pub async fn volume(db: &impl ConnectionTrait, scope: CompanyScope, year: i32) -
         .await?;
     Ok(s.and_then(|s| s.total).unwrap_or(0))
 }
+
+/// Sums of one calendar year for many companies (R2.2); a company without rows is absent.
+pub async fn volumes_many(
+    db: &impl ConnectionTrait,
+    scopes: &[CompanyScope],
+    year: i32,
+) -> Result<HashMap<Uuid, i64>, DbErr> {
+    let ids: Vec<Uuid> = scopes.iter().map(|s| s.company_id()).collect();
+    let rows: Vec<(Uuid, Option<i64>)> = transaction::Entity::find()
+        .select_only()
+        .column(transaction::Column::CompanyId)
+        .column_as(Expr::col(transaction::Column::AmountYen).sum().cast_as(Alias::new("BIGINT")), "total")
+        .filter(transaction::Column::CompanyId.is_in(ids))
+        .filter(transaction::Column::Year.eq(year))
+        .group_by(transaction::Column::CompanyId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|(c, t)| (c, t.unwrap_or(0))).collect())
+}
