@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
-# Times the yearly rollover on PostgreSQL: 1,000 companies, 5 users each, 3 years of monthly
-# transaction volumes. Prints the numbers; drops its database afterwards.
-#   bash bench/rollover.sh [companies]
+# Times the yearly rollover on PostgreSQL for each size given (default: 1,000 and 5,000
+# companies): 5 users each, 3 years of monthly transaction volumes, last year's tickets still held
+# (so the run expires them). Prints the numbers, with the cost per company, which should stay flat
+# (issue 6 §6); drops its databases afterwards.
+#   bash bench/rollover.sh [companies ...]
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
 cd "$ROOT"
-N="${1:-1000}"
+if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(1000 5000); fi
 PG="${BENCH_PG_URL:-postgres://postgres@127.0.0.1:5432}"
-DB="portal_bench_$(date +%s)"
 ensure_postgres || die "PostgreSQL is not reachable at 127.0.0.1:5432"
 cargo build -q --release -p portal-server
 BIN="$CARGO_TARGET_DIR/release/portal"
+DBS=()
+trap 'for d in "${DBS[@]}"; do psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null; done' EXIT
+
+for N in "${SIZES[@]}"; do
+DB="portal_bench_${N}_$(date +%s)"
+DBS+=("$DB")
 psql "$PG/postgres" -qc "CREATE DATABASE $DB" >/dev/null
-trap 'psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null' EXIT
 export DATABASE_URL="$PG/$DB" PORTAL_JWT_SECRET="bench-secret-bench-secret-bench-secret" PORTAL_LOG=warn
 "$BIN" migrate >/dev/null
 
@@ -28,9 +34,13 @@ INSERT INTO users (id, email, display_name, password_hash, must_change_password,
   FROM companies c CROSS JOIN generate_series(1, 5) u;
 INSERT INTO transaction_imports (id, imported_by, filename, row_count, replaced_rows, created_at)
   VALUES ('00000000-0000-0000-0000-00000000be0c', NULL, 'bench', 0, 0, now());
--- Volumes spread over every rank: up to ~8,000,000 yen a month.
+-- Last fiscal year's grant, still held: this year's rollover expires it.
+INSERT INTO ticket_ledger (id, company_id, seq, kind, amount, balance_after, fiscal_year, expires_at, reason, created_at)
+  SELECT gen_random_uuid(), c.id, 1, 'grant', 5, 5, $fy - 1, now(), 'bench', now() FROM companies c;
+UPDATE companies SET ledger_seq = 1;
+-- Volumes spread over every rank: up to ~2,000,000 yen a month.
 INSERT INTO transactions (id, company_id, year, month, amount_yen, import_id, updated_at)
-  SELECT gen_random_uuid(), c.id, y, m, (random() * 8000000)::bigint, '00000000-0000-0000-0000-00000000be0c', now()
+  SELECT gen_random_uuid(), c.id, y, m, (random() * 2000000)::bigint, '00000000-0000-0000-0000-00000000be0c', now()
   FROM companies c CROSS JOIN generate_series($fy - 3, $fy - 1) y CROSS JOIN generate_series(1, 12) m;
 ANALYZE;
 SQL
@@ -43,7 +53,9 @@ for run in first second; do
   t0=$(date +%s.%N)
   "$BIN" jobs rollover --fiscal-year "$fy" > /tmp/portal-bench-rollover.json
   t1=$(date +%s.%N)
-  printf 'rollover FY%s (%s run): %s s  %s\n' "$fy" "$run" "$(secs "$t0" "$t1")" "$(tr -d ' \n' < /tmp/portal-bench-rollover.json)"
+  per=$(python3 -c "import sys; print(f'{(float(sys.argv[2]) - float(sys.argv[1])) * 1000 / $N:.3f}')" "$t0" "$t1")
+  printf 'rollover FY%s, %s companies (%s run): %s s, %s ms per company  %s\n' "$fy" "$N" "$run" "$(secs "$t0" "$t1")" "$per" "$(tr -d ' \n' < /tmp/portal-bench-rollover.json)"
 done
 psql -Atc "SELECT 'ledger rows: ' || count(*) || ', tickets granted: ' || coalesce(sum(amount), 0) FROM ticket_ledger" "$DATABASE_URL"
 psql -Atc "SELECT rank || ' ' || count(*) FROM company_years WHERE fiscal_year = $fy GROUP BY rank ORDER BY min(rank_order)" "$DATABASE_URL"
+done
