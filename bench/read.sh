@@ -72,7 +72,7 @@ echo
 printf 'machine: %s cores; %s clients, %s s per run\n' "$(nproc)" "$C" "$T"
 printf '%-34s %10s %9s %9s %8s %10s\n' "" "req/s" "p50 ms" "p99 ms" "÷pgbench" "SQL/req"
 printf '%-34s %10.0f %9s %9s %8s %10s\n' "pgbench -S (scale 10)" "$pg_tps" "${pg_lat:-?}" "-" "1.00" "1"
-for path in /api/v1/company "/api/v1/company/tickets?page=1&per_page=20"; do
+for path in ${BENCH_PATHS:-/healthz /api/v1/company "/api/v1/company/tickets?page=1&per_page=20"}; do
   read -r rps p50 p99 bad < <(run_wrk "$path")
   [ "$bad" = 0 ] || die "$path: $bad responses were not 2xx"
   per_req=$(python3 bench/client.py "$URL" count "$TOKEN" "$path" 50)

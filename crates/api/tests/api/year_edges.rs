@@ -134,3 +134,21 @@ async fn r2_5_the_scheduler_runs_at_midnight_jst_and_retries_until_every_company
     let pending = portal_app::rollover::pending(&app.db, FiscalYear(2027)).await.unwrap();
     assert_eq!(pending, 0);
 }
+
+async fn readiness(app: &TestApp) -> Value {
+    app.get("/readyz", None).await.json::<Value>().await.unwrap()["rollover"].clone()
+}
+
+#[tokio::test]
+async fn r2_5_readiness_says_when_the_yearly_rollover_is_overdue() {
+    let app = TestApp::spawn_at(at("2027-03-31T14:00:00Z")).await;
+    let (_, admin) = app.staff(Role::Admin).await;
+    onboard(&app, &admin, "DUE").await;
+    assert_eq!(readiness(&app).await, json!({"fiscal_year": 2026, "pending_companies": 0, "overdue": false}));
+    // No scheduler here: ten minutes into April 1 the company is pending, not yet overdue …
+    app.clock.set(at("2027-03-31T15:10:00Z"));
+    assert_eq!(readiness(&app).await, json!({"fiscal_year": 2027, "pending_companies": 1, "overdue": false}));
+    // … and twenty minutes in, overdue.
+    app.clock.set(at("2027-03-31T15:20:00Z"));
+    assert_eq!(readiness(&app).await, json!({"fiscal_year": 2027, "pending_companies": 1, "overdue": true}));
+}
