@@ -67,6 +67,71 @@ async fn unknown_routes_and_methods_are_problems() {
     assert!(ct.starts_with("application/problem+json"), "{ct}");
 }
 
+/// The `Allow` header of a 405 problem.
+async fn method_not_allowed(res: reqwest::Response) -> String {
+    let allow = res.headers().get("allow").map(|v| v.to_str().unwrap().to_owned());
+    problem(res, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").await;
+    allow.expect("a 405 names the allowed methods")
+}
+
+#[tokio::test]
+async fn a_known_path_under_another_method_is_405_with_allow_and_an_unknown_path_404() {
+    let app = TestApp::spawn().await;
+    let send = |method: reqwest::Method, path: &str| app.http.request(method, app.url(path)).send();
+    assert_eq!(method_not_allowed(send(reqwest::Method::DELETE, "/api/v1/company").await.unwrap()).await, "GET");
+    assert_eq!(
+        method_not_allowed(send(reqwest::Method::DELETE, "/api/v1/admin/rank-thresholds").await.unwrap()).await,
+        "GET, PUT"
+    );
+    let id = uuid::Uuid::new_v4();
+    let adjust = format!("/api/v1/admin/companies/{id}/ticket-adjustments");
+    assert_eq!(method_not_allowed(send(reqwest::Method::GET, &adjust).await.unwrap()).await, "POST");
+    // Routes served beside the document say so too.
+    assert_eq!(method_not_allowed(send(reqwest::Method::POST, "/api/openapi.json").await.unwrap()).await, "GET");
+    assert_eq!(method_not_allowed(send(reqwest::Method::DELETE, "/api/docs").await.unwrap()).await, "GET");
+
+    // Both methods of a path are still routed (here to the authorisation check).
+    problem(app.put("/api/v1/admin/rank-thresholds", None, json!({})).await, StatusCode::UNAUTHORIZED, "unauthorized")
+        .await;
+    problem(app.get("/api/v1/admin/rank-thresholds", None).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
+
+    // No such path under any method: 404, whatever the method.
+    problem(send(reqwest::Method::DELETE, "/api/v1/nothing").await.unwrap(), StatusCode::NOT_FOUND, "not_found").await;
+    problem(app.get("/api/v1/company/", None).await, StatusCode::NOT_FOUND, "not_found").await;
+    problem(
+        send(reqwest::Method::POST, "/api/v1/admin/companies/x/y/z").await.unwrap(),
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn with_the_web_app_built_api_misses_stay_problems_and_other_paths_get_index_html() {
+    let dir = std::env::temp_dir().join(format!("portal-test-spa-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<!doctype html><title>spa</title>").unwrap();
+    std::fs::write(dir.join("app.js"), "console.log(1)").unwrap();
+    let spa = dir.clone();
+    let app = TestApp::spawn_with(move |s| s.spa_dir = Some(spa)).await;
+    let send = |method: reqwest::Method, path: &str| app.http.request(method, app.url(path)).send();
+
+    let asset = app.get("/app.js", None).await;
+    assert_eq!(asset.status(), StatusCode::OK);
+    assert_eq!(asset.text().await.unwrap(), "console.log(1)");
+    let deep = app.get("/admin/companies/123", None).await;
+    assert_eq!(deep.status(), StatusCode::OK);
+    assert!(deep.text().await.unwrap().contains("<title>spa</title>"));
+
+    assert_eq!(method_not_allowed(send(reqwest::Method::DELETE, "/api/v1/company").await.unwrap()).await, "GET");
+    problem(send(reqwest::Method::DELETE, "/api/v1/nothing").await.unwrap(), StatusCode::NOT_FOUND, "not_found").await;
+    problem(app.get("/api/elsewhere", None).await, StatusCode::NOT_FOUND, "not_found").await;
+    problem(send(reqwest::Method::DELETE, "/api/elsewhere").await.unwrap(), StatusCode::NOT_FOUND, "not_found").await;
+    // The web app's pages are only read.
+    assert_eq!(method_not_allowed(send(reqwest::Method::POST, "/admin").await.unwrap()).await, "GET, HEAD");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[tokio::test]
 async fn health_and_readiness_answer() {
     let app = TestApp::spawn().await;
