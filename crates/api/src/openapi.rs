@@ -82,7 +82,7 @@ pub fn with_common_responses(mut api: utoipa::openapi::OpenApi) -> utoipa::opena
                 add(op, "422", "A query parameter is invalid (`validation_failed`)");
             }
             if has_param(op, ParameterIn::Path) {
-                add(op, "404", "Not found (`not_found`)");
+                add(op, "404", "Not found, or a path parameter is not a valid id (`not_found`, naming it)");
             }
         }
     }

@@ -1,5 +1,6 @@
 //! Whatever a client sends, the answer is a problem document, never a 500.
 
+use portal_domain::Role;
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -157,4 +158,39 @@ async fn every_answer_names_its_request_id_and_a_problem_repeats_it() {
         assert_eq!(body["request_id"], header.as_str(), "{body}");
         assert_eq!(header.len(), 36, "a UUID");
     }
+}
+
+#[tokio::test]
+async fn query_and_path_values_that_do_not_parse_name_the_parameter_in_plain_words() {
+    let app = TestApp::spawn().await;
+    let (_, admin) = app.staff(Role::Admin).await;
+    let t = Some(admin.as_str());
+    for (path, field, message) in [
+        ("/api/v1/admin/companies?q=x&page=abc", "page", "page has an invalid value"),
+        ("/api/v1/admin/users?per_page=ten", "per_page", "per_page has an invalid value"),
+        ("/api/v1/admin/audit?company_id=not-a-uuid", "company_id", "company_id has an invalid value"),
+        ("/api/v1/admin/audit?page=1&page=2", "page", "page is given more than once"),
+    ] {
+        let p = problem(app.get(path, t).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        assert_eq!(p.errors.len(), 1, "{path}");
+        assert_eq!((p.errors[0].field.as_str(), p.errors[0].message.as_str()), (field, message), "{path}");
+    }
+
+    // A path segment that cannot be an id names nothing: 404, naming the parameter, no parser text.
+    for path in ["/api/v1/admin/companies/not-a-uuid", "/api/v1/admin/companies/123/tickets"] {
+        let p = problem(app.get(path, t).await, StatusCode::NOT_FOUND, "not_found").await;
+        let detail = p.detail.clone().unwrap_or_default();
+        assert!(detail.contains("id") && !detail.contains("UUID") && !detail.contains("parse"), "{detail}");
+        assert_eq!(p.errors[0].field, "id");
+    }
+
+    let company = app.company("Q001", "クエリ 株式会社").await;
+    let (_, rep) = app.customer(Role::Representative, company).await;
+    let p = problem(
+        app.get("/api/v1/company/tickets.csv?lang=fr", Some(&rep)).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!((p.errors[0].field.as_str(), p.errors[0].message.as_str()), ("lang", "lang must be `ja` or `en`"));
 }

@@ -6,7 +6,7 @@ use utoipa::IntoParams;
 use uuid::Uuid;
 
 use crate::error::ApiError;
-use crate::extractors::Staff;
+use crate::extractors::{Query, Staff};
 use crate::routes::Paging;
 use crate::state::AppState;
 
@@ -29,8 +29,8 @@ pub struct AuditFilter {
 pub async fn list_audit(
     state: web::Data<AppState>,
     _staff: Staff,
-    filter: web::Query<AuditFilter>,
-    paging: web::Query<Paging>,
+    filter: Query<AuditFilter>,
+    paging: Query<Paging>,
 ) -> Result<web::Json<AuditPage>, ApiError> {
     let (page, per_page) = paging.resolve()?;
     let f = audit::Filter {

@@ -11,7 +11,7 @@ use utoipa::IntoParams;
 use uuid::Uuid;
 
 use crate::error::ApiError;
-use crate::extractors::Staff;
+use crate::extractors::{Query, Staff};
 use crate::routes::Paging;
 use crate::state::AppState;
 
@@ -38,8 +38,8 @@ pub struct UserSearch {
 pub async fn list_users(
     state: web::Data<AppState>,
     _staff: Staff,
-    query: web::Query<UserSearch>,
-    paging: web::Query<Paging>,
+    query: Query<UserSearch>,
+    paging: Query<Paging>,
 ) -> Result<web::Json<AdminUserPage>, ApiError> {
     let (page, per_page) = paging.resolve()?;
     let found = users::list_for_staff(&state.db, query.q.as_deref(), page, per_page).await?;

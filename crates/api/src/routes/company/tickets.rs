@@ -8,7 +8,7 @@ use utoipa::IntoParams;
 use uuid::Uuid;
 
 use crate::error::ApiError;
-use crate::extractors::Customer;
+use crate::extractors::{Customer, Query};
 use crate::routes::Paging;
 use crate::state::AppState;
 use portal_app::views as company_view;
@@ -27,7 +27,7 @@ use portal_app::views as company_view;
 pub async fn list_tickets(
     state: web::Data<AppState>,
     customer: Customer,
-    paging: web::Query<Paging>,
+    paging: Query<Paging>,
 ) -> Result<web::Json<LedgerPage>, ApiError> {
     let (page, per_page) = paging.resolve()?;
     let (items, total) = ledger::page(&state.db, customer.scope, page, per_page).await?;
@@ -81,7 +81,7 @@ pub struct CsvQuery {
 pub async fn download_tickets_csv(
     state: web::Data<AppState>,
     customer: Customer,
-    q: web::Query<CsvQuery>,
+    q: Query<CsvQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let ja = q.lang != Some(CsvLang::En);
     let out = portal_app::exports::tickets_csv(ledger::all(&state.db, customer.scope).await?, ja)?;

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::error::ApiError;
-use crate::extractors::Staff;
+use crate::extractors::{Query, Staff};
 use crate::routes::Paging;
 use crate::state::AppState;
 
@@ -35,8 +35,8 @@ pub struct CompanyFilter {
 pub async fn list_companies(
     state: web::Data<AppState>,
     _staff: Staff,
-    filter: web::Query<CompanyFilter>,
-    paging: web::Query<Paging>,
+    filter: Query<CompanyFilter>,
+    paging: Query<Paging>,
 ) -> Result<web::Json<CompanyPage>, ApiError> {
     let (page, per_page) = paging.resolve()?;
     let rank = match filter.rank.as_deref().map(str::trim).filter(|r| !r.is_empty()) {

@@ -6,8 +6,7 @@ use portal_domain::inputs::TicketAdjustment;
 use uuid::Uuid;
 
 use crate::error::ApiError;
-use crate::extractors::JsonBody;
-use crate::extractors::{Admin, Staff};
+use crate::extractors::{Admin, JsonBody, Query, Staff};
 use crate::routes::Paging;
 use crate::state::AppState;
 use portal_app::views as company_view;
@@ -53,7 +52,7 @@ pub async fn list_company_tickets(
     state: web::Data<AppState>,
     staff: Staff,
     id: web::Path<Uuid>,
-    paging: web::Query<Paging>,
+    paging: Query<Paging>,
 ) -> Result<web::Json<LedgerPage>, ApiError> {
     let (page, per_page) = paging.resolve()?;
     let (items, total) = ledger::page(&state.db, staff.scope(*id)?, page, per_page).await?;
