@@ -1,6 +1,6 @@
 //! Ticket history (R3.4): every ledger entry with its running balance, newest first, and as CSV.
 
-use actix_web::{get, web, HttpResponse};
+use actix_web::{get, web, HttpRequest, HttpResponse};
 use portal_db::queries::ledger;
 use portal_domain::company::{LedgerEntryView, LedgerPage};
 use serde::Deserialize;
@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::error::ApiError;
 use crate::extractors::{Customer, Query};
-use crate::routes::Paging;
+use crate::routes::{page_links, Paged, Paging};
 use crate::state::AppState;
 use portal_app::views as company_view;
 
@@ -28,10 +28,12 @@ pub async fn list_tickets(
     state: web::Data<AppState>,
     customer: Customer,
     paging: Query<Paging>,
-) -> Result<web::Json<LedgerPage>, ApiError> {
+    req: HttpRequest,
+) -> Result<Paged<LedgerPage>, ApiError> {
     let (page, per_page) = paging.resolve()?;
     let (items, total) = ledger::page(&state.db, customer.scope, page, per_page).await?;
-    Ok(web::Json(LedgerPage { items: company_view::ledger_entries(items)?, total, page, per_page }))
+    let links = page_links(&req, page, per_page, total);
+    Ok(Paged(LedgerPage { items: company_view::ledger_entries(items)?, total, page, per_page, links }))
 }
 
 /// One entry of your ticket history
