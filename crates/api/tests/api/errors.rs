@@ -4,7 +4,7 @@ use portal_domain::Role;
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::helpers::{problem, TestApp};
+use crate::helpers::{body, problem, TestApp};
 
 #[tokio::test]
 async fn malformed_and_incomplete_bodies_are_4xx_problems_naming_the_field() {
@@ -30,7 +30,7 @@ async fn malformed_and_incomplete_bodies_are_4xx_problems_naming_the_field() {
     assert_eq!(p.errors.len(), 1);
 
     let p = problem(
-        app.post("/api/v1/auth/login", None, json!({"email": "not-an-email", "password": "x"})).await,
+        app.post_json("/api/v1/auth/login", None, &body::login("not-an-email", "x")).await,
         StatusCode::UNPROCESSABLE_ENTITY,
         "validation_failed",
     )
@@ -38,7 +38,7 @@ async fn malformed_and_incomplete_bodies_are_4xx_problems_naming_the_field() {
     assert_eq!((p.errors[0].field.as_str(), p.errors[0].code.as_str()), ("email", "invalid_email"));
 
     let p = problem(
-        app.post("/api/v1/auth/login", None, json!({"email": "  ", "password": "x"})).await,
+        app.post_json("/api/v1/auth/login", None, &body::login("  ", "x")).await,
         StatusCode::UNPROCESSABLE_ENTITY,
         "validation_failed",
     )
@@ -50,7 +50,7 @@ async fn malformed_and_incomplete_bodies_are_4xx_problems_naming_the_field() {
 
     let big = "x".repeat(100 * 1024);
     problem(
-        app.post("/api/v1/auth/login", None, json!({"email": big, "password": "x"})).await,
+        app.post_json("/api/v1/auth/login", None, &body::login(&big, "x")).await,
         StatusCode::PAYLOAD_TOO_LARGE,
         "payload_too_large",
     )
