@@ -258,19 +258,44 @@ fn backticked(msg: &str) -> Option<String> {
     Some(msg[start..end].to_owned())
 }
 
-pub fn path_error(err: PathError, _req: &HttpRequest) -> actix_web::Error {
-    let p = Problem::new(404, ErrorCode::NotFound, "Not found").with_detail(err.to_string());
+/// A path segment that does not parse (`/admin/companies/not-a-uuid`) is 404 `not_found`, not
+/// 422: a value that cannot be an id names no resource, just like a well-formed unknown id, so a
+/// client handles both alike (and every operation with a path parameter documents 404). The detail
+/// and `errors` name the parameter; serde's text (the UUID parser's) stays out of the answer.
+pub fn path_error(err: PathError, req: &HttpRequest) -> actix_web::Error {
+    let names: Vec<&str> = req.match_info().iter().map(|(name, _)| name).collect();
+    let name = names.join(", ");
+    let mut p = Problem::new(404, ErrorCode::NotFound, "Not found");
+    if !name.is_empty() {
+        let detail = format!("The path parameter {name} is not valid, so nothing can be found under it");
+        p = p.with_detail(detail).with_field(&name, ErrorCode::Invalid, format!("{name} is not valid"));
+    }
     actix_web::error::InternalError::from_response(err, problem_response(&p)).into()
 }
 
+/// A query parameter that does not parse: 422 naming it (`field`) with a message for people.
+/// `serde_message` is the deserializer's own text, used only to tell which kind of mistake it was.
+pub fn query_problem(field: &str, serde_message: &str) -> Problem {
+    let field =
+        if field.is_empty() || field == "." { backticked(serde_message).unwrap_or_default() } else { field.into() };
+    let (code, message) = if serde_message.starts_with("missing field") {
+        (ErrorCode::Required, format!("{field} is required"))
+    } else if serde_message.starts_with("duplicate field") {
+        (ErrorCode::Invalid, format!("{field} is given more than once"))
+    } else if let Some((_, expected)) =
+        serde_message.strip_prefix("unknown variant").and_then(|rest| rest.split_once(", expected "))
+    {
+        (ErrorCode::Invalid, format!("{field} must be {expected}"))
+    } else {
+        (ErrorCode::Invalid, format!("{field} has an invalid value"))
+    };
+    Problem::new(422, ErrorCode::ValidationFailed, "The request has invalid fields").with_field(&field, code, message)
+}
+
+/// For a handler that still takes `web::Query` (the crate's `extractors::Query` names the
+/// parameter in every case; serde_urlencoded's own errors often do not).
 pub fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
-    let msg = err.to_string();
-    let field = backticked(&msg).unwrap_or_default();
-    let p = Problem::new(422, ErrorCode::ValidationFailed, "The request has invalid fields").with_field(
-        &field,
-        ErrorCode::Invalid,
-        msg,
-    );
+    let p = query_problem("", &err.to_string());
     actix_web::error::InternalError::from_response(err, problem_response(&p)).into()
 }
 
@@ -344,6 +369,22 @@ mod tests {
         let p = ApiError::Internal("password=hunter2 at db".into()).problem();
         assert!(p.detail.is_none());
         assert!(!serde_json::to_string(&p).unwrap().contains("hunter2"));
+    }
+
+    #[test]
+    fn query_problems_name_the_parameter_in_words_for_people() {
+        let p = query_problem("page", "invalid digit found in string");
+        assert_eq!((p.status, p.errors[0].field.as_str()), (422, "page"));
+        assert_eq!(p.errors[0].message, "page has an invalid value");
+        let p = query_problem("lang", "unknown variant `xx`, expected `ja` or `en`");
+        assert_eq!(p.errors[0].message, "lang must be `ja` or `en`");
+        let p = query_problem(".", "missing field `q`");
+        assert_eq!((p.errors[0].field.as_str(), p.errors[0].code.as_str()), ("q", "required"));
+        let p = query_problem(".", "duplicate field `page`");
+        assert_eq!(
+            (p.errors[0].field.as_str(), p.errors[0].message.as_str()),
+            ("page", "page is given more than once")
+        );
     }
 
     #[test]

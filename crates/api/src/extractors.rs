@@ -171,6 +171,38 @@ impl<T: serde::de::DeserializeOwned> JsonBody<T> {
     }
 }
 
+/// The query string as `T`, like `web::Query`, except that a value that does not parse names its
+/// parameter: serde_urlencoded says "invalid digit found in string" for `page=abc` without saying
+/// where, so the deserializer is wrapped to track the field it was reading.
+#[derive(Debug, Clone)]
+pub struct Query<T>(pub T);
+
+impl<T> std::ops::Deref for Query<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: serde::de::DeserializeOwned> Query<T> {
+    pub fn parse(query: &str) -> Result<T, ApiError> {
+        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            ApiError::Problem(Box::new(crate::error::query_problem(&e.path().to_string(), &e.inner().to_string())))
+        })
+    }
+}
+
+impl<T: serde::de::DeserializeOwned> FromRequest for Query<T> {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(Query::parse(req.query_string()).map(Query))
+    }
+}
+
 /// A fully signed-in customer and the only company whose data they may touch. Every customer
 /// route reads company data through `scope`, so a foreign id simply is not found.
 #[derive(Debug, Clone)]
@@ -214,7 +246,30 @@ impl Customer {
 mod tests {
     use actix_web::test::TestRequest;
 
-    use super::client_address;
+    use super::{client_address, Query};
+    use crate::error::ApiError;
+    use crate::routes::Paging;
+
+    fn field_error(query: &str) -> (String, String, String) {
+        match Query::<Paging>::parse(query) {
+            Err(ApiError::Problem(p)) => {
+                assert_eq!((p.status, p.code.as_str()), (422, "validation_failed"));
+                let e = &p.errors[0];
+                (e.field.clone(), e.code.clone(), e.message.clone())
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_query_value_that_does_not_parse_names_its_parameter() {
+        let (field, code, message) = field_error("q=x&page=abc");
+        assert_eq!((field.as_str(), code.as_str(), message.as_str()), ("page", "invalid", "page has an invalid value"));
+        assert_eq!(field_error("page=1&per_page=-1").0, "per_page");
+        assert_eq!(field_error("page=1&page=2").0, "page");
+        let ok = Query::<Paging>::parse("page=2&per_page=5&other=ignored").unwrap();
+        assert_eq!((ok.page, ok.per_page), (Some(2), Some(5)));
+    }
 
     #[test]
     fn the_forwarded_address_counts_only_behind_a_trusted_proxy() {

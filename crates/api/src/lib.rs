@@ -8,6 +8,7 @@ pub mod extractors;
 pub mod metrics;
 pub mod openapi;
 pub mod request_id;
+pub mod route_table;
 pub mod routes;
 pub mod settings;
 pub mod spa;

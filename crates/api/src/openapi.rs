@@ -40,7 +40,9 @@ impl Modify for BearerScheme {
 /// expired token, a stage or role that does not allow it, an unreadable body or query. Applied to
 /// the merged document (utoipa-actix-web adds the paths after `ApiDoc::openapi()`).
 pub fn with_common_responses(mut api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    use utoipa::openapi::header::HeaderBuilder;
     use utoipa::openapi::path::{Operation, ParameterIn};
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
     use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
 
     let problem = |description: &str| {
@@ -81,8 +83,22 @@ pub fn with_common_responses(mut api: utoipa::openapi::OpenApi) -> utoipa::opena
             if has_param(op, ParameterIn::Query) {
                 add(op, "422", "A query parameter is invalid (`validation_failed`)");
             }
+            // Every paged list (it takes `Paging`) answers with `routes::Paged`, which sends `Link`.
+            let paged = op
+                .parameters
+                .as_deref()
+                .unwrap_or_default()
+                .iter()
+                .any(|p| matches!(p, RefOr::T(p) if p.parameter_in == ParameterIn::Query && p.name == "page"));
+            if let (true, Some(RefOr::T(ok))) = (paged, op.responses.responses.get_mut("200")) {
+                let link = HeaderBuilder::new()
+                    .schema(Some(ObjectBuilder::new().schema_type(Type::String)))
+                    .description(Some(crate::routes::LINK_HEADER_DOC))
+                    .build();
+                ok.headers.entry("Link".to_owned()).or_insert_with(|| link.into());
+            }
             if has_param(op, ParameterIn::Path) {
-                add(op, "404", "Not found (`not_found`)");
+                add(op, "404", "Not found, or a path parameter is not a valid id (`not_found`, naming it)");
             }
         }
     }

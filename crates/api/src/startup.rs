@@ -1,8 +1,10 @@
 //! Builds the actix application and binds it. Tests use the same path on port 0.
 
 use std::net::TcpListener;
+use std::sync::Arc;
 
-use actix_web::dev::Server;
+use actix_web::dev::{fn_service, Server};
+use actix_web::http::Method;
 use actix_web::middleware::{from_fn, Compress, ErrorHandlers};
 use actix_web::{web, App, HttpResponse, HttpServer};
 use sea_orm::DatabaseConnection;
@@ -17,6 +19,7 @@ use portal_app::SharedClock;
 use crate::auth::tokens::JwtKeys;
 use crate::error::{ensure_problem, json_error, path_error, query_error};
 use crate::openapi::ApiDoc;
+use crate::route_table::RouteTable;
 use crate::settings::ApiSettings;
 use crate::state::AppState;
 use crate::{routes, spa};
@@ -41,6 +44,7 @@ impl Application {
         let metrics = crate::metrics::Metrics::instrument(&mut db);
         let state =
             web::Data::new(AppState { jwt: JwtKeys::new(&settings.jwt_secret), db, settings, notices, clock, metrics });
+        let routes = Arc::new(route_table());
         let server = HttpServer::new(move || {
             let (app, api) = App::new()
                 .into_utoipa_app()
@@ -65,10 +69,13 @@ impl Application {
                 .route("/api/openapi.json", web::get().to(openapi_json))
                 .route("/api/docs/scalar.js", web::get().to(scalar_js))
                 .service(Scalar::with_url("/api/docs", api).custom_html(SCALAR_HTML).title("cloudpack+ PORTAL API"));
-            match state.settings.spa_dir.as_deref().filter(|d| d.join("index.html").is_file()) {
-                Some(dir) => app.service(spa::service(dir)),
-                None => app.default_service(actix_web::dev::fn_service(spa::default_service)),
-            }
+            let spa_dir = state.settings.spa_dir.as_deref().filter(|d| d.join("index.html").is_file());
+            let fallback = spa::Fallback::new(routes.clone(), spa_dir);
+            let app = match spa_dir {
+                Some(dir) => app.service(spa::service(dir, fallback.clone())),
+                None => app,
+            };
+            app.default_service(fn_service(move |req| fallback.clone().answer(req)))
         })
         .workers(workers)
         .listen(listener)?
@@ -129,4 +136,13 @@ pub fn openapi_document() -> utoipa::openapi::OpenApi {
         .service(scope::scope("/api/v1").configure(routes::configure))
         .split_for_parts();
     crate::openapi::with_common_responses(api)
+}
+
+/// The methods each path answers (for 405 + `Allow`): the document's operations and the routes
+/// served beside it.
+fn route_table() -> RouteTable {
+    RouteTable::from_openapi(&openapi_document())
+        .with("/api/openapi.json", &[Method::GET])
+        .with("/api/docs", &[Method::GET])
+        .with("/api/docs/scalar.js", &[Method::GET])
 }

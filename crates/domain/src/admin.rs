@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::paging::PageLinks;
 use crate::Role;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,4 +25,7 @@ pub struct AdminUserPage {
     pub total: u64,
     pub page: u64,
     pub per_page: u64,
+    /// Links to the next and previous pages (older servers sent none).
+    #[serde(default)]
+    pub links: PageLinks,
 }

@@ -7,6 +7,7 @@ use uuid::Uuid;
 use crate::eligibility::{CompanyFlags, ContractType};
 use crate::fiscal::FiscalYear;
 use crate::ledger::EntryKind;
+use crate::paging::PageLinks;
 use crate::rank::{Benefits, Rank, Thresholds};
 use crate::Role;
 
@@ -102,6 +103,9 @@ pub struct LedgerPage {
     pub total: u64,
     pub page: u64,
     pub per_page: u64,
+    /// Links to the next and previous pages (older servers sent none).
+    #[serde(default)]
+    pub links: PageLinks,
 }
 
 // ---- staff -------------------------------------------------------------------------------
@@ -197,6 +201,9 @@ pub struct CompanyPage {
     pub total: u64,
     pub page: u64,
     pub per_page: u64,
+    /// Links to the next and previous pages (older servers sent none).
+    #[serde(default)]
+    pub links: PageLinks,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -308,4 +315,7 @@ pub struct AuditPage {
     pub total: u64,
     pub page: u64,
     pub per_page: u64,
+    /// Links to the next and previous pages (older servers sent none).
+    #[serde(default)]
+    pub links: PageLinks,
 }

@@ -13,6 +13,7 @@ pub mod email;
 pub mod fiscal;
 pub mod inputs;
 pub mod ledger;
+pub mod paging;
 pub mod password;
 pub mod problem;
 pub mod rank;

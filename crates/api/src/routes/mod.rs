@@ -7,7 +7,14 @@ pub mod company;
 pub mod health;
 pub mod me;
 
+use actix_web::body::BoxBody;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, Responder};
+use portal_domain::admin::AdminUserPage;
+use portal_domain::company::{AuditPage, CompanyPage, LedgerPage};
+use portal_domain::paging::PageLinks;
 use portal_domain::ErrorCode;
+use serde::Serialize;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 /// Everything under `/api/v1`.
@@ -74,6 +81,72 @@ impl Paging {
     }
 }
 
+/// Links to the pages before and after `page` of the list `req` asked for: its path and query with
+/// `page` and `per_page` (always explicit) replaced and every other parameter kept as sent. Past
+/// the end, `prev` leads back to the last page, so a client that overshot can recover.
+pub fn page_links(req: &HttpRequest, page: u64, per_page: u64, total: u64) -> PageLinks {
+    let last = total.div_ceil(per_page.max(1)).max(1);
+    let kept: Vec<&str> = req
+        .query_string()
+        .split('&')
+        .filter(|pair| {
+            let key = form_urlencoded::parse(pair.as_bytes()).next().map(|(k, _)| k);
+            key.is_some_and(|k| k != "page" && k != "per_page")
+        })
+        .collect();
+    let link = |p: u64| {
+        let mut query = kept.join("&");
+        if !query.is_empty() {
+            query.push('&');
+        }
+        format!("{}?{query}page={p}&per_page={per_page}", req.path())
+    };
+    PageLinks { next: (page < last).then(|| link(page + 1)), prev: (page > 1).then(|| link((page - 1).min(last))) }
+}
+
+/// The RFC 8288 `Link` header value of `links`, if there is a neighbour.
+fn link_header(links: &PageLinks) -> Option<String> {
+    let rels = [(&links.next, "next"), (&links.prev, "prev")];
+    let parts: Vec<String> =
+        rels.iter().filter_map(|(url, rel)| url.as_ref().map(|u| format!("<{u}>; rel=\"{rel}\""))).collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// A page of a list with its links.
+pub trait Linked {
+    fn links(&self) -> &PageLinks;
+}
+
+macro_rules! linked {
+    ($($page:ty),*) => {$(
+        impl Linked for $page {
+            fn links(&self) -> &PageLinks {
+                &self.links
+            }
+        }
+    )*};
+}
+linked!(LedgerPage, CompanyPage, AuditPage, AdminUserPage);
+
+/// A list page as the answer: the JSON body, with its `links` repeated in a `Link` header for
+/// clients that follow links without reading the body.
+pub struct Paged<T>(pub T);
+
+impl<T: Serialize + Linked> Responder for Paged<T> {
+    type Body = BoxBody;
+
+    fn respond_to(self, _: &HttpRequest) -> HttpResponse {
+        let mut res = HttpResponse::Ok();
+        if let Some(link) = link_header(self.0.links()) {
+            res.insert_header((header::LINK, link));
+        }
+        res.json(self.0)
+    }
+}
+
+/// The `Link` header as the OpenAPI document describes it on every list (see `openapi`).
+pub const LINK_HEADER_DOC: &str = "RFC 8288 links to the next and previous pages (`rel=\"next\"`, `rel=\"prev\"`), the same as `links`; absent when there is neither";
+
 /// Parses a body field that must be present and non-blank.
 pub(crate) fn required<'a>(field: &str, value: &'a str) -> Result<&'a str, crate::error::ApiError> {
     let v = value.trim();
@@ -81,5 +154,44 @@ pub(crate) fn required<'a>(field: &str, value: &'a str) -> Result<&'a str, crate
         Err(crate::error::ApiError::field(field, ErrorCode::Required, format!("{field} is required")))
     } else {
         Ok(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use actix_web::test::TestRequest;
+
+    use super::*;
+
+    fn links(uri: &str, page: u64, per_page: u64, total: u64) -> PageLinks {
+        page_links(&TestRequest::get().uri(uri).to_http_request(), page, per_page, total)
+    }
+
+    #[test]
+    fn links_keep_the_other_parameters_and_replace_the_paging() {
+        let l = links("/api/v1/admin/companies?q=x&page=2&rank=GOLD&per_page=20", 2, 20, 100);
+        assert_eq!(l.next.as_deref(), Some("/api/v1/admin/companies?q=x&rank=GOLD&page=3&per_page=20"));
+        assert_eq!(l.prev.as_deref(), Some("/api/v1/admin/companies?q=x&rank=GOLD&page=1&per_page=20"));
+        // Percent-encoding is kept as sent, and the default page size is made explicit.
+        let l = links("/api/v1/admin/users?q=blue%20sky", 1, 20, 21);
+        assert_eq!(l.next.as_deref(), Some("/api/v1/admin/users?q=blue%20sky&page=2&per_page=20"));
+        assert_eq!(l.prev, None);
+    }
+
+    #[test]
+    fn the_ends_have_no_link_beyond_them() {
+        assert_eq!(links("/l", 1, 20, 0), PageLinks::default());
+        assert_eq!(links("/l", 1, 20, 20), PageLinks::default());
+        let last = links("/l?page=3&per_page=2", 3, 2, 5);
+        assert_eq!((last.next, last.prev.as_deref()), (None, Some("/l?page=2&per_page=2")));
+        let past = links("/l?page=9&per_page=2", 9, 2, 5);
+        assert_eq!((past.next, past.prev.as_deref()), (None, Some("/l?page=3&per_page=2")));
+    }
+
+    #[test]
+    fn the_link_header_lists_next_then_prev() {
+        let l = PageLinks { next: Some("/l?page=3".into()), prev: Some("/l?page=1".into()) };
+        assert_eq!(link_header(&l).as_deref(), Some(r#"</l?page=3>; rel="next", </l?page=1>; rel="prev""#));
+        assert_eq!(link_header(&PageLinks::default()), None);
     }
 }

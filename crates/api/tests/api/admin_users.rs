@@ -5,7 +5,7 @@ use portal_domain::Role;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{ok_json, problem, TestApp, TestUser};
+use crate::helpers::{body, ok_json, problem, TestApp, TestUser};
 
 async fn staff_session(app: &TestApp, role: Role) -> (TestUser, AuthResponse) {
     let mut s = app.user(role, None).await;
@@ -39,7 +39,7 @@ async fn r7_5_staff_reset_forces_a_new_password_and_a_new_mfa_enrolment() {
         .await;
     let rt = rep_session.refresh_token.clone().unwrap();
     problem(
-        app.post("/api/v1/auth/refresh", None, json!({"refresh_token": rt})).await,
+        app.post_json("/api/v1/auth/refresh", None, &body::refresh(&rt)).await,
         StatusCode::UNAUTHORIZED,
         "refresh_token_invalid",
     )

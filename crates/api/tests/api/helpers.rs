@@ -11,10 +11,14 @@ use portal_app::scheduler::SchedulerHandle;
 use portal_app::{Clock, ManualClock, SystemClock};
 use portal_db::queries::{companies, users};
 use portal_domain::auth::{AuthResponse, MfaConfirmResponse, MfaEnrollment, SessionStage};
+use portal_domain::company::{CompanyOverview, OnboardCompanyRequest, OnboardCompanyResponse};
+use portal_domain::eligibility::ContractType;
+use portal_domain::fiscal::FiscalYear;
 use portal_domain::problem::Problem;
-use portal_domain::{totp, Role};
+use portal_domain::{totp, Rank, Role};
 use reqwest::{Response, StatusCode};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use serde::Serialize;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
@@ -130,8 +134,15 @@ impl TestApp {
         format!("{}{path}", self.base)
     }
 
+    /// POST a `json!` body: `{}` where an operation has no request type, and bodies no request type
+    /// can express (wrong JSON types, unknown values, missing fields).
     pub async fn post(&self, path: &str, token: Option<&str>, body: Value) -> Response {
-        let mut req = self.http.post(self.url(path)).json(&body);
+        self.post_json(path, token, &body).await
+    }
+
+    /// POST a request type of `portal_domain`, serialized as a client would.
+    pub async fn post_json<T: Serialize + ?Sized>(&self, path: &str, token: Option<&str>, body: &T) -> Response {
+        let mut req = self.http.post(self.url(path)).json(body);
         if let Some(t) = token {
             req = req.bearer_auth(t);
         }
@@ -168,7 +179,7 @@ impl TestApp {
     }
 
     pub async fn login(&self, u: &TestUser) -> Response {
-        self.post("/api/v1/auth/login", None, json!({ "email": u.email, "password": u.password })).await
+        self.post_json("/api/v1/auth/login", None, &body::login(&u.email, &u.password)).await
     }
 
     /// Temporary password → new password → TOTP enrolment: a full session.
@@ -177,10 +188,10 @@ impl TestApp {
         assert_eq!(step.next, SessionStage::ChangePassword);
         let new_password = format!("new-{}-Passw0rd", Uuid::new_v4().simple());
         let step: AuthResponse = ok_json(
-            self.post(
+            self.post_json(
                 "/api/v1/auth/password",
                 Some(&step.access_token),
-                json!({ "current_password": u.password, "new_password": new_password }),
+                &body::change_password(&u.password, &new_password),
             )
             .await,
         )
@@ -192,7 +203,8 @@ impl TestApp {
         u.secret = Some(enrol.secret);
         let code = u.next_code();
         let done: MfaConfirmResponse = ok_json(
-            self.post("/api/v1/auth/mfa/enroll/confirm", Some(&step.access_token), json!({ "code": code })).await,
+            self.post_json("/api/v1/auth/mfa/enroll/confirm", Some(&step.access_token), &body::confirm_mfa(&code))
+                .await,
         )
         .await;
         assert_eq!(done.session.next, SessionStage::Full);
@@ -213,8 +225,42 @@ impl TestApp {
         (u, session.access_token)
     }
 
+    /// Any role with a full session, in one call: staff (`company` must be `None`) or a customer
+    /// of `company`. (user, access token).
+    pub async fn signed_in(&self, role: Role, company: Option<Uuid>) -> (TestUser, String) {
+        if role.is_staff() {
+            assert!(company.is_none(), "staff belong to no company");
+            self.staff(role).await
+        } else {
+            self.customer(role, company.expect("a customer belongs to a company")).await
+        }
+    }
+
+    /// A company onboarded through the API, then set up as an admin would; see `CompanyBuilder`.
+    pub fn build_company(&self, code: &str) -> CompanyBuilder<'_> {
+        CompanyBuilder {
+            app: self,
+            request: OnboardCompanyRequest {
+                code: code.to_owned(),
+                name: format!("{code} 株式会社"),
+                contract_types: vec![ContractType::BillingAgencyAdv],
+                flags: Default::default(),
+                representative_name: "代表 者".to_owned(),
+                representative_email: format!("rep@{}.example.jp", code.to_lowercase()),
+            },
+            rank: None,
+            tickets: None,
+            aws_accounts: Vec::new(),
+            admin: None,
+        }
+    }
+
     pub async fn put(&self, path: &str, token: Option<&str>, body: Value) -> Response {
-        let mut req = self.http.put(self.url(path)).json(&body);
+        self.put_json(path, token, &body).await
+    }
+
+    pub async fn put_json<T: Serialize + ?Sized>(&self, path: &str, token: Option<&str>, body: &T) -> Response {
+        let mut req = self.http.put(self.url(path)).json(body);
         if let Some(t) = token {
             req = req.bearer_auth(t);
         }
@@ -241,7 +287,96 @@ impl TestApp {
         let step: AuthResponse = ok_json(self.login(u).await).await;
         assert_eq!(step.next, SessionStage::VerifyMfa);
         let code = u.next_code();
-        ok_json(self.post("/api/v1/auth/mfa/verify", Some(&step.access_token), json!({ "code": code })).await).await
+        ok_json(self.post_json("/api/v1/auth/mfa/verify", Some(&step.access_token), &body::verify_mfa(&code)).await)
+            .await
+    }
+}
+
+/// `app.build_company("CODE").rank(Rank::Gold).tickets(n).aws_account("123456789012").create()`:
+/// every step goes through the API with an admin's token, so the company, its representative (rep@
+/// code.example.jp, mailed a temporary password), ledger and audit log are what onboarding and those
+/// staff operations leave. Nothing set: a REGULAR company without tickets or accounts.
+pub struct CompanyBuilder<'a> {
+    app: &'a TestApp,
+    request: OnboardCompanyRequest,
+    rank: Option<Rank>,
+    tickets: Option<i32>,
+    aws_accounts: Vec<String>,
+    admin: Option<String>,
+}
+
+impl CompanyBuilder<'_> {
+    pub fn name(mut self, name: &str) -> Self {
+        self.request.name = name.to_owned();
+        self
+    }
+
+    pub fn representative_email(mut self, email: &str) -> Self {
+        self.request.representative_email = email.to_owned();
+        self
+    }
+
+    /// The rank of the fiscal year under way, by a staff override (with its ticket grant).
+    pub fn rank(mut self, rank: Rank) -> Self {
+        self.rank = Some(rank);
+        self
+    }
+
+    /// The ticket balance to end with, counting the rank's grant; reached by adjustments.
+    pub fn tickets(mut self, balance: i32) -> Self {
+        self.tickets = Some(balance);
+        self
+    }
+
+    /// Links this AWS account (root held by the operator).
+    pub fn aws_account(mut self, account_id: &str) -> Self {
+        self.aws_accounts.push(account_id.to_owned());
+        self
+    }
+
+    /// Act with this staff token (an admin's, for a rank or tickets) instead of a new admin's.
+    pub fn by(mut self, token: &str) -> Self {
+        self.admin = Some(token.to_owned());
+        self
+    }
+
+    /// Creates the company; its id.
+    pub async fn create(self) -> Uuid {
+        let app = self.app;
+        let token = match self.admin {
+            Some(token) => token,
+            None => app.staff(Role::Admin).await.1,
+        };
+        let t = Some(token.as_str());
+        let done: OnboardCompanyResponse =
+            ok_json(app.post_json("/api/v1/admin/companies", t, &self.request).await).await;
+        let id = done.company.id;
+        let mut balance = done.company.ticket_balance;
+        if let Some(rank) = self.rank {
+            let fiscal_year = FiscalYear::containing(app.now());
+            let body = body::rank_override(fiscal_year, rank, "テスト準備");
+            let path = format!("/api/v1/admin/companies/{id}/rank-override");
+            let after: CompanyOverview = ok_json(app.post_json(&path, t, &body).await).await;
+            balance = after.ticket_balance;
+        }
+        if let Some(target) = self.tickets {
+            let path = format!("/api/v1/admin/companies/{id}/ticket-adjustments");
+            let mut left = target - balance;
+            while left != 0 {
+                // One adjustment moves at most 1000 tickets.
+                let amount = left.clamp(-1000, 1000);
+                let body = body::adjust(amount, "テスト準備");
+                let res = app.post_json(&path, t, &body).await;
+                assert_eq!(res.status(), StatusCode::CREATED, "{}", res.text().await.unwrap_or_default());
+                left -= amount;
+            }
+        }
+        for account_id in self.aws_accounts {
+            let body = body::aws_account(&account_id, &format!("{} {account_id}", self.request.code), true);
+            let res = app.post_json(&format!("/api/v1/admin/companies/{id}/aws-accounts"), t, &body).await;
+            assert!(res.status().is_success(), "{}", res.text().await.unwrap_or_default());
+        }
+        id
     }
 }
 
@@ -274,6 +409,64 @@ impl TestUser {
     /// The code of the step used last (for replay tests).
     pub fn last_code(&self) -> String {
         totp::code_at(self.secret.as_deref().unwrap(), self.last_step.unwrap() * totp::STEP_SECS).unwrap()
+    }
+}
+
+/// Request bodies as `portal_domain` types, short to write in tests. Bodies no type can express
+/// (wrong JSON types, unknown enum values, missing fields) stay `json!` literals.
+pub mod body {
+    use portal_domain::auth::{
+        ChangePasswordRequest, LoginRequest, MfaConfirmRequest, MfaVerifyRequest, RefreshRequest,
+    };
+    use portal_domain::company::{
+        LinkAwsAccountRequest, RankOverrideRequest, RolloverRequest, TicketAdjustmentRequest,
+    };
+    use portal_domain::fiscal::FiscalYear;
+    use portal_domain::Rank;
+
+    pub fn login(email: &str, password: &str) -> LoginRequest {
+        LoginRequest { email: email.to_owned(), password: password.to_owned() }
+    }
+
+    pub fn change_password(current_password: &str, new_password: &str) -> ChangePasswordRequest {
+        ChangePasswordRequest { current_password: current_password.to_owned(), new_password: new_password.to_owned() }
+    }
+
+    pub fn confirm_mfa(code: &str) -> MfaConfirmRequest {
+        MfaConfirmRequest { code: code.to_owned() }
+    }
+
+    pub fn verify_mfa(code: &str) -> MfaVerifyRequest {
+        MfaVerifyRequest { code: Some(code.to_owned()), recovery_code: None }
+    }
+
+    pub fn verify_recovery_code(recovery_code: &str) -> MfaVerifyRequest {
+        MfaVerifyRequest { code: None, recovery_code: Some(recovery_code.to_owned()) }
+    }
+
+    pub fn refresh(refresh_token: &str) -> RefreshRequest {
+        RefreshRequest { refresh_token: refresh_token.to_owned() }
+    }
+
+    pub fn rank_override(fiscal_year: FiscalYear, rank: Rank, reason: &str) -> RankOverrideRequest {
+        RankOverrideRequest { fiscal_year, rank, reason: reason.to_owned() }
+    }
+
+    pub fn adjust(amount: i32, reason: &str) -> TicketAdjustmentRequest {
+        TicketAdjustmentRequest { amount, reason: reason.to_owned() }
+    }
+
+    pub fn aws_account(account_id: &str, display_name: &str, root_held_by_us: bool) -> LinkAwsAccountRequest {
+        LinkAwsAccountRequest {
+            account_id: account_id.to_owned(),
+            display_name: display_name.to_owned(),
+            root_held_by_us,
+            under_maintenance: false,
+        }
+    }
+
+    pub fn rollover(fiscal_year: FiscalYear) -> RolloverRequest {
+        RolloverRequest { fiscal_year }
     }
 }
 

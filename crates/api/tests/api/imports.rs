@@ -1,7 +1,8 @@
 //! R2.3, R2.4: transaction imports are all-or-nothing; thresholds are versioned; everything is audited.
 
 use portal_db::entities::transaction;
-use portal_domain::company::{AuditPage, ImportReport, ThresholdsVersion};
+use portal_domain::company::{AuditPage, ImportReport, ThresholdsVersion, UpdateThresholdsRequest};
+use portal_domain::rank::Thresholds;
 use portal_domain::Role;
 use reqwest::StatusCode;
 use sea_orm::{EntityTrait, PaginatorTrait};
@@ -83,24 +84,28 @@ async fn r2_3_thresholds_are_seeded_versioned_and_validated() {
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].thresholds, portal_domain::rank::Thresholds::EXAMPLE);
 
-    let bad = json!({"thresholds": {"platinum": 100, "gold": 200, "silver": 50, "bronze": 10}, "note": "oops"});
+    let update = |platinum, gold, silver, bronze, note: &str| UpdateThresholdsRequest {
+        thresholds: Thresholds { platinum, gold, silver, bronze },
+        note: note.to_owned(),
+    };
+    let bad = update(100, 200, 50, 10, "oops");
     let p = problem(
-        app.put("/api/v1/admin/rank-thresholds", Some(&staff), bad).await,
+        app.put_json("/api/v1/admin/rank-thresholds", Some(&staff), &bad).await,
         StatusCode::UNPROCESSABLE_ENTITY,
         "validation_failed",
     )
     .await;
     assert!(p.errors[0].field.starts_with("thresholds."));
-    let no_note = json!({"thresholds": {"platinum": 400, "gold": 300, "silver": 200, "bronze": 100}, "note": ""});
+    let no_note = update(400, 300, 200, 100, "");
     problem(
-        app.put("/api/v1/admin/rank-thresholds", Some(&staff), no_note).await,
+        app.put_json("/api/v1/admin/rank-thresholds", Some(&staff), &no_note).await,
         StatusCode::UNPROCESSABLE_ENTITY,
         "validation_failed",
     )
     .await;
 
-    let good = json!({"thresholds": {"platinum": 70000000, "gold": 14000000, "silver": 4000000, "bronze": 700000}, "note": "FY2027 review"});
-    let v: ThresholdsVersion = ok_json(app.put("/api/v1/admin/rank-thresholds", Some(&staff), good).await).await;
+    let good = update(70_000_000, 14_000_000, 4_000_000, 700_000, "FY2027 review");
+    let v: ThresholdsVersion = ok_json(app.put_json("/api/v1/admin/rank-thresholds", Some(&staff), &good).await).await;
     assert_eq!(v.version, 2);
     assert_eq!(v.changed_by.as_deref(), Some(admin.email.as_str()));
     let list: Vec<ThresholdsVersion> = ok_json(app.get("/api/v1/admin/rank-thresholds", Some(&staff)).await).await;

@@ -3,12 +3,11 @@
 use portal_db::entities::ticket_ledger;
 use portal_domain::company::CompanyOverview;
 use portal_domain::fiscal::FiscalYear;
-use portal_domain::Role;
+use portal_domain::{Rank, Role};
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use serde_json::json;
 
-use crate::helpers::{ok_json, problem, TestApp};
+use crate::helpers::{body, ok_json, problem, TestApp};
 
 #[tokio::test]
 async fn r3_2_a_hundred_concurrent_one_ticket_withdrawals_from_thirty_leave_exactly_zero() {
@@ -18,8 +17,7 @@ async fn r3_2_a_hundred_concurrent_one_ticket_withdrawals_from_thirty_leave_exac
     let fy = FiscalYear::containing(app.now());
     let path = format!("/api/v1/admin/companies/{company}/rank-override");
     let after: CompanyOverview =
-        ok_json(app.post(&path, Some(&staff), json!({"fiscal_year": fy, "rank": "PLATINUM", "reason": "t"})).await)
-            .await;
+        ok_json(app.post_json(&path, Some(&staff), &body::rank_override(fy, Rank::Platinum, "t")).await).await;
     assert_eq!(after.ticket_balance, 30);
 
     let adj = format!("/api/v1/admin/companies/{company}/ticket-adjustments");
@@ -30,7 +28,7 @@ async fn r3_2_a_hundred_concurrent_one_ticket_withdrawals_from_thirty_leave_exac
             let res = http
                 .post(url)
                 .bearer_auth(token)
-                .json(&json!({"amount": -1, "reason": format!("withdrawal {i}")}))
+                .json(&body::adjust(-1, &format!("withdrawal {i}")))
                 .send()
                 .await
                 .unwrap();
@@ -77,28 +75,22 @@ async fn adjustments_need_a_reason_and_a_sane_amount() {
     let company = app.company("C1", "一 株式会社").await;
     let (_, staff) = app.staff(Role::Admin).await;
     let adj = format!("/api/v1/admin/companies/{company}/ticket-adjustments");
-    for body in [
-        json!({"amount": 0, "reason": "x"}),
-        json!({"amount": 5000, "reason": "x"}),
-        json!({"amount": 1, "reason": ""}),
-    ] {
-        problem(app.post(&adj, Some(&staff), body).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    for invalid in [body::adjust(0, "x"), body::adjust(5000, "x"), body::adjust(1, "")] {
+        problem(
+            app.post_json(&adj, Some(&staff), &invalid).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
     }
     problem(
-        app.post(&adj, Some(&staff), json!({"amount": -1, "reason": "x"})).await,
+        app.post_json(&adj, Some(&staff), &body::adjust(-1, "x")).await,
         StatusCode::CONFLICT,
         "insufficient_tickets",
     )
     .await;
-    assert_eq!(
-        app.post(&adj, Some(&staff), json!({"amount": 3, "reason": "goodwill"})).await.status(),
-        StatusCode::CREATED
-    );
+    assert_eq!(app.post_json(&adj, Some(&staff), &body::adjust(3, "goodwill")).await.status(), StatusCode::CREATED);
     let missing = format!("/api/v1/admin/companies/{}/ticket-adjustments", uuid::Uuid::new_v4());
-    problem(
-        app.post(&missing, Some(&staff), json!({"amount": 1, "reason": "x"})).await,
-        StatusCode::NOT_FOUND,
-        "not_found",
-    )
-    .await;
+    problem(app.post_json(&missing, Some(&staff), &body::adjust(1, "x")).await, StatusCode::NOT_FOUND, "not_found")
+        .await;
 }

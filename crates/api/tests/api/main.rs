@@ -9,6 +9,7 @@ mod ledger;
 mod mfa;
 mod onboarding;
 mod openapi;
+mod paging;
 mod password_change;
 mod ranks;
 mod roles;

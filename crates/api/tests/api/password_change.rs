@@ -5,7 +5,7 @@ use portal_domain::Role;
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::helpers::{ok_json, problem, TestApp};
+use crate::helpers::{body, ok_json, problem, TestApp};
 
 #[tokio::test]
 async fn r7_2_temporary_password_session_can_only_change_the_password() {
@@ -22,7 +22,7 @@ async fn r7_2_temporary_password_session_can_only_change_the_password() {
     problem(app.post("/api/v1/auth/mfa/enroll", t, json!({})).await, StatusCode::FORBIDDEN, "password_change_required")
         .await;
     problem(
-        app.post("/api/v1/auth/mfa/verify", t, json!({"code": "123456"})).await,
+        app.post_json("/api/v1/auth/mfa/verify", t, &body::verify_mfa("123456")).await,
         StatusCode::FORBIDDEN,
         "password_change_required",
     )
@@ -42,7 +42,7 @@ async fn r7_2_new_password_must_follow_the_rules_and_nothing_changes_on_refusal(
         ("aaaaaaaaaaaaaaaa", "password_monotonous"),
     ] {
         let p = problem(
-            app.post("/api/v1/auth/password", t, json!({"current_password": u.password, "new_password": new})).await,
+            app.post_json("/api/v1/auth/password", t, &body::change_password(&u.password, new)).await,
             StatusCode::UNPROCESSABLE_ENTITY,
             "validation_failed",
         )
@@ -51,12 +51,7 @@ async fn r7_2_new_password_must_follow_the_rules_and_nothing_changes_on_refusal(
         assert_eq!(p.errors[0].code, code);
     }
     problem(
-        app.post(
-            "/api/v1/auth/password",
-            t,
-            json!({"current_password": "wrong-current", "new_password": "a-good-new-password"}),
-        )
-        .await,
+        app.post_json("/api/v1/auth/password", t, &body::change_password("wrong-current", "a-good-new-password")).await,
         StatusCode::UNAUTHORIZED,
         "invalid_credentials",
     )
@@ -74,10 +69,10 @@ async fn r7_2_after_the_change_the_temporary_password_is_dead_and_mfa_comes_next
     let step: AuthResponse = ok_json(app.login(&u).await).await;
     let temp = u.password.clone();
     let next: AuthResponse = ok_json(
-        app.post(
+        app.post_json(
             "/api/v1/auth/password",
             Some(&step.access_token),
-            json!({"current_password": temp, "new_password": "brand-new-password-1"}),
+            &body::change_password(&temp, "brand-new-password-1"),
         )
         .await,
     )
@@ -105,10 +100,10 @@ async fn a_full_user_changing_the_password_revokes_every_other_session() {
     let second = app.sign_in(&mut u).await;
 
     let changed: AuthResponse = ok_json(
-        app.post(
+        app.post_json(
             "/api/v1/auth/password",
             Some(&second.access_token),
-            json!({"current_password": u.password, "new_password": "yet-another-password-9"}),
+            &body::change_password(&u.password, "yet-another-password-9"),
         )
         .await,
     )
@@ -120,7 +115,7 @@ async fn a_full_user_changing_the_password_revokes_every_other_session() {
         problem(app.get("/api/v1/me", Some(&old.access_token)).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
         let rt = old.refresh_token.clone().unwrap();
         problem(
-            app.post("/api/v1/auth/refresh", None, json!({"refresh_token": rt})).await,
+            app.post_json("/api/v1/auth/refresh", None, &body::refresh(&rt)).await,
             StatusCode::UNAUTHORIZED,
             "refresh_token_invalid",
         )

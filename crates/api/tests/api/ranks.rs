@@ -5,49 +5,40 @@ use portal_domain::fiscal::FiscalYear;
 use portal_domain::ledger::EntryKind;
 use portal_domain::{Rank, Role};
 use reqwest::StatusCode;
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use crate::helpers::{ok_json, problem, TestApp};
-
-async fn onboard(app: &TestApp, staff: &str, code: &str) -> uuid::Uuid {
-    let f = json!({"code": code, "name": format!("{code} 株式会社"), "contract_types": ["billing_agency_adv"],
-        "representative_name": "代表 者", "representative_email": format!("rep@{}.example.jp", code.to_lowercase())});
-    let v: Value = ok_json(app.post("/api/v1/admin/companies", Some(staff), f).await).await;
-    v["company"]["id"].as_str().unwrap().parse().unwrap()
-}
+use crate::helpers::{body, ok_json, problem, TestApp};
 
 #[tokio::test]
 async fn r2_4_override_to_gold_for_the_current_year_grants_15_tickets_expiring_at_year_end() {
     let app = TestApp::spawn().await;
     let (_, staff) = app.staff(Role::Admin).await;
-    let id = onboard(&app, &staff, "GOLDY").await;
+    let id = app.build_company("GOLDY").by(&staff).create().await;
     let (_, rep) = app.customer(Role::Member, id).await;
     let fy = FiscalYear::containing(app.now());
     let path = format!("/api/v1/admin/companies/{id}/rank-override");
 
     problem(
-        app.post(&path, Some(&staff), json!({"fiscal_year": fy, "rank": "GOLD", "reason": "  "})).await,
+        app.post_json(&path, Some(&staff), &body::rank_override(fy, Rank::Gold, "  ")).await,
         StatusCode::UNPROCESSABLE_ENTITY,
         "validation_failed",
     )
     .await;
     problem(
-        app.post(&path, Some(&staff), json!({"fiscal_year": fy.0 - 1, "rank": "GOLD", "reason": "x"})).await,
+        app.post_json(&path, Some(&staff), &body::rank_override(FiscalYear(fy.0 - 1), Rank::Gold, "x")).await,
         StatusCode::UNPROCESSABLE_ENTITY,
         "validation_failed",
     )
     .await;
     problem(
-        app.post(&path, Some(&rep), json!({"fiscal_year": fy, "rank": "GOLD", "reason": "x"})).await,
+        app.post_json(&path, Some(&rep), &body::rank_override(fy, Rank::Gold, "x")).await,
         StatusCode::FORBIDDEN,
         "forbidden",
     )
     .await;
 
-    let after: CompanyOverview = ok_json(
-        app.post(&path, Some(&staff), json!({"fiscal_year": fy, "rank": "GOLD", "reason": "大型案件の受注"})).await,
-    )
-    .await;
+    let after: CompanyOverview =
+        ok_json(app.post_json(&path, Some(&staff), &body::rank_override(fy, Rank::Gold, "大型案件の受注")).await).await;
     assert_eq!((after.rank, after.rank_source, after.ticket_balance), (Rank::Gold, RankSource::Override, 15));
 
     let mine: CompanyOverview = ok_json(app.get("/api/v1/company", Some(&rep)).await).await;
@@ -63,24 +54,20 @@ async fn r2_4_override_to_gold_for_the_current_year_grants_15_tickets_expiring_a
 
     // Up to PLATINUM tops up by the difference; down to SILVER removes the surplus, never below zero.
     let p: CompanyOverview =
-        ok_json(app.post(&path, Some(&staff), json!({"fiscal_year": fy, "rank": "PLATINUM", "reason": "up"})).await)
-            .await;
+        ok_json(app.post_json(&path, Some(&staff), &body::rank_override(fy, Rank::Platinum, "up")).await).await;
     assert_eq!(p.ticket_balance, 30);
     let adj = format!("/api/v1/admin/companies/{id}/ticket-adjustments");
     assert_eq!(
-        app.post(&adj, Some(&staff), json!({"amount": -28, "reason": "used elsewhere"})).await.status(),
+        app.post_json(&adj, Some(&staff), &body::adjust(-28, "used elsewhere")).await.status(),
         StatusCode::CREATED
     );
     let s: CompanyOverview =
-        ok_json(app.post(&path, Some(&staff), json!({"fiscal_year": fy, "rank": "SILVER", "reason": "down"})).await)
-            .await;
+        ok_json(app.post_json(&path, Some(&staff), &body::rank_override(fy, Rank::Silver, "down")).await).await;
     assert_eq!((s.rank, s.ticket_balance), (Rank::Silver, 0));
 
     // Overriding next year only records the rank; the tickets wait for its rollover.
-    let n: CompanyOverview = ok_json(
-        app.post(&path, Some(&staff), json!({"fiscal_year": fy.next(), "rank": "GOLD", "reason": "next"})).await,
-    )
-    .await;
+    let n: CompanyOverview =
+        ok_json(app.post_json(&path, Some(&staff), &body::rank_override(fy.next(), Rank::Gold, "next")).await).await;
     assert_eq!((n.rank, n.ticket_balance), (Rank::Silver, 0));
 }
 
@@ -91,12 +78,12 @@ async fn r2_1_company_list_sorts_platinum_first_then_by_name_and_filters() {
     let fy = FiscalYear::containing(app.now());
     let mut ids = Vec::new();
     for code in ["CCC", "AAA", "BBB", "DDD"] {
-        ids.push(onboard(&app, &staff, code).await);
+        ids.push(app.build_company(code).by(&staff).create().await);
     }
-    for (id, rank) in [(ids[0], "PLATINUM"), (ids[2], "GOLD"), (ids[3], "PLATINUM")] {
+    for (id, rank) in [(ids[0], Rank::Platinum), (ids[2], Rank::Gold), (ids[3], Rank::Platinum)] {
         let path = format!("/api/v1/admin/companies/{id}/rank-override");
         assert_eq!(
-            app.post(&path, Some(&staff), json!({"fiscal_year": fy, "rank": rank, "reason": "test"})).await.status(),
+            app.post_json(&path, Some(&staff), &body::rank_override(fy, rank, "test")).await.status(),
             StatusCode::OK
         );
     }
@@ -125,23 +112,23 @@ async fn r2_1_company_list_sorts_platinum_first_then_by_name_and_filters() {
 async fn r2_4_override_after_a_downgrade_gold_silver_gold_restores_the_full_gold_grant() {
     let app = TestApp::spawn().await;
     let (_, staff) = app.staff(Role::Admin).await;
-    let id = onboard(&app, &staff, "YOYO").await;
+    let id = app.build_company("YOYO").by(&staff).create().await;
     let fy = FiscalYear::containing(app.now());
     let path = format!("/api/v1/admin/companies/{id}/rank-override");
-    let set = |rank: &str| json!({"fiscal_year": fy, "rank": rank, "reason": "契約見直し"});
+    let set = |rank: Rank| body::rank_override(fy, rank, "契約見直し");
     let mut balances = Vec::new();
-    for rank in ["GOLD", "SILVER", "GOLD"] {
-        let o: CompanyOverview = ok_json(app.post(&path, Some(&staff), set(rank)).await).await;
+    for rank in [Rank::Gold, Rank::Silver, Rank::Gold] {
+        let o: CompanyOverview = ok_json(app.post_json(&path, Some(&staff), &set(rank)).await).await;
         balances.push(o.ticket_balance);
     }
     assert_eq!(balances, [15, 5, 15]);
     // Used tickets stay used: GOLD with 12 used, down to SILVER (nothing left to withdraw beyond
     // the 3 held), back to GOLD: 15 - 12 = 3.
     let adj = format!("/api/v1/admin/companies/{id}/ticket-adjustments");
-    let _: Value = ok_json(app.post(&adj, Some(&staff), json!({"amount": -12, "reason": "利用"})).await).await;
-    let o: CompanyOverview = ok_json(app.post(&path, Some(&staff), set("SILVER")).await).await;
+    let _: Value = ok_json(app.post_json(&adj, Some(&staff), &body::adjust(-12, "利用")).await).await;
+    let o: CompanyOverview = ok_json(app.post_json(&path, Some(&staff), &set(Rank::Silver)).await).await;
     assert_eq!(o.ticket_balance, 0);
-    let o: CompanyOverview = ok_json(app.post(&path, Some(&staff), set("GOLD")).await).await;
+    let o: CompanyOverview = ok_json(app.post_json(&path, Some(&staff), &set(Rank::Gold)).await).await;
     assert_eq!(o.ticket_balance, 3);
     let history: LedgerPage =
         ok_json(app.get(&format!("/api/v1/admin/companies/{id}/tickets"), Some(&staff)).await).await;
@@ -168,13 +155,12 @@ async fn import_csv(app: &TestApp, token: &str, csv: String) -> portal_domain::c
 async fn r2_4_history_imported_after_onboarding_recomputes_a_computed_rank_but_never_an_override() {
     let app = TestApp::spawn().await;
     let (_, staff) = app.staff(Role::Admin).await;
-    let late = onboard(&app, &staff, "LATEHIST").await;
-    let kept = onboard(&app, &staff, "KEPT").await;
+    let late = app.build_company("LATEHIST").by(&staff).create().await;
+    let kept = app.build_company("KEPT").by(&staff).create().await;
     let fy = FiscalYear::containing(app.now());
     let path = format!("/api/v1/admin/companies/{kept}/rank-override");
     let _: Value =
-        ok_json(app.post(&path, Some(&staff), json!({"fiscal_year": fy, "rank": "BRONZE", "reason": "特約"})).await)
-            .await;
+        ok_json(app.post_json(&path, Some(&staff), &body::rank_override(fy, Rank::Bronze, "特約")).await).await;
     let (_, rep) = app.customer(Role::Member, late).await;
     let before: CompanyOverview = ok_json(app.get("/api/v1/company", Some(&rep)).await).await;
     assert_eq!((before.rank, before.rank_source, before.ticket_balance), (Rank::Regular, RankSource::Onboarding, 0));

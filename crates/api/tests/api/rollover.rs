@@ -10,9 +10,8 @@ use portal_domain::ledger::EntryKind;
 use portal_domain::{Rank, Role};
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use serde_json::json;
 
-use crate::helpers::{ok_json, problem, TestApp};
+use crate::helpers::{body, ok_json, problem, TestApp};
 
 async fn import(app: &TestApp, staff: &str, csv: &str) {
     let res = app
@@ -49,12 +48,12 @@ async fn r2_2_volume_of_the_previous_calendar_year_decides_the_rank_and_grant() 
     import(&app, &staff, &csv).await;
 
     let r1: RolloverReport =
-        ok_json(app.post("/api/v1/admin/jobs/rollover", Some(&staff), json!({"fiscal_year": last})).await).await;
+        ok_json(app.post_json("/api/v1/admin/jobs/rollover", Some(&staff), &body::rollover(last)).await).await;
     assert_eq!((r1.companies, r1.ranks_set, r1.grants), (3, 3, 0), "BRONZE and REGULAR grant nothing");
     app.clock.set(fy.start());
     let staff = app.sign_in(&mut admin).await.access_token;
     let r2: RolloverReport =
-        ok_json(app.post("/api/v1/admin/jobs/rollover", Some(&staff), json!({"fiscal_year": fy})).await).await;
+        ok_json(app.post_json("/api/v1/admin/jobs/rollover", Some(&staff), &body::rollover(fy)).await).await;
     assert_eq!((r2.companies, r2.ranks_set, r2.grants, r2.unchanged), (3, 3, 2, 0));
 
     let detail = |id| format!("/api/v1/admin/companies/{id}");
@@ -69,14 +68,14 @@ async fn r2_2_volume_of_the_previous_calendar_year_decides_the_rank_and_grant() 
 
     // Idempotent: a second run changes nothing.
     let again: RolloverReport =
-        ok_json(app.post("/api/v1/admin/jobs/rollover", Some(&staff), json!({"fiscal_year": fy})).await).await;
+        ok_json(app.post_json("/api/v1/admin/jobs/rollover", Some(&staff), &body::rollover(fy)).await).await;
     assert_eq!((again.ranks_set, again.grants, again.unchanged), (0, 0, 3));
     assert_eq!(ticket_ledger::Entity::find().count(&app.db).await.unwrap(), 2);
 
     // Only the year under way: a past year would grant expired tickets, a future one has no volume.
     for other in [fy.next(), last, FiscalYear(2000)] {
         let p = problem(
-            app.post("/api/v1/admin/jobs/rollover", Some(&staff), json!({"fiscal_year": other})).await,
+            app.post_json("/api/v1/admin/jobs/rollover", Some(&staff), &body::rollover(other)).await,
             StatusCode::UNPROCESSABLE_ENTITY,
             "validation_failed",
         )
@@ -99,10 +98,7 @@ async fn r3_1_unused_tickets_expire_at_the_rollover_and_nothing_carries_over() {
     let actor = Actor::system();
     rollover::run(&app.db, last, &actor, app.now()).await.unwrap();
     let adj = format!("/api/v1/admin/companies/{id}/ticket-adjustments");
-    assert_eq!(
-        app.post(&adj, Some(&staff), json!({"amount": -4, "reason": "used"})).await.status(),
-        StatusCode::CREATED
-    );
+    assert_eq!(app.post_json(&adj, Some(&staff), &body::adjust(-4, "used")).await.status(), StatusCode::CREATED);
 
     app.clock.set(fy.start());
     rollover::run(&app.db, fy, &actor, app.now()).await.unwrap();
@@ -179,10 +175,8 @@ async fn r3_1_an_override_that_starts_the_year_expires_last_years_tickets_first(
     app.clock.set(fy.start() + Duration::minutes(1));
     let staff = app.sign_in(&mut admin).await.access_token;
     let path = format!("/api/v1/admin/companies/{id}/rank-override");
-    let o: CompanyOverview = ok_json(
-        app.post(&path, Some(&staff), json!({"fiscal_year": fy, "rank": "SILVER", "reason": "contract"})).await,
-    )
-    .await;
+    let o: CompanyOverview =
+        ok_json(app.post_json(&path, Some(&staff), &body::rank_override(fy, Rank::Silver, "contract")).await).await;
     assert_eq!((o.rank, o.ticket_balance), (Rank::Silver, 5));
     let rows =
         ticket_ledger::Entity::find().filter(ticket_ledger::Column::CompanyId.eq(id)).all(&app.db).await.unwrap();

@@ -5,7 +5,7 @@ use portal_domain::Role;
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::helpers::{ok_json, problem, TestApp};
+use crate::helpers::{body, ok_json, problem, TestApp};
 
 #[tokio::test]
 async fn refresh_rotates_the_token_and_reuse_revokes_the_whole_family() {
@@ -14,21 +14,21 @@ async fn refresh_rotates_the_token_and_reuse_revokes_the_whole_family() {
     let s0 = app.onboard(&mut u).await;
     let rt0 = s0.refresh_token.clone().unwrap();
 
-    let s1: AuthResponse = ok_json(app.post("/api/v1/auth/refresh", None, json!({"refresh_token": rt0})).await).await;
+    let s1: AuthResponse = ok_json(app.post_json("/api/v1/auth/refresh", None, &body::refresh(&rt0)).await).await;
     let rt1 = s1.refresh_token.clone().unwrap();
     assert_ne!(rt0, rt1);
     assert_eq!(app.get("/api/v1/me", Some(&s1.access_token)).await.status(), StatusCode::OK);
 
     // rt0 was rotated: presenting it again means it leaked.
     problem(
-        app.post("/api/v1/auth/refresh", None, json!({"refresh_token": rt0})).await,
+        app.post_json("/api/v1/auth/refresh", None, &body::refresh(&rt0)).await,
         StatusCode::UNAUTHORIZED,
         "refresh_token_reused",
     )
     .await;
     // The whole family is dead: the newest refresh token and the access token too.
     problem(
-        app.post("/api/v1/auth/refresh", None, json!({"refresh_token": rt1})).await,
+        app.post_json("/api/v1/auth/refresh", None, &body::refresh(&rt1)).await,
         StatusCode::UNAUTHORIZED,
         "refresh_token_invalid",
     )
@@ -44,7 +44,7 @@ async fn refresh_rotates_the_token_and_reuse_revokes_the_whole_family() {
 async fn unknown_refresh_tokens_are_refused() {
     let app = TestApp::spawn().await;
     problem(
-        app.post("/api/v1/auth/refresh", None, json!({"refresh_token": "nope"})).await,
+        app.post_json("/api/v1/auth/refresh", None, &body::refresh("nope")).await,
         StatusCode::UNAUTHORIZED,
         "refresh_token_invalid",
     )
@@ -64,7 +64,7 @@ async fn logout_ends_the_session_at_once() {
     problem(app.get("/api/v1/me", Some(&s.access_token)).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
     let rt = s.refresh_token.unwrap();
     problem(
-        app.post("/api/v1/auth/refresh", None, json!({"refresh_token": rt})).await,
+        app.post_json("/api/v1/auth/refresh", None, &body::refresh(&rt)).await,
         StatusCode::UNAUTHORIZED,
         "refresh_token_invalid",
     )

@@ -2,9 +2,10 @@
 //! on loopback (no SMTP emulator exists to install here); it speaks the protocol and keeps the DATA.
 
 use portal_app::mail::MailSettings;
+use portal_domain::company::OnboardCompanyRequest;
+use portal_domain::eligibility::ContractType;
 use portal_domain::Role;
 use reqwest::StatusCode;
-use serde_json::json;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 use tokio::sync::mpsc;
@@ -62,9 +63,15 @@ async fn r7_2_welcome_mail_is_sent_over_smtp_when_configured() {
     let (url, mut rx) = fake_smtp().await;
     let app = TestApp::spawn_with(|s| s.mail = MailSettings::Smtp(url)).await;
     let (_, staff) = app.staff(Role::Admin).await;
-    let form = json!({"code": "MAIL1", "name": "メール 株式会社", "contract_types": ["flat_rate"],
-        "representative_name": "送信 太郎", "representative_email": "taro@mail.example.jp"});
-    let res = app.post("/api/v1/admin/companies", Some(&staff), form).await;
+    let form = OnboardCompanyRequest {
+        code: "MAIL1".into(),
+        name: "メール 株式会社".into(),
+        contract_types: vec![ContractType::FlatRate],
+        flags: Default::default(),
+        representative_name: "送信 太郎".into(),
+        representative_email: "taro@mail.example.jp".into(),
+    };
+    let res = app.post_json("/api/v1/admin/companies", Some(&staff), &form).await;
     assert_eq!(res.status(), StatusCode::CREATED);
     assert_eq!(res.json::<serde_json::Value>().await.unwrap()["mail_delivery"], "smtp");
 

@@ -1,13 +1,13 @@
 //! Tenant isolation: a user of company A reaches nothing of company B.
 
 use portal_db::queries::{aws_accounts, CompanyScope};
-use portal_domain::company::{AwsAccountView, CompanyOverview, LedgerPage};
+use portal_domain::company::{AwsAccountView, CompanyOverview, LedgerPage, LinkAwsAccountRequest};
 use portal_domain::fiscal::FiscalYear;
-use portal_domain::Role;
+use portal_domain::{Rank, Role};
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::helpers::{ok_json, problem, TestApp};
+use crate::helpers::{body, ok_json, problem, TestApp};
 
 #[tokio::test]
 async fn a_user_of_company_a_gets_404_for_every_company_b_resource() {
@@ -19,20 +19,14 @@ async fn a_user_of_company_a_gets_404_for_every_company_b_resource() {
     for id in [a, b] {
         let path = format!("/api/v1/admin/companies/{id}/rank-override");
         assert_eq!(
-            app.post(&path, Some(&staff), json!({"fiscal_year": fy, "rank": "GOLD", "reason": "t"})).await.status(),
+            app.post_json(&path, Some(&staff), &body::rank_override(fy, Rank::Gold, "t")).await.status(),
             StatusCode::OK
         );
     }
     let link = |id| format!("/api/v1/admin/companies/{id}/aws-accounts");
-    let b_account: AwsAccountView = ok_json(
-        app.post(
-            &link(b),
-            Some(&staff),
-            json!({"account_id": "1111-2222-3333", "display_name": "B prod", "root_held_by_us": true}),
-        )
-        .await,
-    )
-    .await;
+    let b_account: AwsAccountView =
+        ok_json(app.post_json(&link(b), Some(&staff), &body::aws_account("1111-2222-3333", "B prod", true)).await)
+            .await;
     assert_eq!(b_account.account_id, "111122223333");
 
     let (a_rep_user, a_rep) = app.customer(Role::Representative, a).await;
@@ -60,12 +54,7 @@ async fn a_user_of_company_a_gets_404_for_every_company_b_resource() {
         problem(app.get(&path, Some(&a_rep)).await, StatusCode::FORBIDDEN, "forbidden").await;
     }
     let adj = format!("/api/v1/admin/companies/{b}/ticket-adjustments");
-    problem(
-        app.post(&adj, Some(&a_rep), json!({"amount": -1, "reason": "x"})).await,
-        StatusCode::FORBIDDEN,
-        "forbidden",
-    )
-    .await;
+    problem(app.post_json(&adj, Some(&a_rep), &body::adjust(-1, "x")).await, StatusCode::FORBIDDEN, "forbidden").await;
     let csv = app.get("/api/v1/company/tickets.csv", Some(&a_rep)).await.text().await.unwrap();
     assert_eq!(csv.lines().count(), 2, "header and A's one grant: {csv}");
 
@@ -88,21 +77,20 @@ async fn r1_3_only_accounts_whose_root_we_hold_can_be_linked_and_only_once() {
     let (_, staff) = app.staff(Role::Csm).await;
     let link = |id| format!("/api/v1/admin/companies/{id}/aws-accounts");
     let p = problem(
-        app.post(&link(a), Some(&staff), json!({"account_id": "12345", "display_name": "", "root_held_by_us": false}))
-            .await,
+        app.post_json(&link(a), Some(&staff), &body::aws_account("12345", "", false)).await,
         StatusCode::UNPROCESSABLE_ENTITY,
         "validation_failed",
     )
     .await;
     let codes: Vec<&str> = p.errors.iter().map(|e| e.code.as_str()).collect();
     assert_eq!(codes, ["invalid_aws_account_id", "required", "root_not_held"]);
-    let ok = json!({"account_id": "123456789012", "display_name": "本番", "root_held_by_us": true, "under_maintenance": true});
-    let v: AwsAccountView = ok_json(app.post(&link(a), Some(&staff), ok.clone()).await).await;
+    let ok = LinkAwsAccountRequest { under_maintenance: true, ..body::aws_account("123456789012", "本番", true) };
+    let v: AwsAccountView = ok_json(app.post_json(&link(a), Some(&staff), &ok).await).await;
     assert_eq!(v.report_channel, portal_domain::company::ReportChannel::Backlog);
-    problem(app.post(&link(b), Some(&staff), ok).await, StatusCode::CONFLICT, "aws_account_taken").await;
+    problem(app.post_json(&link(b), Some(&staff), &ok).await, StatusCode::CONFLICT, "aws_account_taken").await;
     let missing = link(uuid::Uuid::new_v4());
-    let fine = json!({"account_id": "999999999999", "display_name": "x", "root_held_by_us": true});
-    problem(app.post(&missing, Some(&staff), fine).await, StatusCode::NOT_FOUND, "not_found").await;
+    let fine = body::aws_account("999999999999", "x", true);
+    problem(app.post_json(&missing, Some(&staff), &fine).await, StatusCode::NOT_FOUND, "not_found").await;
 }
 
 /// Issue 6 §6: the hot read path costs few statements (the session and its user in one, the company
@@ -114,7 +102,7 @@ async fn the_company_page_and_a_ticket_page_cost_three_and_two_sql_statements() 
     let (_, rep) = app.customer(Role::Representative, a).await;
     let (_, admin) = app.staff(Role::Admin).await;
     let adj = format!("/api/v1/admin/companies/{a}/ticket-adjustments");
-    assert_eq!(app.post(&adj, Some(&admin), json!({"amount": 2, "reason": "x"})).await.status(), StatusCode::CREATED);
+    assert_eq!(app.post_json(&adj, Some(&admin), &body::adjust(2, "x")).await.status(), StatusCode::CREATED);
     let sql = || async {
         let text = app.get("/metrics", None).await.text().await.unwrap();
         text.lines().find_map(|l| l.strip_prefix("portal_sql_statements_total ")).unwrap().parse::<u64>().unwrap()

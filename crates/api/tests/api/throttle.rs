@@ -4,12 +4,11 @@ use portal_domain::auth::AuthResponse;
 use portal_domain::Role;
 use reqwest::StatusCode;
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};
-use serde_json::json;
 
-use crate::helpers::{ok_json, problem, TestApp};
+use crate::helpers::{body, ok_json, problem, TestApp};
 
 async fn wrong(app: &TestApp, email: &str) -> reqwest::Response {
-    app.post("/api/v1/auth/login", None, json!({"email": email, "password": "not-the-password"})).await
+    app.post_json("/api/v1/auth/login", None, &body::login(email, "not-the-password")).await
 }
 
 #[tokio::test]

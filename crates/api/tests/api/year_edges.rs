@@ -10,7 +10,7 @@ use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{json, Value};
 
-use crate::helpers::{ok_json, TestApp};
+use crate::helpers::{body, ok_json, TestApp};
 
 fn at(s: &str) -> DateTime<Utc> {
     s.parse().unwrap()
@@ -28,31 +28,24 @@ async fn ledger_rows(app: &TestApp, company: uuid::Uuid) -> Vec<(String, i32, i3
         .collect()
 }
 
-async fn onboard(app: &TestApp, staff: &str, code: &str) -> uuid::Uuid {
-    let f = json!({"code": code, "name": format!("{code} 株式会社"), "contract_types": ["billing_agency_adv"],
-        "representative_name": "代表 者", "representative_email": format!("rep@{}.example.jp", code.to_lowercase())});
-    let v: Value = ok_json(app.post("/api/v1/admin/companies", Some(staff), f).await).await;
-    v["company"]["id"].as_str().unwrap().parse().unwrap()
-}
-
 #[tokio::test]
 async fn an_adjustment_at_the_last_second_of_fy2026_lands_in_fy2026_and_one_a_second_later_in_fy2027() {
     let app = TestApp::spawn_at(at("2027-03-31T14:50:00Z")).await;
     let (mut admin, _) = app.staff(Role::Admin).await;
-    let id = onboard(&app, &app.sign_in(&mut admin).await.access_token, "EDGE").await;
-    let adjust = |amount: i32| json!({"amount": amount, "reason": "年度末の調整"});
+    let id = app.build_company("EDGE").by(&app.sign_in(&mut admin).await.access_token).create().await;
+    let adjust = |amount: i32| body::adjust(amount, "年度末の調整");
     let path = format!("/api/v1/admin/companies/{id}/ticket-adjustments");
 
     app.clock.set(at("2027-03-31T14:59:59Z"));
     let token = app.sign_in(&mut admin).await.access_token;
-    let e: LedgerEntryView = ok_json(app.post(&path, Some(&token), adjust(3)).await).await;
+    let e: LedgerEntryView = ok_json(app.post_json(&path, Some(&token), &adjust(3)).await).await;
     assert_eq!((e.fiscal_year, e.expires_at), (FiscalYear(2026), Some(FiscalYear(2026).end())));
 
     // April 1 00:00:00 JST: the scheduler has not run (it is off here); the write rolls the company
     // over first, so FY2026's tickets expire and the adjustment opens FY2027.
     app.clock.set(at("2027-03-31T15:00:00Z"));
     let token = app.sign_in(&mut admin).await.access_token;
-    let e: LedgerEntryView = ok_json(app.post(&path, Some(&token), adjust(2)).await).await;
+    let e: LedgerEntryView = ok_json(app.post_json(&path, Some(&token), &adjust(2)).await).await;
     assert_eq!((e.fiscal_year, e.expires_at), (FiscalYear(2027), Some(FiscalYear(2027).end())));
     assert_eq!(e.balance_after, 2);
     assert_eq!(
@@ -66,10 +59,10 @@ async fn between_midnight_and_the_rollover_customers_and_staff_see_last_years_ra
     // Onboarded at 23:30 JST on March 31, made GOLD for FY2026.
     let app = TestApp::spawn_at(at("2027-03-31T14:30:00Z")).await;
     let (mut admin, admin_token) = app.staff(Role::Admin).await;
-    let id = onboard(&app, &admin_token, "LATE").await;
+    let id = app.build_company("LATE").by(&admin_token).create().await;
     let path = format!("/api/v1/admin/companies/{id}/rank-override");
     let o: CompanyOverview = ok_json(
-        app.post(&path, Some(&admin_token), json!({"fiscal_year": 2026, "rank": "GOLD", "reason": "契約"})).await,
+        app.post_json(&path, Some(&admin_token), &body::rank_override(FiscalYear(2026), Rank::Gold, "契約")).await,
     )
     .await;
     assert_eq!(
@@ -90,7 +83,7 @@ async fn between_midnight_and_the_rollover_customers_and_staff_see_last_years_ra
     assert_eq!(list.items[0].rank, Rank::Gold, "the staff list shows the rank in force, not REGULAR");
 
     // The rollover at 00:00 JST decides FY2027 from calendar 2026 (no volume: REGULAR).
-    let r = app.post("/api/v1/admin/jobs/rollover", Some(&admin_token), json!({"fiscal_year": 2027})).await;
+    let r = app.post_json("/api/v1/admin/jobs/rollover", Some(&admin_token), &body::rollover(FiscalYear(2027))).await;
     assert_eq!(r.status(), StatusCode::OK);
     let mine: CompanyOverview = ok_json(app.get("/api/v1/company", Some(&member_token)).await).await;
     assert_eq!((mine.fiscal_year, mine.rank, mine.ticket_balance), (FiscalYear(2027), Rank::Regular, 0));
@@ -107,7 +100,7 @@ async fn r2_5_the_scheduler_runs_at_midnight_jst_and_retries_until_every_company
     assert_eq!((first.fiscal_year, first.complete, first.next_at), (2026, true, at("2027-03-31T15:00:00Z")));
 
     let (_, admin) = app.staff(Role::Admin).await;
-    let id = onboard(&app, &admin, "SCHED").await;
+    let id = app.build_company("SCHED").by(&admin).create().await;
     // The database loses its rank thresholds: the midnight run cannot decide ranks and fails.
     let saved = portal_db::entities::rank_threshold::Entity::find().all(&app.db).await.unwrap();
     portal_db::entities::rank_threshold::Entity::delete_many().exec(&app.db).await.unwrap();
@@ -143,7 +136,7 @@ async fn readiness(app: &TestApp) -> Value {
 async fn r2_5_readiness_says_when_the_yearly_rollover_is_overdue() {
     let app = TestApp::spawn_at(at("2027-03-31T14:00:00Z")).await;
     let (_, admin) = app.staff(Role::Admin).await;
-    onboard(&app, &admin, "DUE").await;
+    app.build_company("DUE").by(&admin).create().await;
     assert_eq!(readiness(&app).await, json!({"fiscal_year": 2026, "pending_companies": 0, "overdue": false}));
     // No scheduler here: ten minutes into April 1 the company is pending, not yet overdue …
     app.clock.set(at("2027-03-31T15:10:00Z"));

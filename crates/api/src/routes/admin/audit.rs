@@ -1,4 +1,4 @@
-use actix_web::{get, web};
+use actix_web::{get, web, HttpRequest};
 use portal_db::queries::audit;
 use portal_domain::company::{AuditEntryView, AuditPage};
 use serde::Deserialize;
@@ -6,8 +6,8 @@ use utoipa::IntoParams;
 use uuid::Uuid;
 
 use crate::error::ApiError;
-use crate::extractors::Staff;
-use crate::routes::Paging;
+use crate::extractors::{Query, Staff};
+use crate::routes::{page_links, Paged, Paging};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -29,9 +29,10 @@ pub struct AuditFilter {
 pub async fn list_audit(
     state: web::Data<AppState>,
     _staff: Staff,
-    filter: web::Query<AuditFilter>,
-    paging: web::Query<Paging>,
-) -> Result<web::Json<AuditPage>, ApiError> {
+    filter: Query<AuditFilter>,
+    paging: Query<Paging>,
+    req: HttpRequest,
+) -> Result<Paged<AuditPage>, ApiError> {
     let (page, per_page) = paging.resolve()?;
     let f = audit::Filter {
         action: filter.action.clone().filter(|a| !a.trim().is_empty()),
@@ -54,5 +55,6 @@ pub async fn list_audit(
             after: parse(r.after),
         })
         .collect();
-    Ok(web::Json(AuditPage { items, total, page, per_page }))
+    let links = page_links(&req, page, per_page, total);
+    Ok(Paged(AuditPage { items, total, page, per_page, links }))
 }

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::error::ApiError;
-use crate::extractors::Admin;
+use crate::extractors::{Admin, Query};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -49,7 +49,7 @@ pub async fn import_transactions(
     state: web::Data<AppState>,
     admin: Admin,
     req: HttpRequest,
-    q: web::Query<ImportQuery>,
+    q: Query<ImportQuery>,
     mut body: web::Payload,
 ) -> Result<web::Json<ImportReport>, ApiError> {
     let ct = req.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default();

@@ -1,6 +1,6 @@
 //! Staff views of users (R7.5: staff, never self-service, reset lost credentials).
 
-use actix_web::{get, post, web};
+use actix_web::{get, post, web, HttpRequest};
 use portal_app::staff;
 use portal_db::queries::users;
 use portal_domain::admin::{AdminUser, AdminUserPage};
@@ -10,8 +10,8 @@ use utoipa::IntoParams;
 use uuid::Uuid;
 
 use crate::error::ApiError;
-use crate::extractors::Staff;
-use crate::routes::Paging;
+use crate::extractors::{Query, Staff};
+use crate::routes::{page_links, Paged, Paging};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -37,9 +37,10 @@ pub struct UserSearch {
 pub async fn list_users(
     state: web::Data<AppState>,
     _staff: Staff,
-    query: web::Query<UserSearch>,
-    paging: web::Query<Paging>,
-) -> Result<web::Json<AdminUserPage>, ApiError> {
+    query: Query<UserSearch>,
+    paging: Query<Paging>,
+    req: HttpRequest,
+) -> Result<Paged<AdminUserPage>, ApiError> {
     let (page, per_page) = paging.resolve()?;
     let found = users::list_for_staff(&state.db, query.q.as_deref(), page, per_page).await?;
     let items = found
@@ -57,7 +58,8 @@ pub async fn list_users(
             })
         })
         .collect::<Result<_, ApiError>>()?;
-    Ok(web::Json(AdminUserPage { items, total: found.total, page, per_page }))
+    let links = page_links(&req, page, per_page, found.total);
+    Ok(Paged(AdminUserPage { items, total: found.total, page, per_page, links }))
 }
 
 /// Reset a customer's password and MFA (staff)

@@ -1,6 +1,6 @@
 //! Ticket history (R3.4): every ledger entry with its running balance, newest first, and as CSV.
 
-use actix_web::{get, web, HttpResponse};
+use actix_web::{get, web, HttpRequest, HttpResponse};
 use portal_db::queries::ledger;
 use portal_domain::company::{LedgerEntryView, LedgerPage};
 use serde::Deserialize;
@@ -8,8 +8,8 @@ use utoipa::IntoParams;
 use uuid::Uuid;
 
 use crate::error::ApiError;
-use crate::extractors::Customer;
-use crate::routes::Paging;
+use crate::extractors::{Customer, Query};
+use crate::routes::{page_links, Paged, Paging};
 use crate::state::AppState;
 use portal_app::views as company_view;
 
@@ -27,11 +27,13 @@ use portal_app::views as company_view;
 pub async fn list_tickets(
     state: web::Data<AppState>,
     customer: Customer,
-    paging: web::Query<Paging>,
-) -> Result<web::Json<LedgerPage>, ApiError> {
+    paging: Query<Paging>,
+    req: HttpRequest,
+) -> Result<Paged<LedgerPage>, ApiError> {
     let (page, per_page) = paging.resolve()?;
     let (items, total) = ledger::page(&state.db, customer.scope, page, per_page).await?;
-    Ok(web::Json(LedgerPage { items: company_view::ledger_entries(items), total, page, per_page }))
+    let links = page_links(&req, page, per_page, total);
+    Ok(Paged(LedgerPage { items: company_view::ledger_entries(items), total, page, per_page, links }))
 }
 
 /// One entry of your ticket history
@@ -81,7 +83,7 @@ pub struct CsvQuery {
 pub async fn download_tickets_csv(
     state: web::Data<AppState>,
     customer: Customer,
-    q: web::Query<CsvQuery>,
+    q: Query<CsvQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let ja = q.lang != Some(CsvLang::En);
     let out = portal_app::exports::tickets_csv(ledger::all(&state.db, customer.scope).await?, ja)?;

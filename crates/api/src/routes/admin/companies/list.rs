@@ -1,4 +1,4 @@
-use actix_web::{get, web};
+use actix_web::{get, web, HttpRequest};
 use portal_db::queries::companies;
 use portal_domain::company::{CompanyListItem, CompanyPage};
 use portal_domain::{ErrorCode, Rank};
@@ -6,8 +6,8 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::error::ApiError;
-use crate::extractors::Staff;
-use crate::routes::Paging;
+use crate::extractors::{Query, Staff};
+use crate::routes::{page_links, Paged, Paging};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -35,9 +35,10 @@ pub struct CompanyFilter {
 pub async fn list_companies(
     state: web::Data<AppState>,
     _staff: Staff,
-    filter: web::Query<CompanyFilter>,
-    paging: web::Query<Paging>,
-) -> Result<web::Json<CompanyPage>, ApiError> {
+    filter: Query<CompanyFilter>,
+    paging: Query<Paging>,
+    req: HttpRequest,
+) -> Result<Paged<CompanyPage>, ApiError> {
     let (page, per_page) = paging.resolve()?;
     let rank = match filter.rank.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
         Some(r) => Some(Rank::parse(r).ok_or_else(|| {
@@ -58,5 +59,6 @@ pub async fn list_companies(
             })
         })
         .collect::<Result<_, sea_orm::DbErr>>()?;
-    Ok(web::Json(CompanyPage { items, total, page, per_page }))
+    let links = page_links(&req, page, per_page, total);
+    Ok(Paged(CompanyPage { items, total, page, per_page, links }))
 }

@@ -1,4 +1,4 @@
-use actix_web::{get, post, web, HttpResponse};
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use portal_app::tickets;
 use portal_db::queries::ledger;
 use portal_domain::company::{LedgerPage, TicketAdjustmentRequest};
@@ -6,9 +6,8 @@ use portal_domain::inputs::TicketAdjustment;
 use uuid::Uuid;
 
 use crate::error::ApiError;
-use crate::extractors::JsonBody;
-use crate::extractors::{Admin, Staff};
-use crate::routes::Paging;
+use crate::extractors::{Admin, JsonBody, Query, Staff};
+use crate::routes::{page_links, Paged, Paging};
 use crate::state::AppState;
 use portal_app::views as company_view;
 
@@ -53,9 +52,11 @@ pub async fn list_company_tickets(
     state: web::Data<AppState>,
     staff: Staff,
     id: web::Path<Uuid>,
-    paging: web::Query<Paging>,
-) -> Result<web::Json<LedgerPage>, ApiError> {
+    paging: Query<Paging>,
+    req: HttpRequest,
+) -> Result<Paged<LedgerPage>, ApiError> {
     let (page, per_page) = paging.resolve()?;
     let (items, total) = ledger::page(&state.db, staff.scope(*id)?, page, per_page).await?;
-    Ok(web::Json(LedgerPage { items: company_view::ledger_entries(items), total, page, per_page }))
+    let links = page_links(&req, page, per_page, total);
+    Ok(Paged(LedgerPage { items: company_view::ledger_entries(items), total, page, per_page, links }))
 }
