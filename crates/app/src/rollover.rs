@@ -107,25 +107,6 @@ pub async fn pending(db: &impl ConnectionTrait, fy: FiscalYear) -> Result<u64, A
     Ok(companies::count_not_rolled(db, fy.0).await?)
 }
 
-/// Expires what is left of every fiscal year before `fy` (R3.1: nothing carries over). With
-/// `key_prefix`, each expiry carries an idempotency key. Returns how many entries it wrote.
-pub async fn expire_older(
-    txn: &impl ConnectionTrait,
-    scope: CompanyScope,
-    fy: FiscalYear,
-    key_prefix: Option<&str>,
-    now: DateTime<Utc>,
-) -> Result<u32, AppError> {
-    let mut n = 0;
-    for (bucket, remaining) in ledger::live_buckets_before(txn, scope, fy.0).await? {
-        if remaining > 0 {
-            ledger::post(txn, scope, expiry(bucket, remaining, key_prefix), now).await?;
-            n += 1;
-        }
-    }
-    Ok(n)
-}
-
 async fn roll_company(
     db: &DatabaseConnection,
     scope: CompanyScope,
@@ -138,10 +119,9 @@ async fn roll_company(
         return Ok(Outcome::Unchanged);
     }
     let txn = db.begin().await?;
-    ledger::lock(&txn, scope).await?;
-    let outcome = roll_locked(&txn, scope, fy, t, actor, now).await?;
+    let outcome = roll_locked_many(&txn, &[scope], fy, t, actor, now).await?.pop().map(|(_, o)| o);
     txn.commit().await?;
-    Ok(outcome)
+    outcome.unwrap_or(Ok(Outcome::Unchanged))
 }
 
 /// Rolls one company into the year under way if that has not happened yet, inside the caller's
@@ -158,56 +138,12 @@ pub async fn ensure_rolled(
         return Ok(());
     }
     let t = thresholds::current(txn).await?.ok_or_else(|| AppError::internal("no rank thresholds"))?;
-    roll_locked(txn, scope, fy, &t, actor, now).await.map(|_| ())
+    roll_locked_many(txn, &[scope], fy, &t, actor, now).await.map(|_| ())
 }
 
-async fn roll_locked(
-    txn: &impl ConnectionTrait,
-    scope: CompanyScope,
-    fy: FiscalYear,
-    t: &rank_threshold::Model,
-    actor: &Actor,
-    now: DateTime<Utc>,
-) -> Result<Outcome, AppError> {
-    let existing = company_years::get(txn, scope, fy.0).await?;
-    if existing.as_ref().is_some_and(|y| y.rolled_over_at.is_some()) {
-        return Ok(Outcome::Unchanged); // another replica was first
-    }
-    let volume = transactions::volume(txn, scope, fy.volume_year()).await?;
-    let (row, rank_set) = match existing {
-        Some(row) => (row, false), // an override recorded ahead of the year
-        None => {
-            let rank = thresholds::to_domain(t).rank_for(volume);
-            let new = company_years::NewYear {
-                fiscal_year: fy.0,
-                rank,
-                source: RankSource::Computed,
-                volume_yen: Some(volume),
-                threshold_version: Some(t.version),
-                reason: None,
-                decided_by: None,
-                rolled_over_at: None,
-            };
-            (company_years::insert(txn, scope, new, now).await?, true)
-        }
-    };
-    let rank = row.rank;
+type Outcomes = Vec<(CompanyScope, Result<Outcome, AppError>)>;
 
-    let key = format!("rollover:{}:{}", fy.0, scope.company_id());
-    let expirations = expire_older(txn, scope, fy, Some(&key), now).await?;
-    let tickets = rank.benefits().tickets;
-    if tickets > 0 {
-        ledger::post(txn, scope, grant(fy, rank, tickets, &key), now).await?;
-    }
-    company_years::mark_rolled(txn, &row, Some(volume), Some(t.version), now).await?;
-    let record = rollover_record(scope, fy, rank, row.source, volume, tickets, expirations);
-    audit::record(txn, actor, record, now).await?;
-    Ok(Outcome::Rolled { rank_set, granted: tickets > 0, expirations })
-}
-
-/// Rolls a chunk of companies over in one transaction: their ledger locks at once (in id order),
-/// every read in bulk, the decisions in memory (each ledger entry checked by the domain rule), and
-/// every write in bulk. Same outcome as `roll_locked` company by company.
+/// Rolls a chunk of companies over in one transaction.
 async fn roll_chunk(
     db: &DatabaseConnection,
     chunk: &[CompanyScope],
@@ -215,18 +151,34 @@ async fn roll_chunk(
     t: &rank_threshold::Model,
     actor: &Actor,
     now: DateTime<Utc>,
-) -> Result<Vec<(CompanyScope, Result<Outcome, AppError>)>, AppError> {
+) -> Result<Outcomes, AppError> {
     let txn = db.begin().await?;
-    let seqs = ledger::lock_many(&txn, chunk).await?;
-    let years = company_years::for_year_many(&txn, chunk, fy.0).await?;
+    let outcomes = roll_locked_many(&txn, chunk, fy, t, actor, now).await?;
+    txn.commit().await?;
+    Ok(outcomes)
+}
+
+/// The one way companies are rolled over, inside the caller's transaction: their ledger locks at
+/// once (in id order; again if the caller holds them already), every read in bulk, the decisions
+/// in memory (each ledger entry checked by the domain rule), every write in bulk. A company
+/// already rolled over into `fy` is left as it is.
+async fn roll_locked_many(
+    txn: &impl ConnectionTrait,
+    chunk: &[CompanyScope],
+    fy: FiscalYear,
+    t: &rank_threshold::Model,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<Outcomes, AppError> {
+    let seqs = ledger::lock_many(txn, chunk).await?;
+    let years = company_years::for_year_many(txn, chunk, fy.0).await?;
     let rolled = |s: &CompanyScope| years.get(&s.company_id()).is_some_and(|y| y.rolled_over_at.is_some());
     let todo: Vec<CompanyScope> = chunk.iter().copied().filter(|s| !rolled(s)).collect();
     if todo.is_empty() {
-        txn.commit().await?;
         return Ok(chunk.iter().map(|&s| (s, Ok(Outcome::Unchanged))).collect());
     }
-    let volumes = transactions::volumes_many(&txn, &todo, fy.volume_year()).await?;
-    let buckets = ledger::buckets_many(&txn, &todo).await?;
+    let volumes = transactions::volumes_many(txn, &todo, fy.volume_year()).await?;
+    let buckets = ledger::buckets_many(txn, &todo).await?;
     let balances: HashMap<Uuid, i32> =
         buckets.iter().map(|(id, b)| (*id, b.iter().map(|(_, remaining)| remaining).sum())).collect();
     let thresholds = thresholds::to_domain(t);
@@ -280,13 +232,12 @@ async fn roll_chunk(
         records.push(rollover_record(scope, fy, rank, source, volume, tickets, expirations));
         outcomes.push((scope, Ok(Outcome::Rolled { rank_set: existing.is_none(), granted: tickets > 0, expirations })));
     }
-    ledger::post_many(&txn, &seqs, &balances, postings, now).await?;
-    company_years::insert_many(&txn, new_years, now).await?;
+    ledger::post_many(txn, &seqs, &balances, postings, now).await?;
+    company_years::insert_many(txn, new_years, now).await?;
     for (row, volume) in marks {
-        company_years::mark_rolled(&txn, &row, Some(volume), Some(t.version), now).await?;
+        company_years::mark_rolled(txn, &row, Some(volume), Some(t.version), now).await?;
     }
-    audit::record_many(&txn, actor, records, now).await?;
-    txn.commit().await?;
+    audit::record_many(txn, actor, records, now).await?;
     Ok(outcomes)
 }
 

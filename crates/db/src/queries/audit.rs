@@ -31,7 +31,7 @@ pub struct Record<'a> {
     pub after: Option<serde_json::Value>,
 }
 
-pub async fn record(db: &impl ConnectionTrait, actor: &Actor, r: Record<'_>, now: DateTimeUtc) -> Result<(), DbErr> {
+fn row(actor: &Actor, r: Record<'_>, now: DateTimeUtc) -> audit_log::ActiveModel {
     audit_log::ActiveModel {
         id: Set(Uuid::new_v4()),
         at: Set(now),
@@ -44,9 +44,10 @@ pub async fn record(db: &impl ConnectionTrait, actor: &Actor, r: Record<'_>, now
         before: Set(r.before.map(|v| v.to_string())),
         after: Set(r.after.map(|v| v.to_string())),
     }
-    .insert(db)
-    .await
-    .map(|_| ())
+}
+
+pub async fn record(db: &impl ConnectionTrait, actor: &Actor, r: Record<'_>, now: DateTimeUtc) -> Result<(), DbErr> {
+    row(actor, r, now).insert(db).await.map(|_| ())
 }
 
 #[derive(Debug, Default)]
@@ -91,21 +92,7 @@ pub async fn record_many(
     records: Vec<Record<'_>>,
     now: DateTimeUtc,
 ) -> Result<(), DbErr> {
-    let rows: Vec<audit_log::ActiveModel> = records
-        .into_iter()
-        .map(|r| audit_log::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            at: Set(now),
-            actor_id: Set(actor.id),
-            actor_label: Set(actor.label.clone()),
-            action: Set(r.action.to_owned()),
-            target_type: Set(r.target_type.to_owned()),
-            target_id: Set(r.target_id),
-            company_id: Set(r.company_id),
-            before: Set(r.before.map(|v| v.to_string())),
-            after: Set(r.after.map(|v| v.to_string())),
-        })
-        .collect();
+    let rows: Vec<audit_log::ActiveModel> = records.into_iter().map(|r| row(actor, r, now)).collect();
     for chunk in rows.chunks(1000) {
         audit_log::Entity::insert_many(chunk.to_vec()).exec(db).await?;
     }

@@ -123,6 +123,16 @@ impl ListRow {
 const LIVE_YEAR: &str = "(SELECT MAX(ly.fiscal_year) FROM company_years ly \
      WHERE ly.company_id = companies.id AND ly.rolled_over_at IS NOT NULL)";
 
+/// The ticket balance of the company in the outer query.
+const BALANCE: &str = "(SELECT SUM(tl.amount) FROM ticket_ledger tl WHERE tl.company_id = companies.id)";
+
+/// Joins the company's year in force (see `LIVE_YEAR`).
+fn live_year_join() -> sea_orm::RelationDef {
+    company::Relation::Years.def().on_condition(|_, right| {
+        Expr::col((right, company_year::Column::FiscalYear)).eq(Expr::cust(LIVE_YEAR)).into_condition()
+    })
+}
+
 /// Staff list: the rank in force (REGULAR when none is stored), PLATINUM first, then name.
 pub async fn list_for_staff(
     db: &impl ConnectionTrait,
@@ -141,16 +151,8 @@ pub async fn list_for_staff(
         .column(company::Column::Code)
         .column(company::Column::Name)
         .column_as(Expr::col((company_year::Entity, company_year::Column::Rank)), "rank")
-        .column_as(
-            Expr::cust("(SELECT SUM(tl.amount) FROM ticket_ledger tl WHERE tl.company_id = companies.id)"),
-            "balance",
-        )
-        .join(
-            JoinType::LeftJoin,
-            company::Relation::Years.def().on_condition(move |_, right| {
-                Expr::col((right, company_year::Column::FiscalYear)).eq(Expr::cust(LIVE_YEAR)).into_condition()
-            }),
-        );
+        .column_as(Expr::cust(BALANCE), "balance")
+        .join(JoinType::LeftJoin, live_year_join());
     if let Some(r) = rank {
         query = query.filter(Expr::expr(rank_order.clone()).eq(r.sort_key() as i32));
     }
@@ -215,16 +217,8 @@ pub async fn overview_row(db: &impl ConnectionTrait, scope: CompanyScope) -> Res
         .column_as(year(company_year::Column::Source), "source")
         .column_as(year(company_year::Column::VolumeYen), "volume_yen")
         .column_as(year(company_year::Column::FreeTrainingsUsed), "free_trainings_used")
-        .column_as(
-            Expr::cust("(SELECT SUM(tl.amount) FROM ticket_ledger tl WHERE tl.company_id = companies.id)"),
-            "balance",
-        )
-        .join(
-            JoinType::LeftJoin,
-            company::Relation::Years.def().on_condition(move |_, right| {
-                Expr::col((right, company_year::Column::FiscalYear)).eq(Expr::cust(LIVE_YEAR)).into_condition()
-            }),
-        )
+        .column_as(Expr::cust(BALANCE), "balance")
+        .join(JoinType::LeftJoin, live_year_join())
         .into_model::<OverviewRow>()
         .one(db)
         .await

@@ -46,12 +46,7 @@ pub struct NewYear {
     pub rolled_over_at: Option<DateTimeUtc>,
 }
 
-pub async fn insert(
-    db: &impl ConnectionTrait,
-    scope: CompanyScope,
-    y: NewYear,
-    now: DateTimeUtc,
-) -> Result<company_year::Model, DbErr> {
+fn new_row(scope: CompanyScope, y: NewYear, now: DateTimeUtc) -> company_year::ActiveModel {
     company_year::ActiveModel {
         id: Set(Uuid::new_v4()),
         company_id: Set(scope.company_id()),
@@ -68,8 +63,15 @@ pub async fn insert(
         created_at: Set(now),
         updated_at: Set(now),
     }
-    .insert(db)
-    .await
+}
+
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    y: NewYear,
+    now: DateTimeUtc,
+) -> Result<company_year::Model, DbErr> {
+    new_row(scope, y, now).insert(db).await
 }
 
 pub async fn set_override(
@@ -157,25 +159,7 @@ pub async fn insert_many(
     years: Vec<(CompanyScope, NewYear)>,
     now: DateTimeUtc,
 ) -> Result<(), DbErr> {
-    let rows: Vec<company_year::ActiveModel> = years
-        .into_iter()
-        .map(|(scope, y)| company_year::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            company_id: Set(scope.company_id()),
-            fiscal_year: Set(y.fiscal_year),
-            rank: Set(y.rank),
-            rank_order: Set(y.rank.sort_key() as i32),
-            source: Set(y.source),
-            volume_yen: Set(y.volume_yen),
-            threshold_version: Set(y.threshold_version),
-            reason: Set(y.reason),
-            decided_by: Set(y.decided_by),
-            free_trainings_used: Set(0),
-            rolled_over_at: Set(y.rolled_over_at),
-            created_at: Set(now),
-            updated_at: Set(now),
-        })
-        .collect();
+    let rows: Vec<company_year::ActiveModel> = years.into_iter().map(|(scope, y)| new_row(scope, y, now)).collect();
     for chunk in rows.chunks(1000) {
         company_year::Entity::insert_many(chunk.to_vec()).exec(db).await?;
     }

@@ -71,7 +71,17 @@ pub async fn post(
     let seq = company::Entity::find_by_id(scope.company_id()).one(txn).await?.ok_or(PostError::NoCompany)?.ledger_seq;
     let balance = balance(txn, scope).await?;
     let balance_after = ledger::check(p.kind, p.amount, balance)?;
-    let row = ticket_ledger::ActiveModel {
+    Ok(entry_row(scope, seq, balance_after, p, now).insert(txn).await?)
+}
+
+fn entry_row(
+    scope: CompanyScope,
+    seq: i64,
+    balance_after: i32,
+    p: Posting,
+    now: DateTimeUtc,
+) -> ticket_ledger::ActiveModel {
+    ticket_ledger::ActiveModel {
         id: Set(Uuid::new_v4()),
         company_id: Set(scope.company_id()),
         seq: Set(seq),
@@ -85,9 +95,6 @@ pub async fn post(
         idempotency_key: Set(p.idempotency_key),
         created_at: Set(now),
     }
-    .insert(txn)
-    .await?;
-    Ok(row)
 }
 
 #[derive(Debug, FromQueryResult)]
@@ -307,20 +314,7 @@ pub async fn post_many(
         let balance_after = ledger::check(p.kind, p.amount, *balance)?;
         *seq += 1;
         *balance = balance_after;
-        rows.push(ticket_ledger::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            company_id: Set(id),
-            seq: Set(*seq),
-            kind: Set(p.kind),
-            amount: Set(p.amount),
-            balance_after: Set(balance_after),
-            fiscal_year: Set(p.fiscal_year),
-            expires_at: Set(p.expires_at),
-            reason: Set(p.reason),
-            actor_id: Set(p.actor_id),
-            idempotency_key: Set(p.idempotency_key),
-            created_at: Set(now),
-        });
+        rows.push(entry_row(scope, *seq, balance_after, p, now));
     }
     if rows.is_empty() {
         return Ok(());
