@@ -95,19 +95,23 @@ impl FromRequest for Caller {
     }
 }
 
+/// A full session whose role passes `allowed`, else 403 `forbidden`.
+async fn load_role(req: HttpRequest, allowed: fn(Role) -> bool) -> Result<AnyStage, ApiError> {
+    let s = load_full(req).await?;
+    if allowed(s.role) {
+        Ok(s)
+    } else {
+        Err(ApiError::Forbidden)
+    }
+}
+
 impl FromRequest for Staff {
     type Error = ApiError;
     type Future = Fut<Self>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
-        Box::pin(async move {
-            let s = load_full(req).await?;
-            if !s.role.is_staff() {
-                return Err(ApiError::Forbidden);
-            }
-            Ok(Staff(s))
-        })
+        Box::pin(async move { Ok(Staff(load_role(req, Role::is_staff).await?)) })
     }
 }
 
@@ -117,13 +121,7 @@ impl FromRequest for Admin {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
-        Box::pin(async move {
-            let s = load_full(req).await?;
-            if s.role != Role::Admin {
-                return Err(ApiError::Forbidden);
-            }
-            Ok(Admin(Staff(s)))
-        })
+        Box::pin(async move { Ok(Admin(Staff(load_role(req, |r| r == Role::Admin).await?))) })
     }
 }
 

@@ -118,9 +118,7 @@ async fn roll_company(
     if company_years::get(db, scope, fy.0).await?.is_some_and(|y| y.rolled_over_at.is_some()) {
         return Ok(Outcome::Unchanged);
     }
-    let txn = db.begin().await?;
-    let outcome = roll_locked_many(&txn, &[scope], fy, t, actor, now).await?.pop().map(|(_, o)| o);
-    txn.commit().await?;
+    let outcome = roll_chunk(db, &[scope], fy, t, actor, now).await?.pop().map(|(_, o)| o);
     outcome.unwrap_or(Ok(Outcome::Unchanged))
 }
 
