@@ -2,6 +2,7 @@
 //! (parse the body into domain inputs) → use case in `portal_app` (decide, persist, audit) → view.
 
 pub mod auth;
+pub mod counters;
 pub mod database;
 pub mod error;
 pub mod extractors;

@@ -22,9 +22,6 @@ pub async fn propagate(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    if let Some(state) = req.app_data::<actix_web::web::Data<crate::state::AppState>>() {
-        state.metrics.http_request();
-    }
     let id = req.extensions().get::<RequestId>().map(ToString::to_string).unwrap_or_default();
     let mut res = REQUEST_ID.scope(id.clone(), next.call(req)).await?;
     if let Ok(v) = HeaderValue::from_str(&id) {

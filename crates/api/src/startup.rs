@@ -41,7 +41,7 @@ impl Application {
         let notices = Notices { mailer, from: settings.mail_from.clone(), portal_url: settings.public_url.clone() };
         let scheduler = settings.scheduler.then(|| scheduler::spawn(db.clone(), clock.clone()));
         let mut db = db;
-        let metrics = crate::metrics::Metrics::instrument(&mut db);
+        let metrics = crate::counters::Metrics::instrument(&mut db);
         let state =
             web::Data::new(AppState { jwt: JwtKeys::new(&settings.jwt_secret), db, settings, notices, clock, metrics });
         let routes = Arc::new(route_table());
@@ -63,6 +63,7 @@ impl Application {
             let app = app
                 .wrap(ErrorHandlers::new().default_handler(ensure_problem))
                 .wrap(Compress::default())
+                .wrap(from_fn(crate::metrics::count_requests))
                 .wrap(from_fn(crate::request_id::propagate))
                 .wrap(tracing_actix_web::TracingLogger::default())
                 .app_data(spec)

@@ -13,7 +13,7 @@ pub struct AppState {
     pub settings: ApiSettings,
     pub notices: Notices,
     pub clock: SharedClock,
-    pub metrics: std::sync::Arc<crate::metrics::Metrics>,
+    pub metrics: std::sync::Arc<crate::counters::Metrics>,
 }
 
 impl AppState {
