@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use portal_db::queries::audit::{self, Actor};
 use portal_db::queries::{aws_accounts, companies, CompanyScope};
+use portal_domain::audit::AuditAction;
 use portal_domain::company::AwsAccountView;
 use portal_domain::inputs::LinkAwsAccount;
 use portal_domain::ErrorCode;
@@ -32,7 +33,7 @@ pub async fn link(
         other => other,
     })?;
     let record = audit::Record {
-        action: "company.link_aws_account",
+        action: AuditAction::CompanyLinkAwsAccount,
         target_type: "aws_account",
         target_id: row.id.to_string(),
         company_id: Some(scope.company_id()),

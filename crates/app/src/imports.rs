@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use portal_db::queries::audit::{self, Actor};
 use portal_db::queries::transactions::MonthVolume;
 use portal_db::queries::{companies, company_years, ledger, thresholds, transactions, CompanyScope};
+use portal_domain::audit::AuditAction;
 use portal_domain::company::{ImportReport, RankSource};
 use portal_domain::fiscal::FiscalYear;
 use portal_domain::problem::FieldError;
@@ -92,7 +93,7 @@ pub async fn import(
         }
     }
     let record = audit::Record {
-        action: "transactions.import",
+        action: AuditAction::TransactionsImport,
         target_type: "transaction_import",
         target_id: import.id.to_string(),
         company_id: None,
@@ -147,7 +148,7 @@ async fn recompute(
         settle_rank_change(txn, scope, fy, rank, reason, actor.id, now).await?;
     }
     let record = audit::Record {
-        action: "company.rank_recomputed",
+        action: AuditAction::CompanyRankRecomputed,
         target_type: "company",
         target_id: scope.company_id().to_string(),
         company_id: Some(scope.company_id()),

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use portal_db::queries::audit::{self, Actor};
 use portal_db::queries::{companies, company_years, users};
+use portal_domain::audit::AuditAction;
 use portal_domain::company::{CompanyOverview, RankSource};
 use portal_domain::email::Email;
 use portal_domain::fiscal::FiscalYear;
@@ -74,7 +75,7 @@ pub async fn onboard(
     };
     company_years::insert(&txn, scope, year, now).await?;
     let record = audit::Record {
-        action: "company.onboard",
+        action: AuditAction::CompanyOnboard,
         target_type: "company",
         target_id: company.id.to_string(),
         company_id: Some(company.id),

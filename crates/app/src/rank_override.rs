@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use portal_db::queries::audit::{self, Actor};
 use portal_db::queries::ledger::{self, Posting};
 use portal_db::queries::{company_years, CompanyScope};
+use portal_domain::audit::AuditAction;
 use portal_domain::company::RankSource;
 use portal_domain::fiscal::FiscalYear;
 use portal_domain::inputs::RankOverride;
@@ -70,7 +71,7 @@ pub async fn apply_locked(
         settle_rank_change(txn, scope, fy, change.rank, text, Some(by), now).await?;
     }
     let record = audit::Record {
-        action: "company.rank_override",
+        action: AuditAction::CompanyRankOverride,
         target_type: "company",
         target_id: scope.company_id().to_string(),
         company_id: Some(scope.company_id()),

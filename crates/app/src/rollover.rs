@@ -12,6 +12,7 @@ use portal_db::entities::rank_threshold;
 use portal_db::queries::audit::{self, Actor};
 use portal_db::queries::ledger::{self, Posting};
 use portal_db::queries::{companies, company_years, thresholds, transactions, CompanyScope};
+use portal_domain::audit::AuditAction;
 use portal_domain::company::{RankSource, RolloverFailure, RolloverReport};
 use portal_domain::fiscal::FiscalYear;
 use portal_domain::inputs::rollover_target;
@@ -80,7 +81,7 @@ pub async fn run(
     }
     if !report.failed_companies.is_empty() {
         let record = audit::Record {
-            action: "rollover.failed",
+            action: AuditAction::RolloverFailed,
             target_type: "fiscal_year",
             target_id: fy.0.to_string(),
             company_id: None,
@@ -273,7 +274,7 @@ fn rollover_record(
     expirations: u32,
 ) -> audit::Record<'static> {
     audit::Record {
-        action: "rollover",
+        action: AuditAction::Rollover,
         target_type: "company",
         target_id: scope.company_id().to_string(),
         company_id: Some(scope.company_id()),

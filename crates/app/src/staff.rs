@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use portal_db::queries::audit::{self, Actor};
 use portal_db::queries::{recovery_codes, sessions, users};
+use portal_domain::audit::AuditAction;
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde_json::json;
 use uuid::Uuid;
@@ -30,7 +31,7 @@ pub async fn reset_customer_credentials(
     sessions::revoke_all_for_user(&txn, target.id, "staff_reset", now).await?;
     throttle::clear(&txn, &throttle::account_key(&target.email)).await?;
     let record = audit::Record {
-        action: "user.reset_credentials",
+        action: AuditAction::UserResetCredentials,
         target_type: "user",
         target_id: target.id.to_string(),
         company_id: target.company_id,

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use portal_db::entities::rank_threshold;
 use portal_db::queries::audit::{self, Actor};
 use portal_db::queries::{thresholds, users};
+use portal_domain::audit::AuditAction;
 use portal_domain::company::ThresholdsVersion;
 use portal_domain::inputs::ThresholdsChange;
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
@@ -47,7 +48,7 @@ pub async fn change(
     let txn = db.begin().await?;
     let new = thresholds::insert(&txn, current.version, change.thresholds, by, change.note.as_str(), now).await?;
     let record = audit::Record {
-        action: "rank_thresholds.update",
+        action: AuditAction::RankThresholdsUpdate,
         target_type: "rank_thresholds",
         target_id: new.version.to_string(),
         company_id: None,

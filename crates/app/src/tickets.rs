@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use portal_db::queries::audit::{self, Actor};
 use portal_db::queries::ledger::{self, Posting};
 use portal_db::queries::CompanyScope;
+use portal_domain::audit::AuditAction;
 use portal_domain::company::LedgerEntryView;
 use portal_domain::inputs::TicketAdjustment;
 use portal_domain::ledger::EntryKind;
@@ -40,7 +41,7 @@ pub async fn adjust(
     };
     let entry = ledger::post(&txn, scope, posting, now).await?;
     let record = audit::Record {
-        action: "tickets.adjust",
+        action: AuditAction::TicketsAdjust,
         target_type: "company",
         target_id: scope.company_id().to_string(),
         company_id: Some(scope.company_id()),

@@ -298,6 +298,7 @@ pub struct AuditEntryView {
     pub at: DateTime<Utc>,
     /// E-mail of the acting user, or `system`.
     pub actor: String,
+    #[cfg_attr(feature = "server", schema(value_type = crate::audit::AuditAction))]
     pub action: String,
     pub target_type: String,
     pub target_id: String,

@@ -4,6 +4,7 @@
 //! The frontend depends on this crate (without the `server` feature) so both ends share one contract.
 
 pub mod admin;
+pub mod audit;
 pub mod auth;
 pub mod aws;
 pub mod codes;

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use portal_domain::audit::AuditAction;
 use portal_domain::company::AuditEntryView;
 use uuid::Uuid;
 
@@ -13,17 +14,6 @@ use crate::i18n::{t, use_i18n, CompanyMsg as C, Msg, StaffMsg as S};
 use crate::session::use_session;
 
 const PER_PAGE: u32 = 20;
-
-/// The actions the API records; the filter offers these.
-const ACTIONS: [&str; 7] = [
-    "company.onboard",
-    "company.link_aws_account",
-    "company.rank_override",
-    "tickets.adjust",
-    "transactions.import",
-    "rank_thresholds.update",
-    "rollover",
-];
 
 #[component]
 pub fn AdminAuditPage() -> impl IntoView {
@@ -57,7 +47,7 @@ pub fn AdminAuditPage() -> impl IntoView {
                     }
                 >
                     <option value="">{t(S::AllActions)}</option>
-                    {ACTIONS.map(|a| view! { <option value=a>{a}</option> }).collect_view()}
+                    {AuditAction::ALL.map(|a| view! { <option value=a.as_str()>{a.as_str()}</option> }).collect_view()}
                 </select>
             </div>
             <ErrorMessage error=loaded.error/>

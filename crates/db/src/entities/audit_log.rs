@@ -9,7 +9,7 @@ pub struct Model {
     pub at: DateTimeUtc,
     pub actor_id: Option<Uuid>,
     pub actor_label: String,
-    pub action: String,
+    pub action: portal_domain::audit::AuditAction,
     pub target_type: String,
     pub target_id: String,
     pub company_id: Option<Uuid>,

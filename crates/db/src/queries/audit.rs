@@ -1,5 +1,6 @@
 //! The append-only audit log.
 
+use portal_domain::audit::AuditAction;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
@@ -23,7 +24,7 @@ impl Actor {
 }
 
 pub struct Record<'a> {
-    pub action: &'a str,
+    pub action: AuditAction,
     pub target_type: &'a str,
     pub target_id: String,
     pub company_id: Option<Uuid>,
@@ -37,7 +38,7 @@ fn row(actor: &Actor, r: Record<'_>, now: DateTimeUtc) -> audit_log::ActiveModel
         at: Set(now),
         actor_id: Set(actor.id),
         actor_label: Set(actor.label.clone()),
-        action: Set(r.action.to_owned()),
+        action: Set(r.action),
         target_type: Set(r.target_type.to_owned()),
         target_id: Set(r.target_id),
         company_id: Set(r.company_id),
@@ -52,7 +53,7 @@ pub async fn record(db: &impl ConnectionTrait, actor: &Actor, r: Record<'_>, now
 
 #[derive(Debug, Default)]
 pub struct Filter {
-    pub action: Option<String>,
+    pub action: Option<AuditAction>,
     pub company_id: Option<Uuid>,
     pub actor_id: Option<Uuid>,
 }
@@ -66,7 +67,7 @@ pub async fn page(
 ) -> Result<(Vec<audit_log::Model>, u64), DbErr> {
     let mut q = audit_log::Entity::find();
     if let Some(a) = &f.action {
-        q = q.filter(audit_log::Column::Action.eq(a.clone()));
+        q = q.filter(audit_log::Column::Action.eq(*a));
     }
     if let Some(c) = f.company_id {
         q = q.filter(audit_log::Column::CompanyId.eq(c));

@@ -1,6 +1,8 @@
 use actix_web::{get, web, HttpRequest};
 use portal_db::queries::audit;
+use portal_domain::audit::AuditAction;
 use portal_domain::company::{AuditEntryView, AuditPage};
+use portal_domain::ErrorCode;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -12,7 +14,8 @@ use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct AuditFilter {
-    /// e.g. `company.onboard`, `company.rank_override`, `tickets.adjust`, `transactions.import`, `rollover`.
+    /// Only this action; empty for all.
+    #[param(value_type = Option<AuditAction>)]
     pub action: Option<String>,
     pub company_id: Option<Uuid>,
     pub actor_id: Option<Uuid>,
@@ -35,7 +38,12 @@ pub async fn list_audit(
 ) -> Result<Paged<AuditPage>, ApiError> {
     let (page, per_page) = paging.resolve()?;
     let f = audit::Filter {
-        action: filter.action.clone().filter(|a| !a.trim().is_empty()),
+        action: match filter.action.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+            None => None,
+            Some(a) => Some(AuditAction::parse(a).ok_or_else(|| {
+                ApiError::field("action", ErrorCode::Invalid, format!("{a:?} is not an action the audit log records"))
+            })?),
+        },
         company_id: filter.company_id,
         actor_id: filter.actor_id,
     };
@@ -47,7 +55,7 @@ pub async fn list_audit(
             id: r.id,
             at: r.at,
             actor: r.actor_label,
-            action: r.action,
+            action: r.action.as_str().to_owned(),
             target_type: r.target_type,
             target_id: r.target_id,
             company_id: r.company_id,
