@@ -40,7 +40,7 @@ pub fn tickets_csv(entries: Vec<ticket_ledger::Model>, ja: bool) -> Result<Strin
     };
     w.write_record(header).map_err(AppError::internal)?;
     for e in entries {
-        let view = views::ledger_entry(e);
+        let view = views::ledger_entry(e)?;
         w.write_record([
             view.seq.to_string(),
             format_jst(view.at),
@@ -49,7 +49,7 @@ pub fn tickets_csv(entries: Vec<ticket_ledger::Model>, ja: bool) -> Result<Strin
             view.balance_after.to_string(),
             view.fiscal_year.0.to_string(),
             view.expires_at.map(format_jst).unwrap_or_default(),
-            neutralise(&view.reason),
+            neutralise(&if ja { view.reason.text_ja() } else { view.reason.text_en() }),
         ])
         .map_err(AppError::internal)?;
     }

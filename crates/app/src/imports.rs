@@ -11,6 +11,7 @@ use portal_db::queries::{companies, company_years, ledger, thresholds, transacti
 use portal_domain::audit::AuditAction;
 use portal_domain::company::{ImportReport, RankSource};
 use portal_domain::fiscal::FiscalYear;
+use portal_domain::ledger::LedgerReason;
 use portal_domain::problem::FieldError;
 use portal_domain::transactions::TransactionRow;
 use portal_domain::ErrorCode;
@@ -144,7 +145,7 @@ async fn recompute(
     let old = row.rank;
     company_years::set_computed(txn, &row, rank, volume, t.version, now).await?;
     if rank != old {
-        let reason = format!("取引実績の取込によるランク再判定（{} → {}）", old.as_str(), rank.as_str());
+        let reason = LedgerReason::RankRecomputed { from: old, to: rank };
         settle_rank_change(txn, scope, fy, rank, reason, actor.id, now).await?;
     }
     let record = audit::Record {

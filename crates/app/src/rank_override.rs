@@ -10,7 +10,7 @@ use portal_domain::audit::AuditAction;
 use portal_domain::company::RankSource;
 use portal_domain::fiscal::FiscalYear;
 use portal_domain::inputs::RankOverride;
-use portal_domain::ledger::{rank_change_posting, EntryKind};
+use portal_domain::ledger::{rank_change_posting, EntryKind, LedgerReason};
 use portal_domain::Rank;
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use serde_json::json;
@@ -67,8 +67,8 @@ pub async fn apply_locked(
         }
     };
     if fy == current {
-        let text = format!("ランク変更（{}）: {reason}", change.rank.as_str());
-        settle_rank_change(txn, scope, fy, change.rank, text, Some(by), now).await?;
+        let why = LedgerReason::RankOverride { rank: change.rank, note: reason.to_owned() };
+        settle_rank_change(txn, scope, fy, change.rank, why, Some(by), now).await?;
     }
     let record = audit::Record {
         action: AuditAction::CompanyRankOverride,
@@ -89,7 +89,7 @@ pub(crate) async fn settle_rank_change(
     scope: CompanyScope,
     fy: FiscalYear,
     rank: Rank,
-    reason: String,
+    reason: LedgerReason,
     actor_id: Option<Uuid>,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {

@@ -16,7 +16,7 @@ use portal_domain::audit::AuditAction;
 use portal_domain::company::{RankSource, RolloverFailure, RolloverReport};
 use portal_domain::fiscal::FiscalYear;
 use portal_domain::inputs::rollover_target;
-use portal_domain::ledger::EntryKind;
+use portal_domain::ledger::{EntryKind, LedgerReason};
 use portal_domain::Rank;
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use serde_json::json;
@@ -246,7 +246,7 @@ fn expiry(bucket: i32, remaining: i32, key_prefix: Option<&str>) -> Posting {
         amount: -remaining,
         fiscal_year: bucket,
         expires_at: None,
-        reason: format!("{} の未使用チケットの失効", FiscalYear(bucket).label_ja()),
+        reason: LedgerReason::Expiry { fiscal_year: FiscalYear(bucket) },
         actor_id: None,
         idempotency_key: key_prefix.map(|k| format!("{k}:expire:{bucket}")),
     }
@@ -258,7 +258,7 @@ fn grant(fy: FiscalYear, rank: Rank, tickets: i32, key_prefix: &str) -> Posting 
         amount: tickets,
         fiscal_year: fy.0,
         expires_at: Some(fy.end()),
-        reason: format!("{} {} ランク特典の付与", fy.label_ja(), rank.as_str()),
+        reason: LedgerReason::RankGrant { fiscal_year: fy, rank },
         actor_id: None,
         idempotency_key: Some(format!("{key_prefix}:grant")),
     }

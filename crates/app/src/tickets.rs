@@ -8,7 +8,7 @@ use portal_db::queries::CompanyScope;
 use portal_domain::audit::AuditAction;
 use portal_domain::company::LedgerEntryView;
 use portal_domain::inputs::TicketAdjustment;
-use portal_domain::ledger::EntryKind;
+use portal_domain::ledger::{EntryKind, LedgerReason};
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde_json::json;
 
@@ -35,7 +35,7 @@ pub async fn adjust(
         amount,
         fiscal_year: fy.0,
         expires_at: (amount > 0).then(|| fy.end()),
-        reason: format!("手動調整: {}", adjustment.reason.as_str()),
+        reason: LedgerReason::Adjustment { note: adjustment.reason.as_str().to_owned() },
         actor_id: actor.id,
         idempotency_key: None,
     };
@@ -52,5 +52,5 @@ pub async fn adjust(
     };
     audit::record(&txn, actor, record, now).await?;
     txn.commit().await?;
-    Ok(views::ledger_entry(entry))
+    views::ledger_entry(entry)
 }

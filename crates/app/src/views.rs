@@ -8,6 +8,7 @@ use portal_domain::company::{
     AwsAccountView, CompanyDetail, CompanyOverview, CompanyUser, LedgerEntryView, RankSource, ReportChannel,
 };
 use portal_domain::fiscal::FiscalYear;
+use portal_domain::ledger::LedgerReason;
 
 use portal_domain::Rank;
 use sea_orm::ConnectionTrait;
@@ -26,8 +27,25 @@ pub fn aws_account(a: aws_account::Model) -> AwsAccountView {
     }
 }
 
-pub fn ledger_entry(e: ticket_ledger::Model) -> LedgerEntryView {
-    LedgerEntryView {
+/// An entry as shown; its reason read back from kind and parameters (a stored kind the code does
+/// not know is an error).
+pub fn ledger_entry(e: ticket_ledger::Model) -> Result<LedgerEntryView, AppError> {
+    let reason = match &e.reason_params {
+        Some(params) => {
+            let params: serde_json::Value = serde_json::from_str(params).map_err(AppError::internal)?;
+            LedgerReason::from_parts(&e.reason_kind, params).map_err(|err| {
+                AppError::internal(format!("ledger entry {}: reason {:?}: {err}", e.id, e.reason_kind))
+            })?
+        }
+        None if e.reason_kind == "note" => LedgerReason::Note { text: e.reason.clone() },
+        None => {
+            return Err(AppError::internal(format!(
+                "ledger entry {}: reason {:?} without parameters",
+                e.id, e.reason_kind
+            )))
+        }
+    };
+    Ok(LedgerEntryView {
         kind: e.kind,
         id: e.id,
         seq: e.seq,
@@ -36,11 +54,11 @@ pub fn ledger_entry(e: ticket_ledger::Model) -> LedgerEntryView {
         balance_after: e.balance_after,
         fiscal_year: FiscalYear(e.fiscal_year),
         expires_at: e.expires_at,
-        reason: e.reason,
-    }
+        reason,
+    })
 }
 
-pub fn ledger_entries(rows: Vec<ticket_ledger::Model>) -> Vec<LedgerEntryView> {
+pub fn ledger_entries(rows: Vec<ticket_ledger::Model>) -> Result<Vec<LedgerEntryView>, AppError> {
     rows.into_iter().map(ledger_entry).collect()
 }
 

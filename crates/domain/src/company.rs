@@ -92,8 +92,9 @@ pub struct LedgerEntryView {
     pub balance_after: i32,
     pub fiscal_year: FiscalYear,
     pub expires_at: Option<DateTime<Utc>>,
-    /// What caused it (rollover, override, adjustment reason, application …).
-    pub reason: String,
+    /// What caused it (rollover, override, adjustment and its reason …), as a kind and its
+    /// parameters, to be put into words in the reader's language.
+    pub reason: crate::ledger::LedgerReason,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

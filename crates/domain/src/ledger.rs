@@ -459,3 +459,93 @@ mod tests {
         }
     }
 }
+
+/// Why an entry was written: a kind and its parameters, stored as such and put into words only
+/// when shown, in the reader's language (R3.4: the history says what each entry was for).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", content = "params", rename_all = "snake_case")]
+pub enum LedgerReason {
+    /// The yearly grant of the rank's tickets (R2.1).
+    RankGrant { fiscal_year: FiscalYear, rank: crate::Rank },
+    /// What was left of a fiscal year's tickets expired (R3.1).
+    Expiry { fiscal_year: FiscalYear },
+    /// A staff adjustment, with the reason staff gave (R3.2).
+    Adjustment { note: String },
+    /// Staff changed the year's rank, with the reason they gave (R2.4).
+    RankOverride { rank: crate::Rank, note: String },
+    /// The year's rank was decided again because imported volumes changed (R2.4).
+    RankRecomputed { from: crate::Rank, to: crate::Rank },
+    /// Free text: entries written before reasons had kinds.
+    Note { text: String },
+}
+
+impl LedgerReason {
+    /// The stored kind and parameters.
+    pub fn to_parts(&self) -> (String, serde_json::Value) {
+        let v = serde_json::to_value(self).unwrap_or_default();
+        (v["kind"].as_str().unwrap_or_default().to_owned(), v["params"].clone())
+    }
+
+    /// Back from the stored kind and parameters; an unknown kind or a parameter that does not fit
+    /// is an error, never a guess.
+    pub fn from_parts(kind: &str, params: serde_json::Value) -> Result<LedgerReason, serde_json::Error> {
+        serde_json::from_value(serde_json::json!({ "kind": kind, "params": params }))
+    }
+
+    pub fn text_ja(&self) -> String {
+        match self {
+            LedgerReason::RankGrant { fiscal_year, rank } => {
+                format!("{} {} ランク特典の付与", fiscal_year.label_ja(), rank.as_str())
+            }
+            LedgerReason::Expiry { fiscal_year } => format!("{} の未使用チケットの失効", fiscal_year.label_ja()),
+            LedgerReason::Adjustment { note } => format!("手動調整: {note}"),
+            LedgerReason::RankOverride { rank, note } => format!("ランク変更（{}）: {note}", rank.as_str()),
+            LedgerReason::RankRecomputed { from, to } => {
+                format!("取引実績の取込によるランク再判定（{} → {}）", from.as_str(), to.as_str())
+            }
+            LedgerReason::Note { text } => text.clone(),
+        }
+    }
+
+    pub fn text_en(&self) -> String {
+        match self {
+            LedgerReason::RankGrant { fiscal_year, rank } => format!("{fiscal_year} {} rank benefit", rank.as_str()),
+            LedgerReason::Expiry { fiscal_year } => format!("Unused tickets of {fiscal_year} expired"),
+            LedgerReason::Adjustment { note } => format!("Adjustment: {note}"),
+            LedgerReason::RankOverride { rank, note } => format!("Rank changed to {}: {note}", rank.as_str()),
+            LedgerReason::RankRecomputed { from, to } => {
+                format!("Rank decided again after imported volumes ({} → {})", from.as_str(), to.as_str())
+            }
+            LedgerReason::Note { text } => text.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod reason_tests {
+    use super::*;
+    use crate::Rank;
+
+    #[test]
+    fn r3_4_reasons_round_trip_through_kind_and_params_and_read_in_both_languages() {
+        let all = [
+            LedgerReason::RankGrant { fiscal_year: FiscalYear(2026), rank: Rank::Gold },
+            LedgerReason::Expiry { fiscal_year: FiscalYear(2025) },
+            LedgerReason::Adjustment { note: "お詫び".into() },
+            LedgerReason::RankOverride { rank: Rank::Silver, note: "契約".into() },
+            LedgerReason::RankRecomputed { from: Rank::Regular, to: Rank::Gold },
+            LedgerReason::Note { text: "旧形式".into() },
+        ];
+        for r in all {
+            let (kind, params) = r.to_parts();
+            assert_eq!(LedgerReason::from_parts(&kind, params).unwrap(), r);
+            assert!(!r.text_ja().is_empty() && !r.text_en().is_empty());
+        }
+        let grant = LedgerReason::RankGrant { fiscal_year: FiscalYear(2026), rank: Rank::Gold };
+        assert_eq!(grant.text_ja(), "2026年度 GOLD ランク特典の付与");
+        assert_eq!(grant.text_en(), "FY2026 GOLD rank benefit");
+        assert!(LedgerReason::from_parts("gift", serde_json::json!({})).is_err());
+        assert!(LedgerReason::from_parts("expiry", serde_json::json!({"fiscal_year": "x"})).is_err());
+    }
+}

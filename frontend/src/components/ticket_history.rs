@@ -73,6 +73,7 @@ fn LedgerRow(entry: LedgerEntryView) -> impl IntoView {
         "num"
     };
     let expires = e.expires_at;
+    let reason = e.reason.clone();
     view! {
         <tr data-testid="ticket-row" data-kind=e.kind.as_str()>
             <td class="nowrap">{jst_minute(e.at)}</td>
@@ -80,7 +81,10 @@ fn LedgerRow(entry: LedgerEntryView) -> impl IntoView {
             <td class=class>{signed(e.amount)}</td>
             <td class="num">{e.balance_after}</td>
             <td>
-                {e.reason}
+                {move || match i18n.lang() {
+                    crate::i18n::Lang::Ja => reason.text_ja(),
+                    crate::i18n::Lang::En => reason.text_en(),
+                }}
                 {expires.map(|at| view! {
                     <small class="muted block">
                         {move || Msg::from(C::TicketsExpire).fill(i18n.lang(), &[("date", &jst_date(at))])}

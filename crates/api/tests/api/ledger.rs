@@ -94,3 +94,23 @@ async fn adjustments_need_a_reason_and_a_sane_amount() {
     problem(app.post_json(&missing, Some(&staff), &body::adjust(1, "x")).await, StatusCode::NOT_FOUND, "not_found")
         .await;
 }
+
+#[tokio::test]
+async fn r3_4_the_history_says_why_in_the_readers_language_and_older_rows_keep_their_text() {
+    use sea_orm::ConnectionTrait;
+    let app = TestApp::spawn().await;
+    let id = app.build_company("WHY").rank(portal_domain::Rank::Gold).create().await;
+    let (_, rep) = app.customer(Role::Member, id).await;
+    let ja = app.get("/api/v1/company/tickets.csv?lang=ja", Some(&rep)).await.text().await.unwrap();
+    assert!(ja.contains("ランク変更（GOLD）"), "{ja}");
+    let en = app.get("/api/v1/company/tickets.csv?lang=en", Some(&rep)).await.text().await.unwrap();
+    assert!(en.contains("Rank changed to GOLD"), "{en}");
+
+    // An entry written before reasons had kinds reads as its own text.
+    app.db
+        .execute_unprepared("UPDATE ticket_ledger SET reason_kind = 'note', reason_params = NULL, reason = '旧い理由'")
+        .await
+        .unwrap();
+    let page: portal_domain::company::LedgerPage = ok_json(app.get("/api/v1/company/tickets", Some(&rep)).await).await;
+    assert_eq!(page.items[0].reason, portal_domain::ledger::LedgerReason::Note { text: "旧い理由".into() });
+}

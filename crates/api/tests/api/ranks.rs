@@ -50,7 +50,14 @@ async fn r2_4_override_to_gold_for_the_current_year_grants_15_tickets_expiring_a
         (history.items[0].kind, history.items[0].amount, history.items[0].balance_after),
         (EntryKind::Grant, 15, 15)
     );
-    assert!(history.items[0].reason.contains("大型案件の受注"));
+    // The reason is stored as a kind and its parameters, and read in either language.
+    let reason = &history.items[0].reason;
+    assert_eq!(
+        reason,
+        &portal_domain::ledger::LedgerReason::RankOverride { rank: Rank::Gold, note: "大型案件の受注".into() }
+    );
+    assert_eq!(reason.text_ja(), "ランク変更（GOLD）: 大型案件の受注");
+    assert_eq!(reason.text_en(), "Rank changed to GOLD: 大型案件の受注");
 
     // Up to PLATINUM tops up by the difference; down to SILVER removes the surplus, never below zero.
     let p: CompanyOverview =

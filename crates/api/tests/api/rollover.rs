@@ -212,7 +212,7 @@ async fn r2_5_a_company_that_cannot_be_rolled_over_is_named_and_the_others_are_n
             amount,
             fiscal_year: fy.0 - years_back,
             expires_at: None,
-            reason: "test".into(),
+            reason: portal_domain::ledger::LedgerReason::Note { text: "test".into() },
             actor_id: None,
             idempotency_key: None,
         };

@@ -13,7 +13,13 @@ pub struct Model {
     pub balance_after: i32,
     pub fiscal_year: i32,
     pub expires_at: Option<DateTimeUtc>,
+    /// The reason in Japanese as written (for people reading the table); the kind and its
+    /// parameters below are what the portal reads.
     pub reason: String,
+    /// `portal_domain::ledger::LedgerReason`'s kind; `note` for entries written before kinds.
+    pub reason_kind: String,
+    /// Its parameters as JSON; absent for a `note` written before kinds (its text is `reason`).
+    pub reason_params: Option<String>,
     pub actor_id: Option<Uuid>,
     /// Makes a job's entry happen once however often or concurrently it runs.
     #[sea_orm(unique)]

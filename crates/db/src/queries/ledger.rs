@@ -1,7 +1,7 @@
 //! The ticket ledger (R3.2): append-only rows; the balance is the running sum; every write takes
 //! the company's ledger lock first, so concurrent writers queue instead of racing.
 
-use portal_domain::ledger::{self, EntryKind, LedgerError};
+use portal_domain::ledger::{self, EntryKind, LedgerError, LedgerReason};
 use std::collections::HashMap;
 
 use sea_orm::sea_query::{CaseStatement, Expr, ExprTrait};
@@ -21,7 +21,7 @@ pub struct Posting {
     /// The fiscal-year bucket the tickets belong to.
     pub fiscal_year: i32,
     pub expires_at: Option<DateTimeUtc>,
-    pub reason: String,
+    pub reason: LedgerReason,
     pub actor_id: Option<Uuid>,
     /// Set by jobs: a second posting with the same key is refused by the database.
     pub idempotency_key: Option<String>,
@@ -81,6 +81,7 @@ fn entry_row(
     p: Posting,
     now: DateTimeUtc,
 ) -> ticket_ledger::ActiveModel {
+    let (kind, params) = p.reason.to_parts();
     ticket_ledger::ActiveModel {
         id: Set(Uuid::new_v4()),
         company_id: Set(scope.company_id()),
@@ -90,7 +91,9 @@ fn entry_row(
         balance_after: Set(balance_after),
         fiscal_year: Set(p.fiscal_year),
         expires_at: Set(p.expires_at),
-        reason: Set(p.reason),
+        reason: Set(p.reason.text_ja()),
+        reason_kind: Set(kind),
+        reason_params: Set(Some(params.to_string())),
         actor_id: Set(p.actor_id),
         idempotency_key: Set(p.idempotency_key),
         created_at: Set(now),
@@ -172,6 +175,8 @@ struct PagedEntry {
     fiscal_year: i32,
     expires_at: Option<DateTimeUtc>,
     reason: String,
+    reason_kind: String,
+    reason_params: Option<String>,
     actor_id: Option<Uuid>,
     idempotency_key: Option<String>,
     created_at: DateTimeUtc,
@@ -212,6 +217,8 @@ pub async fn page(
             fiscal_year: r.fiscal_year,
             expires_at: r.expires_at,
             reason: r.reason,
+            reason_kind: r.reason_kind,
+            reason_params: r.reason_params,
             actor_id: r.actor_id,
             idempotency_key: r.idempotency_key,
             created_at: r.created_at,

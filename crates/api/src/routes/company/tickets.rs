@@ -33,7 +33,7 @@ pub async fn list_tickets(
     let (page, per_page) = paging.resolve()?;
     let (items, total) = ledger::page(&state.db, customer.scope, page, per_page).await?;
     let links = page_links(&req, page, per_page, total);
-    Ok(Paged(LedgerPage { items: company_view::ledger_entries(items), total, page, per_page, links }))
+    Ok(Paged(LedgerPage { items: company_view::ledger_entries(items)?, total, page, per_page, links }))
 }
 
 /// One entry of your ticket history
@@ -53,7 +53,7 @@ pub async fn get_ticket(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<LedgerEntryView>, ApiError> {
     let e = ledger::entry(&state.db, customer.scope, *id).await?.ok_or(ApiError::NotFound)?;
-    Ok(web::Json(company_view::ledger_entry(e)))
+    Ok(web::Json(company_view::ledger_entry(e)?))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, utoipa::ToSchema)]

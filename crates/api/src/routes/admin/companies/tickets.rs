@@ -58,5 +58,5 @@ pub async fn list_company_tickets(
     let (page, per_page) = paging.resolve()?;
     let (items, total) = ledger::page(&state.db, staff.scope(*id)?, page, per_page).await?;
     let links = page_links(&req, page, per_page, total);
-    Ok(Paged(LedgerPage { items: company_view::ledger_entries(items), total, page, per_page, links }))
+    Ok(Paged(LedgerPage { items: company_view::ledger_entries(items)?, total, page, per_page, links }))
 }
