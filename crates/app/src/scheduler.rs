@@ -49,7 +49,13 @@ pub fn spawn(db: DatabaseConnection, clock: SharedClock) -> SchedulerHandle {
                         tracing::info!(fiscal_year = fy.0, ?r, "scheduled rollover ran");
                     }
                     // A company onboarded while the run was under way is caught by the retry.
-                    let left = rollover::pending(&db, fy).await.unwrap_or(u64::MAX);
+                    let left = match rollover::pending(&db, fy).await {
+                        Ok(left) => left,
+                        Err(e) => {
+                            tracing::error!(fiscal_year = fy.0, error = %e, "could not count companies left to roll over");
+                            u64::MAX
+                        }
+                    };
                     (r.failed == 0 && left == 0, r.failed)
                 }
                 Err(e) => {

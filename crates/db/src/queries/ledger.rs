@@ -314,8 +314,10 @@ pub async fn post_many(
     let mut seqs = seqs.clone();
     let mut balances = balances.clone();
     let mut rows = Vec::with_capacity(postings.len());
+    let mut touched = std::collections::BTreeSet::new();
     for (scope, p) in postings {
         let id = scope.company_id();
+        touched.insert(id);
         let seq = seqs.get_mut(&id).ok_or(PostError::NoCompany)?;
         let balance = balances.entry(id).or_insert(0);
         let balance_after = ledger::check(p.kind, p.amount, *balance)?;
@@ -326,8 +328,7 @@ pub async fn post_many(
     if rows.is_empty() {
         return Ok(());
     }
-    let touched: Vec<Uuid> =
-        ids_of(&rows.iter().map(|r| CompanyScope::new(*r.company_id.as_ref())).collect::<Vec<_>>());
+    let touched: Vec<Uuid> = touched.into_iter().collect();
     for chunk in rows.chunks(1000) {
         ticket_ledger::Entity::insert_many(chunk.to_vec()).exec(txn).await?;
     }
