@@ -2,7 +2,8 @@
 //!
 //! `cargo run -p xtask -- build-spa [--out DIR]` builds the Leptos SPA for wasm32, runs wasm-bindgen
 //! (the library, pinned to the lock file's wasm-bindgen version, so no separate CLI install) and writes
-//! a ready-to-serve bundle: `index.html`, `style.css`, `portal_frontend.js`, `portal_frontend_bg.wasm`.
+//! a ready-to-serve bundle: `index.html`, `boot.js`, `style.css`, `favicon.svg`, `portal_frontend.js`,
+//! `portal_frontend_bg.wasm`.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -15,6 +16,8 @@ const FRONTEND_PACKAGE: &str = "portal-frontend";
 const WASM_NAME: &str = "portal_frontend";
 const PROFILE: &str = "wasm-release";
 const TARGET: &str = "wasm32-unknown-unknown";
+/// Files of `frontend/` served as they are, next to index.html.
+const STATIC_FILES: [&str; 3] = ["style.css", "boot.js", "favicon.svg"];
 
 fn main() -> Result<()> {
     let mut args = std::env::args().skip(1);
@@ -85,7 +88,9 @@ fn build_spa(root: &Path, out: &Path) -> Result<()> {
         .context("wasm-bindgen")?;
 
     std::fs::write(out.join("index.html"), INDEX_HTML).context("writing index.html")?;
-    std::fs::copy(root.join("frontend/style.css"), out.join("style.css")).context("copying style.css")?;
+    for file in STATIC_FILES {
+        std::fs::copy(root.join("frontend").join(file), out.join(file)).with_context(|| format!("copying {file}"))?;
+    }
 
     let bundle = out.join(format!("{WASM_NAME}_bg.wasm"));
     let bytes = std::fs::read(&bundle).with_context(|| format!("reading {}", bundle.display()))?;
@@ -98,6 +103,9 @@ fn build_spa(root: &Path, out: &Path) -> Result<()> {
 }
 
 /// Served for `/` and every deep link. Absolute asset paths, so a reload on `/mfa/enroll` still works.
+/// No inline script, style, style attribute or event handler and no `data:` URL: the page runs under
+/// `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'` (the server's Content-Security-Policy), so
+/// the start-up code is `boot.js` and every style is in `style.css`.
 const INDEX_HTML: &str = r#"<!DOCTYPE html>
 <html lang="ja">
 <head>
@@ -105,27 +113,12 @@ const INDEX_HTML: &str = r#"<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>cloudpack+ PORTAL</title>
 <link rel="stylesheet" href="/style.css">
-<link rel="icon" href="data:,">
-<style>
-#boot{display:flex;align-items:center;justify-content:center;gap:.6em;min-height:60vh;font:15px system-ui,sans-serif;color:#555}
-#boot i{width:18px;height:18px;border:3px solid #cfd8e3;border-top-color:#1f6feb;border-radius:50%;animation:boot-spin .8s linear infinite}
-@keyframes boot-spin{to{transform:rotate(360deg)}}
-</style>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<script type="module" src="/boot.js"></script>
 </head>
 <body>
-<noscript><p style="padding:2em;font-family:system-ui,sans-serif">cloudpack+ PORTAL を利用するには JavaScript を有効にしてください。 / Please enable JavaScript to use cloudpack+ PORTAL.</p></noscript>
+<noscript><p class="noscript">cloudpack+ PORTAL を利用するには JavaScript を有効にしてください。 / Please enable JavaScript to use cloudpack+ PORTAL.</p></noscript>
 <div id="boot" role="status"><i></i><span>読み込み中… / Loading…</span></div>
-<script type="module">
-import init from '/portal_frontend.js';
-init({ module_or_path: '/portal_frontend_bg.wasm' }).then(() => {
-  const boot = document.getElementById('boot');
-  if (boot) boot.remove();
-}).catch((e) => {
-  console.error(e);
-  const boot = document.getElementById('boot');
-  if (boot) boot.textContent = '読み込みに失敗しました / Failed to load the application.';
-});
-</script>
 </body>
 </html>
 "#;
