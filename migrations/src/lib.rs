@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261126_000001_identity;
 mod m20261126_000002_programme;
 mod m20261127_000003_ledger_reasons;
+mod m20261127_000004_sign_in_hardening;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000001_identity::Migration),
             Box::new(m20261126_000002_programme::Migration),
             Box::new(m20261127_000003_ledger_reasons::Migration),
+            Box::new(m20261127_000004_sign_in_hardening::Migration),
         ]
     }
 }

@@ -42,6 +42,12 @@ pub enum ApiError {
     RefreshTokenInvalid,
     #[error("the refresh token was already used")]
     RefreshTokenReused,
+    #[error("the temporary password expired")]
+    TemporaryPasswordExpired,
+    #[error("the session reached its absolute lifetime")]
+    SessionExpired,
+    #[error("the request's Origin is not the portal's")]
+    OriginNotAllowed,
     /// The state of things forbids it; the code says which rule (e.g. `email_taken`).
     #[error("conflict: {0}")]
     Conflict(ErrorCode),
@@ -110,6 +116,15 @@ impl ApiError {
             }
             RefreshTokenReused => {
                 (StatusCode::UNAUTHORIZED, C::RefreshTokenReused, "The session was ended for safety; sign in again")
+            }
+            TemporaryPasswordExpired => (
+                StatusCode::UNAUTHORIZED,
+                C::TemporaryPasswordExpired,
+                "The temporary password expired; ask for a new one",
+            ),
+            SessionExpired => (StatusCode::UNAUTHORIZED, C::SessionExpired, "The session ended; sign in again"),
+            OriginNotAllowed => {
+                (StatusCode::FORBIDDEN, C::OriginNotAllowed, "Cookie requests must come from the portal itself")
             }
             Conflict(code) => (StatusCode::CONFLICT, *code, "The request conflicts with the current state"),
             UnsupportedMediaType(_) => {
@@ -354,6 +369,9 @@ mod tests {
             ApiError::MfaCodeReplayed,
             ApiError::RefreshTokenInvalid,
             ApiError::RefreshTokenReused,
+            ApiError::TemporaryPasswordExpired,
+            ApiError::SessionExpired,
+            ApiError::OriginNotAllowed,
             ApiError::Internal("db down".into()),
         ];
         for e in all {

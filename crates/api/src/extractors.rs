@@ -63,6 +63,11 @@ async fn load(req: HttpRequest) -> Result<AnyStage, ApiError> {
     if session.revoked_at.is_some() || session.user_id != claims.sub || stage != claims.stage {
         return Err(ApiError::Unauthorized);
     }
+    // ASVS V7.3.2: a session ends at its absolute lifetime however often it was refreshed.
+    let max_age = chrono::Duration::from_std(state.settings.session_max_age).map_err(ApiError::internal)?;
+    if session.created_at + max_age <= state.now() {
+        return Err(ApiError::SessionExpired);
+    }
     let role = user.role;
     Ok(AnyStage { user, session, stage, role })
 }
@@ -125,19 +130,46 @@ impl FromRequest for Admin {
     }
 }
 
-/// The client's address for throttling: the socket peer, or the proxy's `X-Forwarded-For` when
-/// the operator said a proxy is in front.
-pub fn client_address(req: &HttpRequest, trust_proxy: bool) -> String {
-    if trust_proxy {
-        if let Some(v) = req.connection_info().realip_remote_addr() {
-            // Either a bare address from X-Forwarded-For or the peer's "ip:port" (IPv6 in brackets).
-            let ip = v.parse::<std::net::SocketAddr>().map(|a| a.ip()).or_else(|_| v.parse::<std::net::IpAddr>());
-            if let Ok(ip) = ip {
-                return ip.to_string();
-            }
-        }
+/// Where a request came from: the address (see `portal_domain::client_address` for how proxies are
+/// trusted), the key it is throttled under, and the browser.
+#[derive(Debug, Clone)]
+pub struct ClientInfo {
+    pub address: std::net::IpAddr,
+    pub user_agent: Option<String>,
+}
+
+impl ClientInfo {
+    pub fn of(req: &HttpRequest, trusted_proxy_hops: usize) -> ClientInfo {
+        let forwarded: Vec<&str> = req.headers().get_all("x-forwarded-for").filter_map(|v| v.to_str().ok()).collect();
+        let peer = req.peer_addr().map(|a| a.ip());
+        let address = portal_domain::client_address::resolve(peer, &forwarded, trusted_proxy_hops)
+            .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
+        let user_agent = req
+            .headers()
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(|s| s.chars().take(512).collect::<String>());
+        ClientInfo { address, user_agent }
     }
-    req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".into())
+
+    pub fn throttle_key(&self) -> String {
+        portal_domain::client_address::throttle_key(self.address)
+    }
+
+    /// As the audit log stores it.
+    pub fn audit(&self) -> portal_db::queries::audit::Client {
+        portal_db::queries::audit::Client { address: self.address.to_string(), user_agent: self.user_agent.clone() }
+    }
+}
+
+impl FromRequest for ClientInfo {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let hops = req.app_data::<web::Data<AppState>>().map(|s| s.settings.trusted_proxy_hops).unwrap_or(0);
+        std::future::ready(Ok(ClientInfo::of(req, hops)))
+    }
 }
 
 /// A JSON body read only when the handler asks, after the caller was authorised: a caller without
@@ -244,7 +276,7 @@ impl Customer {
 mod tests {
     use actix_web::test::TestRequest;
 
-    use super::{client_address, Query};
+    use super::{ClientInfo, Query};
     use crate::error::ApiError;
     use crate::routes::Paging;
 
@@ -270,13 +302,19 @@ mod tests {
     }
 
     #[test]
-    fn the_forwarded_address_counts_only_behind_a_trusted_proxy() {
+    fn the_forwarded_address_counts_only_behind_a_trusted_proxy_and_from_the_right() {
         let peer = "10.0.0.5:41000".parse().unwrap();
-        let req =
-            TestRequest::default().peer_addr(peer).insert_header(("x-forwarded-for", "2001:db8::7")).to_http_request();
-        assert_eq!(client_address(&req, false), "10.0.0.5");
-        assert_eq!(client_address(&req, true), "2001:db8::7");
+        let req = TestRequest::default()
+            .peer_addr(peer)
+            .insert_header(("x-forwarded-for", "6.6.6.6, 2001:db8::7"))
+            .insert_header(("forwarded", "for=7.7.7.7"))
+            .to_http_request();
+        assert_eq!(ClientInfo::of(&req, 0).address.to_string(), "10.0.0.5");
+        assert_eq!(ClientInfo::of(&req, 1).address.to_string(), "2001:db8::7");
+        assert_eq!(ClientInfo::of(&req, 1).throttle_key(), "2001:db8::/64");
+        assert_eq!(ClientInfo::of(&req, 2).address.to_string(), "6.6.6.6");
+        assert_eq!(ClientInfo::of(&req, 3).address.to_string(), "10.0.0.5", "fewer entries than hops: the peer");
         let v6 = TestRequest::default().peer_addr("[2001:db8::9]:5000".parse().unwrap()).to_http_request();
-        assert_eq!(client_address(&v6, true), "2001:db8::9");
+        assert_eq!(ClientInfo::of(&v6, 1).address.to_string(), "2001:db8::9");
     }
 }

@@ -11,6 +11,7 @@ pub mod openapi;
 pub mod request_id;
 pub mod route_table;
 pub mod routes;
+pub mod security_headers;
 pub mod settings;
 pub mod spa;
 pub mod startup;

@@ -14,8 +14,15 @@ pub struct ApiSettings {
     pub refresh_ttl: Duration,
     /// Built SPA (index.html, wasm, js). Absent: `/` explains how to build it.
     pub spa_dir: Option<PathBuf>,
-    /// Trust `X-Forwarded-For` for the client address (only behind a proxy you run).
-    pub trust_proxy: bool,
+    /// Proxies in front of the portal that append to `X-Forwarded-For` (0: none; the socket peer
+    /// is the client). The client's address is the entry this many places from the right.
+    pub trusted_proxy_hops: usize,
+    /// Seals TOTP secrets at rest (kept outside the database, like the JWT secret).
+    pub secrets_key: SecretString,
+    /// How long a temporary password signs in (72 hours by default).
+    pub temp_password_ttl: Duration,
+    /// A session ends this long after sign-in however often it is refreshed (30 days by default).
+    pub session_max_age: Duration,
     pub workers: usize,
     /// Shown in authenticator apps next to the account.
     pub totp_issuer: String,
@@ -35,13 +42,37 @@ impl std::fmt::Debug for ApiSettings {
             .field("access_ttl", &self.access_ttl)
             .field("refresh_ttl", &self.refresh_ttl)
             .field("spa_dir", &self.spa_dir)
-            .field("trust_proxy", &self.trust_proxy)
+            .field("trusted_proxy_hops", &self.trusted_proxy_hops)
+            .field("temp_password_ttl", &self.temp_password_ttl)
+            .field("session_max_age", &self.session_max_age)
             .field("workers", &self.workers)
             .finish()
     }
 }
 
 impl ApiSettings {
+    /// Served over https: cookies get `Secure` and responses HSTS.
+    pub fn is_https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+
+    /// The portal's own origin (`scheme://host[:port]`), which cookie-authenticated requests must
+    /// come from.
+    pub fn public_origin(&self) -> String {
+        let url = self.public_url.trim_end_matches('/');
+        match url.find("://").map(|i| i + 3) {
+            Some(start) => match url[start..].find('/') {
+                Some(end) => url[..start + end].to_owned(),
+                None => url.to_owned(),
+            },
+            None => url.to_owned(),
+        }
+    }
+
+    pub fn temp_password_until(&self, now: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
+        now + chrono::Duration::from_std(self.temp_password_ttl).unwrap_or(chrono::Duration::hours(72))
+    }
+
     /// Defaults for tests and development; the binary overrides from the environment.
     pub fn for_tests(jwt_secret: &str) -> ApiSettings {
         ApiSettings {
@@ -50,7 +81,10 @@ impl ApiSettings {
             access_ttl: Duration::from_secs(10 * 60),
             refresh_ttl: Duration::from_secs(30 * 24 * 3600),
             spa_dir: None,
-            trust_proxy: false,
+            trusted_proxy_hops: 0,
+            secrets_key: SecretString::from("test-secrets-key-test-secrets-key-0123".to_owned()),
+            temp_password_ttl: Duration::from_secs(72 * 3600),
+            session_max_age: Duration::from_secs(30 * 24 * 3600),
             workers: 2,
             totp_issuer: "cloudpack+ PORTAL".into(),
             mail: MailSettings::Outbox(std::env::temp_dir().join("portal-test-outbox")),

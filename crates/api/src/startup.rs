@@ -28,6 +28,7 @@ pub struct Application {
     port: u16,
     server: Server,
     scheduler: Option<SchedulerHandle>,
+    housekeeping: Option<tokio::sync::watch::Receiver<Option<portal_app::housekeeping::Swept>>>,
 }
 
 impl Application {
@@ -40,10 +41,21 @@ impl Application {
         let mailer = Mailer::new(&settings.mail).map_err(std::io::Error::other)?;
         let notices = Notices { mailer, from: settings.mail_from.clone(), portal_url: settings.public_url.clone() };
         let scheduler = settings.scheduler.then(|| scheduler::spawn(db.clone(), clock.clone()));
+        let max_age = chrono::Duration::from_std(settings.session_max_age).map_err(std::io::Error::other)?;
+        let housekeeping =
+            settings.scheduler.then(|| portal_app::housekeeping::spawn(db.clone(), clock.clone(), max_age));
         let mut db = db;
         let metrics = crate::counters::Metrics::instrument(&mut db);
-        let state =
-            web::Data::new(AppState { jwt: JwtKeys::new(&settings.jwt_secret), db, settings, notices, clock, metrics });
+        let sealer = portal_app::credentials::sealing::Sealer::new(&settings.secrets_key);
+        let state = web::Data::new(AppState {
+            jwt: JwtKeys::new(&settings.jwt_secret),
+            sealer,
+            db,
+            settings,
+            notices,
+            clock,
+            metrics,
+        });
         let routes = Arc::new(route_table());
         let server = HttpServer::new(move || {
             let (app, api) = App::new()
@@ -66,6 +78,7 @@ impl Application {
                 .wrap(from_fn(crate::metrics::count_requests))
                 .wrap(from_fn(crate::request_id::propagate))
                 .wrap(tracing_actix_web::TracingLogger::default())
+                .wrap(from_fn(crate::security_headers::apply))
                 .app_data(spec)
                 .route("/api/openapi.json", web::get().to(openapi_json))
                 .route("/api/docs/scalar.js", web::get().to(scalar_js))
@@ -81,7 +94,7 @@ impl Application {
         .workers(workers)
         .listen(listener)?
         .run();
-        Ok(Application { port, server, scheduler })
+        Ok(Application { port, server, scheduler, housekeeping })
     }
 
     pub fn port(&self) -> u16 {
@@ -91,6 +104,11 @@ impl Application {
     /// The rollover scheduler's reports, when it runs.
     pub fn scheduler(&self) -> Option<SchedulerHandle> {
         self.scheduler.clone()
+    }
+
+    /// The daily sweep's results, when the scheduler runs.
+    pub fn housekeeping(&self) -> Option<tokio::sync::watch::Receiver<Option<portal_app::housekeeping::Swept>>> {
+        self.housekeeping.clone()
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {

@@ -10,6 +10,7 @@ use crate::settings::ApiSettings;
 pub struct AppState {
     pub db: DatabaseConnection,
     pub jwt: JwtKeys,
+    pub sealer: portal_app::credentials::sealing::Sealer,
     pub settings: ApiSettings,
     pub notices: Notices,
     pub clock: SharedClock,

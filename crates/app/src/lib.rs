@@ -9,6 +9,7 @@ pub mod clock;
 pub mod credentials;
 pub mod error;
 pub mod exports;
+pub mod housekeeping;
 pub mod imports;
 pub mod mail;
 pub mod onboarding;

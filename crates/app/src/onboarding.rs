@@ -32,6 +32,7 @@ pub async fn onboard(
     notices: &Notices,
     input: &OnboardCompany,
     actor: &Actor,
+    temp_password_until: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Result<Onboarded, AppError> {
     if companies::find_by_code(db, &input.code).await?.is_some() {
@@ -55,6 +56,7 @@ pub async fn onboard(
             display_name: &input.representative_name,
             password_hash: hash,
             must_change_password: true,
+            temp_password_expires_at: Some(temp_password_until),
             role: Role::Representative,
             company_id: Some(company.id),
         },
@@ -88,8 +90,14 @@ pub async fn onboard(
     audit::record(&txn, actor, record, now).await?;
     txn.commit().await?;
 
-    let (subject, text) =
-        welcome_mail(&input.name, &input.representative_name, email, &temporary_password, &notices.portal_url);
+    let (subject, text) = welcome_mail(
+        &input.name,
+        &input.representative_name,
+        email,
+        &temporary_password,
+        temp_password_until,
+        &notices.portal_url,
+    );
     let mail_delivery = match notices.send(email.as_str(), &subject, text).await {
         Ok(()) => notices.mailer.kind().to_owned(),
         Err(e) => {
@@ -106,16 +114,20 @@ pub fn welcome_mail(
     rep_name: &str,
     email: &Email,
     temporary_password: &str,
+    valid_until: DateTime<Utc>,
     portal_url: &str,
 ) -> (String, String) {
+    let until = valid_until.with_timezone(&portal_domain::fiscal::jst()).format("%Y年%m月%d日 %H:%M");
     let subject = "【cloudpack+ PORTAL】アカウント開設のお知らせ".to_owned();
     let body = format!(
         "{company_name}\n{rep_name} 様\n\n\
 cloudpack+ PORTAL の代表者アカウントを開設しました。\n\n\
 ログインID: {email}\n\
 仮パスワード: {temporary_password}\n\
+仮パスワードの有効期限: {until}（日本時間）まで\n\
 URL: {portal_url}\n\n\
 初回ログイン時に新しいパスワードの設定と、多要素認証（認証アプリ）の登録をお願いいたします。\n\
+有効期限を過ぎた場合は、担当者に仮パスワードの再発行をご依頼ください。\n\
 このメールにお心当たりがない場合は、破棄してください。\n"
     );
     (subject, body)

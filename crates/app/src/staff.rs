@@ -17,6 +17,7 @@ pub async fn reset_customer_credentials(
     db: &DatabaseConnection,
     user_id: Uuid,
     actor: &Actor,
+    temp_password_until: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Result<String, AppError> {
     let target = users::find(db, user_id).await?.ok_or(AppError::NotFound)?;
@@ -26,10 +27,10 @@ pub async fn reset_customer_credentials(
     let temporary_password = secrets::temporary_password();
     let hash = passwords::hash_blocking(temporary_password.clone()).await?;
     let txn = db.begin().await?;
-    users::reset_credentials(&txn, target.id, hash, now).await?;
+    users::reset_credentials(&txn, target.id, hash, temp_password_until, now).await?;
     recovery_codes::delete_all(&txn, target.id).await?;
     sessions::revoke_all_for_user(&txn, target.id, "staff_reset", now).await?;
-    throttle::clear(&txn, &throttle::account_key(&target.email)).await?;
+    throttle::lift_all_for(&txn, &target.email, target.id).await?;
     let record = audit::Record {
         action: AuditAction::UserResetCredentials,
         target_type: "user",

@@ -38,10 +38,34 @@ pub enum AuditAction {
     #[serde(rename = "user.reset_credentials")]
     #[cfg_attr(feature = "db", sea_orm(string_value = "user.reset_credentials"))]
     UserResetCredentials,
+    #[serde(rename = "auth.sign_in")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "auth.sign_in"))]
+    AuthSignIn,
+    #[serde(rename = "auth.sign_in_failed")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "auth.sign_in_failed"))]
+    AuthSignInFailed,
+    #[serde(rename = "auth.mfa_failed")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "auth.mfa_failed"))]
+    AuthMfaFailed,
+    #[serde(rename = "auth.locked")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "auth.locked"))]
+    AuthLocked,
+    #[serde(rename = "auth.logout")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "auth.logout"))]
+    AuthLogout,
+    #[serde(rename = "auth.refresh_reuse")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "auth.refresh_reuse"))]
+    AuthRefreshReuse,
+    #[serde(rename = "auth.password_changed")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "auth.password_changed"))]
+    AuthPasswordChanged,
+    #[serde(rename = "auth.mfa_enrolled")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "auth.mfa_enrolled"))]
+    AuthMfaEnrolled,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 10] = [
+    pub const ALL: [AuditAction; 18] = [
         AuditAction::CompanyOnboard,
         AuditAction::CompanyLinkAwsAccount,
         AuditAction::CompanyRankOverride,
@@ -52,6 +76,14 @@ impl AuditAction {
         AuditAction::Rollover,
         AuditAction::RolloverFailed,
         AuditAction::UserResetCredentials,
+        AuditAction::AuthSignIn,
+        AuditAction::AuthSignInFailed,
+        AuditAction::AuthMfaFailed,
+        AuditAction::AuthLocked,
+        AuditAction::AuthLogout,
+        AuditAction::AuthRefreshReuse,
+        AuditAction::AuthPasswordChanged,
+        AuditAction::AuthMfaEnrolled,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -66,7 +98,20 @@ impl AuditAction {
             AuditAction::Rollover => "rollover",
             AuditAction::RolloverFailed => "rollover.failed",
             AuditAction::UserResetCredentials => "user.reset_credentials",
+            AuditAction::AuthSignIn => "auth.sign_in",
+            AuditAction::AuthSignInFailed => "auth.sign_in_failed",
+            AuditAction::AuthMfaFailed => "auth.mfa_failed",
+            AuditAction::AuthLocked => "auth.locked",
+            AuditAction::AuthLogout => "auth.logout",
+            AuditAction::AuthRefreshReuse => "auth.refresh_reuse",
+            AuditAction::AuthPasswordChanged => "auth.password_changed",
+            AuditAction::AuthMfaEnrolled => "auth.mfa_enrolled",
         }
+    }
+
+    /// Sign-in and credential events (ASVS V16): staff filter the audit page by these.
+    pub fn is_security_event(self) -> bool {
+        self.as_str().starts_with("auth.") || self == AuditAction::UserResetCredentials
     }
 
     pub fn parse(s: &str) -> Option<AuditAction> {

@@ -168,6 +168,25 @@ pub struct Me {
     pub recovery_codes_left: u32,
 }
 
+/// One successful sign-in of the caller, for "recent sign-ins" on the home page (ASVS V16: users
+/// can spot a sign-in that was not theirs).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct RecentSignIn {
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub client_address: String,
+    pub user_agent: Option<String>,
+    /// The user agent in a few words, e.g. `Chrome 156 on Linux`.
+    pub browser: String,
+}
+
+/// The caller's latest successful sign-ins, newest first (at most 10).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct RecentSignIns {
+    pub items: Vec<RecentSignIn>,
+}
+
 /// Staff reset of a customer's credentials (R7.5).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
@@ -175,6 +194,8 @@ pub struct CredentialResetResponse {
     pub user_id: Uuid,
     /// Hand this to the user over a trusted channel; their first sign-in must replace it.
     pub temporary_password: String,
+    /// After this the temporary password no longer signs in (72 hours by default).
+    pub expires_at: chrono::DateTime<chrono::Utc>,
 }
 
 #[cfg(test)]

@@ -59,6 +59,12 @@ pub enum ErrorCode {
     RefreshTokenInvalid,
     /// 401: a refresh token was used twice; the session was revoked.
     RefreshTokenReused,
+    /// 401: the temporary password is right but has expired; staff issue a new one.
+    TemporaryPasswordExpired,
+    /// 401: the session reached its absolute lifetime; sign in again.
+    SessionExpired,
+    /// 403: a cookie-authenticated request came from another site (or without `Origin`).
+    OriginNotAllowed,
     /// 422: the company fails the eligibility rules; `errors` names each reason (R1.4).
     IneligibleCompany,
     /// 409: a ticket entry would take the balance below zero (R3.2).
@@ -118,6 +124,8 @@ pub enum ErrorCode {
     PasswordContainsEmail,
     PasswordUnchanged,
     PasswordMonotonous,
+    /// The password is on the list of commonly used passwords.
+    PasswordTooCommon,
     /// R1.1: none of the qualifying contracts is held.
     NoQualifyingContract,
     /// R1.2: public bodies are excluded.
@@ -153,6 +161,9 @@ impl ErrorCode {
         ErrorCode::MfaNotPending,
         ErrorCode::RefreshTokenInvalid,
         ErrorCode::RefreshTokenReused,
+        ErrorCode::TemporaryPasswordExpired,
+        ErrorCode::SessionExpired,
+        ErrorCode::OriginNotAllowed,
         ErrorCode::IneligibleCompany,
         ErrorCode::InsufficientTickets,
         ErrorCode::CompanyCodeTaken,
@@ -191,6 +202,7 @@ impl ErrorCode {
         ErrorCode::PasswordContainsEmail,
         ErrorCode::PasswordUnchanged,
         ErrorCode::PasswordMonotonous,
+        ErrorCode::PasswordTooCommon,
         ErrorCode::NoQualifyingContract,
         ErrorCode::PublicBody,
         ErrorCode::Partner,
@@ -223,6 +235,9 @@ impl ErrorCode {
             MfaNotPending => "mfa_not_pending",
             RefreshTokenInvalid => "refresh_token_invalid",
             RefreshTokenReused => "refresh_token_reused",
+            TemporaryPasswordExpired => "temporary_password_expired",
+            SessionExpired => "session_expired",
+            OriginNotAllowed => "origin_not_allowed",
             IneligibleCompany => "ineligible_company",
             InsufficientTickets => "insufficient_tickets",
             CompanyCodeTaken => "company_code_taken",
@@ -261,6 +276,7 @@ impl ErrorCode {
             PasswordContainsEmail => "password_contains_email",
             PasswordUnchanged => "password_unchanged",
             PasswordMonotonous => "password_monotonous",
+            PasswordTooCommon => "password_too_common",
             NoQualifyingContract => "no_qualifying_contract",
             PublicBody => "public_body",
             Partner => "partner",
@@ -316,6 +332,22 @@ impl ErrorCode {
                 "What you sent is too large. Split files into parts of at most 60,000 rows and 8 MiB.",
             ),
             UnsupportedMediaType => ("CSV ファイルを送ってください。", "Please send a CSV file."),
+            TemporaryPasswordExpired => (
+                "仮パスワードの有効期限が切れています。担当者に新しい仮パスワードの発行を依頼してください。",
+                "This temporary password has expired. Please ask us to issue a new one.",
+            ),
+            SessionExpired => (
+                "ログインの有効期限（最長期間）が切れました。もう一度ログインしてください。",
+                "Your session has reached its maximum lifetime. Please sign in again.",
+            ),
+            OriginNotAllowed => (
+                "このページからは操作できません。ポータルを開き直してください。",
+                "This request did not come from the portal. Please reopen the portal.",
+            ),
+            PasswordTooCommon => (
+                "よく使われているパスワードのため使用できません。推測されにくいパスワードにしてください。",
+                "This password is too common. Please choose one that is harder to guess.",
+            ),
             MfaCodeInvalid => (
                 "認証コードが正しくありません。認証アプリに表示されている最新のコードを入力してください。",
                 "The code is incorrect. Enter the latest code shown in your authenticator app.",
@@ -484,6 +516,9 @@ mod tests {
             | MfaNotPending
             | RefreshTokenInvalid
             | RefreshTokenReused
+            | TemporaryPasswordExpired
+            | SessionExpired
+            | OriginNotAllowed
             | IneligibleCompany
             | InsufficientTickets
             | CompanyCodeTaken
@@ -522,6 +557,7 @@ mod tests {
             | PasswordContainsEmail
             | PasswordUnchanged
             | PasswordMonotonous
+            | PasswordTooCommon
             | NoQualifyingContract
             | PublicBody
             | Partner
@@ -530,7 +566,7 @@ mod tests {
     }
 
     /// The number of arms above; keep in step with the match (the compiler checks the match itself).
-    const VARIANTS: usize = 64;
+    const VARIANTS: usize = 68;
 
     #[test]
     fn all_lists_every_variant_once() {

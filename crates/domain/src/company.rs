@@ -304,6 +304,11 @@ pub struct AuditEntryView {
     pub target_type: String,
     pub target_id: String,
     pub company_id: Option<Uuid>,
+    /// Security events: the client's address and browser.
+    #[serde(default)]
+    pub client_address: Option<String>,
+    #[serde(default)]
+    pub user_agent: Option<String>,
     #[cfg_attr(feature = "server", schema(value_type = Option<Object>))]
     pub before: Option<serde_json::Value>,
     #[cfg_attr(feature = "server", schema(value_type = Option<Object>))]

@@ -7,6 +7,7 @@ pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod aws;
+pub mod client_address;
 pub mod codes;
 pub mod company;
 pub mod eligibility;
@@ -23,6 +24,7 @@ pub mod throttle;
 #[cfg(feature = "server")]
 pub mod totp;
 pub mod transactions;
+pub mod user_agent;
 
 pub use codes::ErrorCode;
 pub use rank::Rank;

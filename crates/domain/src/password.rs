@@ -17,6 +17,8 @@ pub enum PasswordRuleError {
     SameAsCurrent,
     #[error("the password must not consist of a single repeated character")]
     Monotonous,
+    #[error("the password is on the list of commonly used passwords")]
+    TooCommon,
 }
 
 impl PasswordRuleError {
@@ -28,8 +30,18 @@ impl PasswordRuleError {
             PasswordRuleError::ContainsEmail => ErrorCode::PasswordContainsEmail,
             PasswordRuleError::SameAsCurrent => ErrorCode::PasswordUnchanged,
             PasswordRuleError::Monotonous => ErrorCode::PasswordMonotonous,
+            PasswordRuleError::TooCommon => ErrorCode::PasswordTooCommon,
         }
     }
+}
+
+/// The most common passwords, lower-cased, one per line (source: `data/README.md`).
+const COMMON: &str = include_str!("../data/common-passwords.txt");
+
+/// Whether `password` (compared lower-cased) is on the common-passwords list.
+pub fn is_common(password: &str) -> bool {
+    let lower = password.trim().to_lowercase();
+    COMMON.lines().any(|l| l == lower)
 }
 
 /// Checks a new password chosen by `email`'s owner, who currently has `current`.
@@ -54,6 +66,9 @@ pub fn check_new_password(new: &str, current: &str, email: &str) -> Result<(), P
         if chars.all(|c| c == first) {
             return Err(PasswordRuleError::Monotonous);
         }
+    }
+    if is_common(new) {
+        return Err(PasswordRuleError::TooCommon);
     }
     Ok(())
 }
@@ -86,5 +101,19 @@ mod tests {
         );
         assert_eq!(check_new_password("my-HANAKO-password", "x", EMAIL), Err(PasswordRuleError::ContainsEmail));
         assert_eq!(check_new_password("aaaaaaaaaaaaaaa", "x", EMAIL), Err(PasswordRuleError::Monotonous));
+        assert_eq!(check_new_password("Password1234", "x", EMAIL), Err(PasswordRuleError::TooCommon));
+    }
+
+    #[test]
+    fn the_common_list_holds_at_least_ten_thousand_passwords_and_is_compared_lower_cased() {
+        assert!(COMMON.lines().count() >= 10_000);
+        assert!(is_common("qwerty") && is_common("QWERTY") && is_common("iloveyou"));
+        assert!(!is_common("correct horse battery"));
+        // Every entry of 12 characters or more (the minimum length) is refused by the rule itself.
+        let long: Vec<&str> = COMMON.lines().filter(|l| l.chars().count() >= MIN_LEN).collect();
+        assert!(long.len() > 100);
+        for pw in long {
+            assert!(check_new_password(pw, "x", EMAIL).is_err(), "{pw}");
+        }
     }
 }

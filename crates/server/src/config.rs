@@ -70,7 +70,23 @@ impl Config {
                 })
             }
             None if production => return Err(ConfigError::SecretRequired),
-            None => persisted_secret(&data_dir)?,
+            None => persisted_secret(&data_dir, "jwt-secret")?,
+        };
+        let secrets_key = match var("PORTAL_SECRETS_KEY") {
+            Some(s) if s.len() >= 32 => SecretString::from(s),
+            Some(_) => {
+                return Err(ConfigError::Invalid {
+                    var: "PORTAL_SECRETS_KEY",
+                    reason: "must be at least 32 characters".into(),
+                })
+            }
+            None if production => {
+                return Err(ConfigError::Invalid {
+                    var: "PORTAL_SECRETS_KEY",
+                    reason: "is required when PORTAL_ENV=production (at least 32 characters)".into(),
+                })
+            }
+            None => persisted_secret(&data_dir, "secrets-key")?,
         };
         let addr = var("PORTAL_ADDR").unwrap_or_else(|| "127.0.0.1:8080".into());
         if addr.parse::<std::net::SocketAddr>().is_err() {
@@ -93,7 +109,14 @@ impl Config {
             access_ttl: Duration::from_secs(access_minutes * 60),
             refresh_ttl: Duration::from_secs(refresh_days * 24 * 3600),
             spa_dir: Some(spa_dir),
-            trust_proxy: parse("PORTAL_TRUST_PROXY", false)?,
+            // PORTAL_TRUST_PROXY=true is one trusted hop; PORTAL_TRUSTED_PROXY_HOPS says how many.
+            trusted_proxy_hops: match var("PORTAL_TRUSTED_PROXY_HOPS") {
+                Some(_) => parse("PORTAL_TRUSTED_PROXY_HOPS", 0usize)?,
+                None => usize::from(parse("PORTAL_TRUST_PROXY", false)?),
+            },
+            secrets_key,
+            temp_password_ttl: Duration::from_secs(parse("PORTAL_TEMP_PASSWORD_HOURS", 72u64)? * 3600),
+            session_max_age: Duration::from_secs(parse("PORTAL_SESSION_MAX_DAYS", 30u64)? * 24 * 3600),
             workers: parse("PORTAL_WORKERS", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2))?,
             totp_issuer: var("PORTAL_TOTP_ISSUER").unwrap_or_else(|| "cloudpack+ PORTAL".into()),
             mail,
@@ -115,10 +138,10 @@ fn ensure_dir(dir: &Path) -> Result<(), ConfigError> {
 }
 
 /// For the embedded default only: a random secret created on first run and kept in the data folder.
-fn persisted_secret(data_dir: &Path) -> Result<SecretString, ConfigError> {
+fn persisted_secret(data_dir: &Path, name: &str) -> Result<SecretString, ConfigError> {
     use rand::RngCore;
     ensure_dir(data_dir)?;
-    let path = data_dir.join("jwt-secret");
+    let path = data_dir.join(name);
     let io = |source| ConfigError::Io { path: path.clone(), source };
     match std::fs::read_to_string(&path) {
         Ok(s) if s.trim().len() >= 32 => return Ok(SecretString::from(s.trim().to_owned())),
@@ -130,7 +153,7 @@ fn persisted_secret(data_dir: &Path) -> Result<SecretString, ConfigError> {
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     let secret = hex::encode(bytes);
     write_private(&path, &secret).map_err(io)?;
-    tracing::info!(path = %path.display(), "generated a JWT signing secret");
+    tracing::info!(path = %path.display(), "generated a secret");
     Ok(SecretString::from(secret))
 }
 

@@ -38,3 +38,24 @@ pub async fn get_me(state: web::Data<AppState>, Caller(caller): Caller) -> Resul
         recovery_codes_left: left as u32,
     }))
 }
+
+/// My recent sign-ins
+///
+/// The caller's latest successful sign-ins (up to 10, newest first) with the address and browser,
+/// so a sign-in that was not theirs stands out.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Recent sign-ins", body = portal_domain::auth::RecentSignIns),
+        (status = 401, description = "Not signed in", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Sign-in not finished (password change or MFA first)", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/me/sign-ins")]
+pub async fn my_sign_ins(
+    state: web::Data<AppState>,
+    Caller(caller): Caller,
+) -> Result<web::Json<portal_domain::auth::RecentSignIns>, ApiError> {
+    Ok(web::Json(crate::auth::events::recent_sign_ins(&state.db, caller.user.id).await?))
+}

@@ -27,6 +27,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(auth::mfa_enroll::enroll_mfa)
         .service(auth::mfa_enroll::confirm_mfa_enrollment)
         .service(me::get_me)
+        .service(me::my_sign_ins)
         .service(admin::users::list_users)
         .service(admin::users::reset_user_credentials)
         .service(company::overview::get_company)

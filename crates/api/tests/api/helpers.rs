@@ -171,6 +171,7 @@ impl TestApp {
             display_name: "テスト 利用者",
             password_hash: hash,
             must_change_password: true,
+            temp_password_expires_at: Some(portal_app::credentials::default_temp_password_until(self.now())),
             role,
             company_id: company,
         };

@@ -15,6 +15,7 @@ mod ranks;
 mod roles;
 mod rollover;
 mod sessions;
+mod sign_in_hardening;
 mod smtp;
 mod tenancy;
 mod throttle;

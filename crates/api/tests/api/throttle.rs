@@ -41,7 +41,7 @@ async fn repeated_failures_on_an_account_are_slowed_down() {
 async fn the_fifth_failure_locks_the_account_and_the_lock_passes() {
     let app = TestApp::spawn().await;
     let u = app.user(Role::Member, None).await;
-    let key = format!("login:{}", u.email);
+    let key = format!("login:{}|127.0.0.1", u.email);
     // Four failures already counted, the slow-down just over.
     portal_db::entities::auth_throttle::ActiveModel {
         key: Set(key.clone()),

@@ -13,6 +13,10 @@ pub struct Model {
     pub target_type: String,
     pub target_id: String,
     pub company_id: Option<Uuid>,
+    /// Security events: where the request came from.
+    pub client_address: Option<String>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub user_agent: Option<String>,
     #[sea_orm(column_type = "Text", nullable)]
     pub before: Option<String>,
     #[sea_orm(column_type = "Text", nullable)]

@@ -15,6 +15,9 @@ pub struct Model {
     pub totp_secret: Option<String>,
     pub totp_pending_secret: Option<String>,
     pub totp_last_step: Option<i64>,
+    /// Until when the temporary password signs in; `None` for a chosen password (or one issued
+    /// before temporary passwords expired).
+    pub temp_password_expires_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

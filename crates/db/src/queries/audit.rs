@@ -42,6 +42,8 @@ fn row(actor: &Actor, r: Record<'_>, now: DateTimeUtc) -> audit_log::ActiveModel
         target_type: Set(r.target_type.to_owned()),
         target_id: Set(r.target_id),
         company_id: Set(r.company_id),
+        client_address: Set(None),
+        user_agent: Set(None),
         before: Set(r.before.map(|v| v.to_string())),
         after: Set(r.after.map(|v| v.to_string())),
     }
@@ -51,9 +53,58 @@ pub async fn record(db: &impl ConnectionTrait, actor: &Actor, r: Record<'_>, now
     row(actor, r, now).insert(db).await.map(|_| ())
 }
 
+/// Where a security event came from.
+#[derive(Debug, Clone)]
+pub struct Client {
+    pub address: String,
+    pub user_agent: Option<String>,
+}
+
+/// A sign-in or credential event about `user_id` (ASVS V16.3.1): who, from where, with which
+/// browser. `detail` never holds a password, code or token.
+#[allow(clippy::too_many_arguments)]
+pub async fn record_security_event(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    action: AuditAction,
+    user_id: Uuid,
+    company_id: Option<Uuid>,
+    client: &Client,
+    detail: Option<serde_json::Value>,
+    now: DateTimeUtc,
+) -> Result<(), DbErr> {
+    let mut row = row(
+        actor,
+        Record { action, target_type: "user", target_id: user_id.to_string(), company_id, before: None, after: detail },
+        now,
+    );
+    row.client_address = Set(Some(client.address.clone()));
+    row.user_agent = Set(client.user_agent.clone());
+    row.insert(db).await.map(|_| ())
+}
+
+/// The user's own latest events of `action`, newest first.
+pub async fn latest_of_user(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    action: AuditAction,
+    limit: u64,
+) -> Result<Vec<audit_log::Model>, DbErr> {
+    audit_log::Entity::find()
+        .filter(audit_log::Column::ActorId.eq(user_id))
+        .filter(audit_log::Column::Action.eq(action))
+        .order_by_desc(audit_log::Column::At)
+        .order_by_desc(audit_log::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await
+}
+
 #[derive(Debug, Default)]
 pub struct Filter {
     pub action: Option<AuditAction>,
+    /// Only sign-in and credential events.
+    pub security_only: bool,
     pub company_id: Option<Uuid>,
     pub actor_id: Option<Uuid>,
 }
@@ -68,6 +119,10 @@ pub async fn page(
     let mut q = audit_log::Entity::find();
     if let Some(a) = &f.action {
         q = q.filter(audit_log::Column::Action.eq(*a));
+    }
+    if f.security_only {
+        let actions: Vec<AuditAction> = AuditAction::ALL.into_iter().filter(|a| a.is_security_event()).collect();
+        q = q.filter(audit_log::Column::Action.is_in(actions));
     }
     if let Some(c) = f.company_id {
         q = q.filter(audit_log::Column::CompanyId.eq(c));

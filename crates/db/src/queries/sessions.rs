@@ -1,6 +1,9 @@
 use portal_domain::auth::SessionStage;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect,
+    QueryTrait, Set,
+};
 use uuid::Uuid;
 
 use super::DateTimeUtc;
@@ -110,4 +113,28 @@ pub async fn mark_refresh_token_used(db: &impl ConnectionTrait, id: Uuid, now: D
         .exec(db)
         .await?;
     Ok(res.rows_affected == 1)
+}
+
+/// Housekeeping: deletes sessions revoked before `now` or started before `started_before` (past the
+/// absolute lifetime), with their refresh tokens, and every refresh token past its expiry. Returns
+/// (sessions, refresh tokens) deleted.
+pub async fn delete_stale(
+    db: &impl ConnectionTrait,
+    now: DateTimeUtc,
+    started_before: DateTimeUtc,
+) -> Result<(u64, u64), DbErr> {
+    let stale =
+        Condition::any().add(session::Column::RevokedAt.lt(now)).add(session::Column::CreatedAt.lt(started_before));
+    let stale_ids =
+        session::Entity::find().select_only().column(session::Column::Id).filter(stale.clone()).into_query();
+    let tokens = refresh_token::Entity::delete_many()
+        .filter(
+            Condition::any()
+                .add(refresh_token::Column::ExpiresAt.lt(now))
+                .add(refresh_token::Column::SessionId.in_subquery(stale_ids)),
+        )
+        .exec(db)
+        .await?;
+    let sessions = session::Entity::delete_many().filter(stale).exec(db).await?;
+    Ok((sessions.rows_affected, tokens.rows_affected))
 }

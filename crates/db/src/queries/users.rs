@@ -14,6 +14,8 @@ pub struct NewUser<'a> {
     pub display_name: &'a str,
     pub password_hash: String,
     pub must_change_password: bool,
+    /// Until when a temporary password signs in.
+    pub temp_password_expires_at: Option<DateTimeUtc>,
     pub role: Role,
     pub company_id: Option<Uuid>,
 }
@@ -30,6 +32,7 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewUser<'_>, now: DateTimeUt
         totp_secret: Set(None),
         totp_pending_secret: Set(None),
         totp_last_step: Set(None),
+        temp_password_expires_at: Set(new.temp_password_expires_at),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -46,17 +49,13 @@ pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> Result<Opt
     user::Entity::find().filter(user::Column::Email.eq(email)).one(db).await
 }
 
-pub async fn set_password(
-    db: &impl ConnectionTrait,
-    id: Uuid,
-    hash: String,
-    temporary: bool,
-    now: DateTimeUtc,
-) -> Result<(), DbErr> {
+/// A password the user chose (a temporary one comes only from [`reset_credentials`] or [`insert`]).
+pub async fn set_password(db: &impl ConnectionTrait, id: Uuid, hash: String, now: DateTimeUtc) -> Result<(), DbErr> {
     user::ActiveModel {
         id: Set(id),
         password_hash: Set(hash),
-        must_change_password: Set(temporary),
+        must_change_password: Set(false),
+        temp_password_expires_at: Set(None),
         updated_at: Set(now),
         ..Default::default()
     }
@@ -80,6 +79,35 @@ pub async fn set_pending_totp(
     .update(db)
     .await
     .map(|_| ())
+}
+
+/// Every user's stored TOTP secrets, for re-encrypting them (see `portal_app::credentials::sealing`).
+pub async fn totp_secrets(db: &impl ConnectionTrait) -> Result<Vec<(Uuid, Option<String>, Option<String>)>, DbErr> {
+    user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .column(user::Column::TotpSecret)
+        .column(user::Column::TotpPendingSecret)
+        .filter(
+            Condition::any()
+                .add(user::Column::TotpSecret.is_not_null())
+                .add(user::Column::TotpPendingSecret.is_not_null()),
+        )
+        .into_tuple()
+        .all(db)
+        .await
+}
+
+pub async fn set_totp_secrets(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    secret: Option<String>,
+    pending: Option<String>,
+) -> Result<(), DbErr> {
+    user::ActiveModel { id: Set(id), totp_secret: Set(secret), totp_pending_secret: Set(pending), ..Default::default() }
+        .update(db)
+        .await
+        .map(|_| ())
 }
 
 /// Promotes the pending secret; `step` is the time step of the confirming code (now used).
@@ -120,12 +148,14 @@ pub async fn reset_credentials(
     db: &impl ConnectionTrait,
     id: Uuid,
     temp_hash: String,
+    expires_at: DateTimeUtc,
     now: DateTimeUtc,
 ) -> Result<(), DbErr> {
     user::ActiveModel {
         id: Set(id),
         password_hash: Set(temp_hash),
         must_change_password: Set(true),
+        temp_password_expires_at: Set(Some(expires_at)),
         totp_secret: Set(None),
         totp_pending_secret: Set(None),
         totp_last_step: Set(None),

@@ -31,6 +31,7 @@ pub async fn create_staff(
             display_name: name.unwrap_or(email.as_str()),
             password_hash: passwords::hash(&temporary)?,
             must_change_password: true,
+            temp_password_expires_at: Some(portal_app::credentials::default_temp_password_until(now)),
             role,
             company_id: None,
         },

@@ -22,6 +22,9 @@ pub async fn run(cli: Cli) -> CmdResult {
     let db = database::connect_and_migrate_with_pool(&config.database_url, config.db_pool)
         .await
         .map_err(|e| format!("database {}: {e}", redact(&config.database_url)))?;
+    // TOTP secrets stored before sealing existed are sealed now, whatever the command.
+    let sealer = portal_app::credentials::sealing::Sealer::new(&config.api.secrets_key);
+    portal_app::credentials::sealing::seal_stored_secrets(&db, &sealer).await?;
     match cli.command {
         Command::Migrate => {
             println!("migrations applied to {}", redact(&config.database_url));

@@ -17,6 +17,8 @@ pub struct AuditFilter {
     /// Only this action; empty for all.
     #[param(value_type = Option<AuditAction>)]
     pub action: Option<String>,
+    /// Only sign-in and credential events (`auth.*`, `user.reset_credentials`).
+    pub security: Option<bool>,
     pub company_id: Option<Uuid>,
     pub actor_id: Option<Uuid>,
 }
@@ -44,6 +46,7 @@ pub async fn list_audit(
                 ApiError::field("action", ErrorCode::Invalid, format!("{a:?} is not an action the audit log records"))
             })?),
         },
+        security_only: filter.security.unwrap_or(false),
         company_id: filter.company_id,
         actor_id: filter.actor_id,
     };
@@ -59,6 +62,8 @@ pub async fn list_audit(
             target_type: r.target_type,
             target_id: r.target_id,
             company_id: r.company_id,
+            client_address: r.client_address,
+            user_agent: r.user_agent,
             before: parse(r.before),
             after: parse(r.after),
         })

@@ -64,7 +64,8 @@ pub async fn list_users(
 
 /// Reset a customer's password and MFA (staff)
 ///
-/// Issues a new temporary password (returned once, to be handed over), removes TOTP and recovery
+/// Issues a new temporary password (returned once, to be handed over; it signs in until
+/// `expires_at`, 72 hours by default), removes TOTP and recovery
 /// codes, ends every session and lifts any sign-in lock. The user must set a new password and enrol
 /// MFA again (R7.5). Staff accounts are reset with the `portal admin` command instead.
 #[utoipa::path(
@@ -83,6 +84,9 @@ pub async fn reset_user_credentials(
     caller: Staff,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<CredentialResetResponse>, ApiError> {
-    let temporary_password = staff::reset_customer_credentials(&state.db, *id, &caller.actor(), state.now()).await?;
-    Ok(web::Json(CredentialResetResponse { user_id: *id, temporary_password }))
+    let now = state.now();
+    let expires_at = state.settings.temp_password_until(now);
+    let temporary_password =
+        staff::reset_customer_credentials(&state.db, *id, &caller.actor(), expires_at, now).await?;
+    Ok(web::Json(CredentialResetResponse { user_id: *id, temporary_password, expires_at }))
 }

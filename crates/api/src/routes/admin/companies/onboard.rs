@@ -34,7 +34,9 @@ pub async fn onboard_company(
         OnboardError::Invalid(errors) => ApiError::Validation(errors),
         OnboardError::Ineligible(errors) => ApiError::Ineligible(errors),
     })?;
-    let done = onboarding::onboard(&state.db, &state.notices, &input, &staff.actor(), state.now()).await?;
+    let now = state.now();
+    let until = state.settings.temp_password_until(now);
+    let done = onboarding::onboard(&state.db, &state.notices, &input, &staff.actor(), until, now).await?;
     Ok(HttpResponse::Created().json(OnboardCompanyResponse {
         company: done.company,
         representative_id: done.representative_id,
