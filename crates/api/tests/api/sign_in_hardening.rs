@@ -338,6 +338,19 @@ async fn the_browser_holds_the_refresh_token_only_in_an_http_only_cookie_and_ref
     let new_cookie = rotated.split(';').next().unwrap().split_once('=').unwrap().1.to_owned();
     assert_ne!(new_cookie, cookie);
     let _: portal_domain::auth::Me = ok_json(app.get("/api/v1/me", Some(&fresh.access_token)).await).await;
+    // `{}` is read as "use the cookie" too.
+    let res = app
+        .http
+        .post(app.url("/api/v1/auth/refresh"))
+        .header("Cookie", format!("portal_refresh={new_cookie}"))
+        .header("Origin", app.url(""))
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    let newest = res.headers().get(SET_COOKIE).unwrap().to_str().unwrap().to_owned();
+    let newest = newest.split(';').next().unwrap().split_once('=').unwrap().1.to_owned();
+    let _: AuthResponse = ok_json(res).await;
 
     // The used one again: the session is ended (it was probably stolen).
     problem(
