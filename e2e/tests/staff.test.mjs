@@ -1,5 +1,6 @@
 // Staff journey: the demo admin signs in for the first time, opens the user list, searches, and
-// resets a customer user's credentials; the user's next sign-in is forced to change the password.
+// resets a customer user's credentials, finds sign-ins and the reset in the audit log (with the client's
+// address and browser); the user's next sign-in is forced to change the password.
 //
 // Environment: PORTAL_URL, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD; DEMO_REP_EMAIL (that user is left
 // alone, since the representative's journey may run at the same time, as are the *@e2e.example.com
@@ -68,6 +69,23 @@ test('staff: user list, search, credential reset with confirmation', async (t) =
     assert.ok(temporary.length >= 8, 'a temporary password is shown');
     await byTestId(page, 'temporary-password-close').click();
     await byTestId(page, 'temporary-password').waitFor({ state: 'detached' });
+
+    // Security events are audited with the client's address and browser, and staff filter by them
+    // (issue 7); the filter names each action in the page's language.
+    await byTestId(page, 'nav-audit').click();
+    await waitForPath(page, '/admin/audit');
+    const filter = byTestId(page, 'audit-action');
+    assert.match(await filter.locator('option[value="auth.sign_in_failed"]').textContent(), /ログイン失敗/);
+    await filter.selectOption('auth.sign_in');
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('[data-testid="audit-row"]')];
+      return rows.length > 0 && rows.every((r) => r.dataset.action === 'auth.sign_in');
+    });
+    const signIns = page.locator('[data-testid="audit-row"][data-action="auth.sign_in"]');
+    assert.match(await signIns.first().locator('[data-testid="audit-client-address"]').textContent(), /127\.0\.0\.1|::1/);
+    assert.match(await signIns.first().locator('[data-testid="audit-user-agent"]').textContent(), /Chrom/);
+    await filter.selectOption('user.reset_credentials');
+    await page.locator('[data-testid="audit-row"][data-action="user.reset_credentials"]').first().waitFor();
 
     // The user's next sign-in must replace the temporary password.
     await page.goto(`${BASE_URL}/`);

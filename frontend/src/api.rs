@@ -3,17 +3,26 @@
 //!
 //! Authenticated calls go through [`authed`]: an expired access token is refreshed once and the call
 //! retried; a dead session is dropped, which sends the router back to `/login`.
+//!
+//! The refresh token never reaches this code: every `/auth/` call asks for the cookie transport
+//! ([`REFRESH_TRANSPORT`]), so the server sets it as an `HttpOnly` cookie scoped to the refresh and
+//! logout paths, and `POST /auth/refresh` is sent without a body (the browser adds the cookie).
 
 use gloo_net::http::{Method, RequestBuilder, Response};
 use portal_domain::admin::AdminUserPage;
 use portal_domain::auth::{
     AuthResponse, ChangePasswordRequest, CredentialResetResponse, LoginRequest, Me, MfaConfirmRequest,
-    MfaConfirmResponse, MfaEnrollment, MfaVerifyRequest, RefreshRequest, SessionStage,
+    MfaConfirmResponse, MfaEnrollment, MfaVerifyRequest, RecentSignIns, SessionStage,
 };
 use portal_domain::problem::{FieldError, Problem};
 use portal_domain::ErrorCode;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
 use uuid::Uuid;
 use wasm_bindgen::JsValue;
 
@@ -26,6 +35,8 @@ pub use company::*;
 pub use staff::*;
 
 const BASE: &str = "/api/v1";
+/// Sent on every `/auth/` call: the refresh token comes back only as an `HttpOnly` cookie.
+const REFRESH_TRANSPORT: (&str, &str) = ("X-Refresh-Token-Transport", "cookie");
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
@@ -89,21 +100,41 @@ pub async fn mfa_verify(session: Session, body: MfaVerifyRequest) -> Result<Auth
     decode(authed(session, Method::POST, "/auth/mfa/verify", &[], Some(json(&body)?)).await?).await
 }
 
-pub async fn refresh(refresh_token: &str) -> Result<AuthResponse, ApiError> {
-    let body = RefreshRequest { refresh_token: refresh_token.to_owned() };
-    let resp = send(Method::POST, "/auth/refresh", &[], Some(&json(&body)?), None).await?;
-    decode(resp).await
+/// A new access token for the session of the refresh cookie (rotated by the server). Not called
+/// directly: [`refresh_once`] makes concurrent callers share one request, since a refresh token
+/// spent twice counts as reuse and ends the session.
+async fn refresh() -> Result<AuthResponse, ApiError> {
+    decode(send(Method::POST, "/auth/refresh", &[], None, None).await?).await
 }
 
-/// Ends the session on the server; the local session is dropped whatever the answer.
+/// At start-up: the session of the refresh cookie, if there is one. Any failure means signed out.
+pub async fn restore(session: Session) {
+    match refresh_once().await {
+        Ok(auth) => session.apply(&auth),
+        Err(_) => session.clear(),
+    }
+}
+
+/// Ends the session on the server (which also clears the refresh cookie); the local session is
+/// dropped whatever the answer.
 pub async fn logout(session: Session) {
     // A failure here (expired token, network) must not keep the user signed in locally.
-    let _ = authed(session, Method::POST, "/auth/logout", &[], None).await;
+    if session.tokens_untracked().is_some() {
+        let _ = authed(session, Method::POST, "/auth/logout", &[], None).await;
+    } else {
+        // The cookie alone names the session.
+        let _ = send(Method::POST, "/auth/logout", &[], None, None).await;
+    }
     session.clear();
 }
 
 pub async fn me(session: Session) -> Result<Me, ApiError> {
     decode(authed(session, Method::GET, "/me", &[], None).await?).await
+}
+
+/// The caller's latest successful sign-ins, newest first.
+pub async fn my_sign_ins(session: Session) -> Result<RecentSignIns, ApiError> {
+    decode(authed(session, Method::GET, "/me/sign-ins", &[], None).await?).await
 }
 
 pub async fn admin_users(session: Session, page: u32, per_page: u32, q: &str) -> Result<AdminUserPage, ApiError> {
@@ -152,6 +183,9 @@ async fn send(
     if let Some(token) = bearer {
         req = req.header("Authorization", &format!("Bearer {token}"));
     }
+    if path.starts_with("/auth/") {
+        req = req.header(REFRESH_TRANSPORT.0, REFRESH_TRANSPORT.1);
+    }
     let sent = match body {
         Some(body) => {
             req.header("Content-Type", body.content_type)
@@ -186,31 +220,84 @@ async fn authed(
         return Err(err);
     }
 
-    // Another call may already have refreshed while this one was in flight: then reuse its token
-    // rather than spend the (single-use) refresh token a second time.
-    let current = session.tokens_untracked();
-    let fresh_access = match current {
+    // Only a full session has a refresh cookie; before that, the browser may still hold the cookie
+    // of an earlier session (another user's, even): never trade it for this one.
+    if tokens.stage != SessionStage::Full {
+        session.clear();
+        return Err(err);
+    }
+
+    // Another call may already have refreshed while this one was in flight: then use its token.
+    // Calls that find the token expired at the same time share one refresh (`refresh_once`).
+    let fresh_access = match session.tokens_untracked() {
         Some(t) if t.access_token != tokens.access_token => t.access_token,
-        Some(t) => {
-            let Some(refresh_token) = t.refresh_token else {
-                react(session, &err);
-                return Err(err);
-            };
-            match refresh(&refresh_token).await {
-                Ok(auth) => {
-                    session.apply(&auth);
-                    auth.access_token
-                }
-                Err(refresh_err) => {
-                    session.clear();
-                    return Err(refresh_err);
-                }
+        Some(_) => match refresh_once().await {
+            Ok(auth) => {
+                session.apply(&auth);
+                auth.access_token
             }
-        }
+            Err(refresh_err) => {
+                session.clear();
+                return Err(refresh_err);
+            }
+        },
         None => return Err(err),
     };
     let retried = send(method, path, query, body.as_ref(), Some(&fresh_access)).await?;
     check(session, retried).await
+}
+
+/// One refresh in flight at a time: a caller arriving while one runs waits for its answer. The
+/// request runs in its own task, so a caller that goes away (a page left) cannot cancel it for the
+/// others.
+async fn refresh_once() -> Result<AuthResponse, ApiError> {
+    thread_local! {
+        static IN_FLIGHT: RefCell<Option<Rc<Flight>>> = const { RefCell::new(None) };
+    }
+    if let Some(flight) = IN_FLIGHT.with(|f| f.borrow().clone()) {
+        return Wait(flight).await;
+    }
+    let flight = Rc::new(Flight::default());
+    IN_FLIGHT.with(|f| *f.borrow_mut() = Some(flight.clone()));
+    let leader = flight.clone();
+    leptos::task::spawn_local(async move {
+        let result = refresh().await;
+        IN_FLIGHT.with(|f| *f.borrow_mut() = None);
+        leader.finish(result);
+    });
+    Wait(flight).await
+}
+
+/// The shared answer of one refresh and the callers waiting for it.
+#[derive(Default)]
+struct Flight {
+    result: RefCell<Option<Result<AuthResponse, ApiError>>>,
+    waiting: RefCell<Vec<Waker>>,
+}
+
+impl Flight {
+    fn finish(&self, result: Result<AuthResponse, ApiError>) {
+        *self.result.borrow_mut() = Some(result);
+        for waker in self.waiting.borrow_mut().drain(..) {
+            waker.wake();
+        }
+    }
+}
+
+struct Wait(Rc<Flight>);
+
+impl Future for Wait {
+    type Output = Result<AuthResponse, ApiError>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        match self.0.result.borrow().as_ref() {
+            Some(result) => Poll::Ready(result.clone()),
+            None => {
+                self.0.waiting.borrow_mut().push(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    }
 }
 
 /// Passes a success through; turns a failure into an error, following what it says about the session.
@@ -230,6 +317,7 @@ fn react(session: Session, err: &ApiError) {
         Some(
             ErrorCode::Unauthorized
             | ErrorCode::TokenExpired
+            | ErrorCode::SessionExpired
             | ErrorCode::RefreshTokenInvalid
             | ErrorCode::RefreshTokenReused,
         ) if err.status() == Some(401) => session.clear(),

@@ -1,12 +1,14 @@
 //! Providers, the frame and the routes. Each route states which session stages may see it; any other
 //! stage is sent to where it belongs (see [`landing`]), so a half-signed-in session cannot wander.
+//! Until the start-up refresh has said whether the browser holds a session, no route is shown (no
+//! flash of the sign-in page before a redirect), only a loading indicator.
 
 use leptos::prelude::*;
 use leptos_router::components::{ProtectedRoute, Router, Routes};
 use leptos_router::path;
 use portal_domain::auth::SessionStage;
 
-use crate::components::Shell;
+use crate::components::{Restoring, Shell};
 use crate::i18n::provide_i18n;
 use crate::pages::{
     AdminAuditPage, AdminCompaniesPage, AdminThresholdsPage, AdminTransactionsPage, AdminUsersPage, CompanyDetailPage,
@@ -36,6 +38,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <Shell>
+                <Show when=move || !session.restoring() fallback=Restoring>
                 <Routes fallback=NotFound>
                     <ProtectedRoute path=path!("/login") view=LoginPage condition=signed_out redirect_path=to_landing_1/>
                     <ProtectedRoute
@@ -110,6 +113,7 @@ pub fn App() -> impl IntoView {
                         redirect_path=to_landing_5
                     />
                 </Routes>
+                </Show>
             </Shell>
         </Router>
     }

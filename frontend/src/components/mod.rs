@@ -24,5 +24,5 @@ pub use loader::load_latest;
 pub use pager::Pager;
 pub use rank_badge::RankBadge;
 pub use recovery_codes::RecoveryCodes;
-pub use spinner::{Loading, SubmitButton};
+pub use spinner::{Loading, Restoring, SubmitButton};
 pub use ticket_history::{TicketHistory, TICKETS_PER_PAGE};

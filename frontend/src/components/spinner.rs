@@ -15,6 +15,17 @@ pub fn Loading() -> impl IntoView {
     }
 }
 
+/// The whole page while the session is restored at start-up (looks like index.html's boot spinner).
+#[component]
+pub fn Restoring() -> impl IntoView {
+    view! {
+        <div class="boot" role="status" aria-live="polite" data-testid="session-restoring">
+            <span class="spinner" aria-hidden="true"></span>
+            <span>{t(Msg::Loading)}</span>
+        </div>
+    }
+}
+
 /// A form's submit button: disabled and showing a spinner while its request is in flight.
 #[component]
 pub fn SubmitButton(

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 pub use codes::{field_error_text, problem_text};
 pub use company::CompanyMsg;
 pub use messages::Msg;
-pub use staff::StaffMsg;
+pub use staff::{audit_action, StaffMsg};
 
 const STORAGE_KEY: &str = "portal.lang";
 

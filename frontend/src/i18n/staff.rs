@@ -1,6 +1,8 @@
 //! Messages of the staff screens: companies, onboarding, transactions, thresholds, rollover, audit.
 //! (The error codes those operations return are translated by `portal_domain::ErrorCode`.)
 
+use portal_domain::audit::AuditAction;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StaffMsg {
     NavAdminCompanies,
@@ -110,6 +112,9 @@ pub enum StaffMsg {
     ColActor,
     ColAction,
     ColTarget,
+    ColClient,
+    SecurityEvents,
+    OtherActions,
     Changes,
     Before,
     After,
@@ -283,9 +288,54 @@ impl StaffMsg {
             ColActor => ("実行者", "Actor"),
             ColAction => ("操作", "Action"),
             ColTarget => ("対象", "Target"),
+            ColClient => ("接続元", "Client"),
+            SecurityEvents => ("ログイン・認証", "Sign-in and credentials"),
+            OtherActions => ("業務操作", "Operations"),
             Changes => ("変更内容", "Changes"),
             Before => ("変更前", "Before"),
             After => ("変更後", "After"),
+        }
+    }
+}
+
+/// The name of an audit action, `(Japanese, English)`; exhaustive, so a new action needs its words.
+pub fn audit_action(action: AuditAction) -> (&'static str, &'static str) {
+    use AuditAction::*;
+    match action {
+        CompanyOnboard => ("企業登録", "Company onboarded"),
+        CompanyLinkAwsAccount => ("AWS アカウント連携", "AWS account linked"),
+        CompanyRankOverride => ("ランクの手動設定", "Rank overridden"),
+        CompanyRankRecomputed => ("ランクの再計算", "Rank recomputed"),
+        TicketsAdjust => ("チケットの調整", "Tickets adjusted"),
+        TransactionsImport => ("取引データ取込", "Transactions imported"),
+        RankThresholdsUpdate => ("ランク閾値の変更", "Rank thresholds changed"),
+        Rollover => ("年次更新", "Yearly rollover"),
+        RolloverFailed => ("年次更新の失敗", "Yearly rollover failed"),
+        UserResetCredentials => ("認証情報のリセット", "Credentials reset"),
+        AuthSignIn => ("ログイン", "Sign-in"),
+        AuthSignInFailed => ("ログイン失敗", "Failed sign-in"),
+        AuthMfaFailed => ("認証コードの誤り", "Wrong second factor"),
+        AuthLocked => ("ログインの一時停止", "Sign-in locked"),
+        AuthLogout => ("ログアウト", "Sign-out"),
+        AuthRefreshReuse => ("リフレッシュトークンの再利用", "Refresh token reused"),
+        AuthPasswordChanged => ("パスワード変更", "Password changed"),
+        AuthMfaEnrolled => ("多要素認証の設定", "MFA set up"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_audit_action_has_distinct_names() {
+        let mut ja = std::collections::HashSet::new();
+        let mut en = std::collections::HashSet::new();
+        for a in AuditAction::ALL {
+            let (j, e) = audit_action(a);
+            assert!(!j.is_empty() && !e.is_empty(), "{a:?}");
+            assert!(ja.insert(j), "Japanese name of {a:?} is used twice");
+            assert!(en.insert(e), "English name of {a:?} is used twice");
         }
     }
 }

@@ -1,5 +1,6 @@
 //! `/admin/audit` (staff): who changed what, newest first, filtered by action (and by company when
-//! opened from a company's page, `?company_id=`); the before/after documents fold out.
+//! opened from a company's page, `?company_id=`); the before/after documents fold out. Security events
+//! (sign-ins, failures, locks, credential changes) show the client's address and user agent.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -10,7 +11,7 @@ use uuid::Uuid;
 use crate::api;
 use crate::components::{load_latest, ErrorMessage, Loading, Pager};
 use crate::format::jst_minute;
-use crate::i18n::{t, use_i18n, CompanyMsg as C, Msg, StaffMsg as S};
+use crate::i18n::{audit_action, t, use_i18n, CompanyMsg as C, Msg, StaffMsg as S};
 use crate::session::use_session;
 
 const PER_PAGE: u32 = 20;
@@ -47,7 +48,12 @@ pub fn AdminAuditPage() -> impl IntoView {
                     }
                 >
                     <option value="">{t(S::AllActions)}</option>
-                    {AuditAction::ALL.map(|a| view! { <option value=a.as_str()>{a.as_str()}</option> }).collect_view()}
+                    <optgroup label=move || i18n.t(S::SecurityEvents)>
+                        {action_options(true)}
+                    </optgroup>
+                    <optgroup label=move || i18n.t(S::OtherActions)>
+                        {action_options(false)}
+                    </optgroup>
                 </select>
             </div>
             <ErrorMessage error=loaded.error/>
@@ -62,8 +68,31 @@ pub fn AdminAuditPage() -> impl IntoView {
     }
 }
 
+/// The filter's options for the security events or for the others, named in the current language.
+fn action_options(security: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    AuditAction::ALL
+        .into_iter()
+        .filter(|a| a.is_security_event() == security)
+        .map(|a| view! { <option value=a.as_str()>{move || i18n.lang().pick(audit_action(a))}</option> })
+        .collect_view()
+}
+
+/// The name of a recorded action; the raw value when this build does not know it.
+fn action_name(action: &str) -> impl IntoView {
+    let i18n = use_i18n();
+    let known = AuditAction::parse(action);
+    let raw = action.to_owned();
+    move || match known {
+        Some(a) => i18n.lang().pick(audit_action(a)).to_owned(),
+        None => raw.clone(),
+    }
+}
+
 #[component]
 fn AuditTable(items: Vec<AuditEntryView>) -> impl IntoView {
+    // The client column only when some entry of the page has one (staff operations have none).
+    let with_client = items.iter().any(|e| e.client_address.is_some() || e.user_agent.is_some());
     view! {
         <div class="table-wrap">
             <table class="data" data-testid="audit-table">
@@ -73,10 +102,13 @@ fn AuditTable(items: Vec<AuditEntryView>) -> impl IntoView {
                         <th>{t(S::ColActor)}</th>
                         <th>{t(S::ColAction)}</th>
                         <th>{t(S::ColTarget)}</th>
+                        {with_client.then(|| view! { <th>{t(S::ColClient)}</th> })}
                         <th>{t(S::Changes)}</th>
                     </tr>
                 </thead>
-                <tbody>{items.into_iter().map(|e| view! { <AuditRow entry=e/> }).collect_view()}</tbody>
+                <tbody>
+                    {items.into_iter().map(|e| view! { <AuditRow entry=e with_client=with_client/> }).collect_view()}
+                </tbody>
             </table>
         </div>
     }
@@ -87,7 +119,7 @@ fn pretty(v: &Option<serde_json::Value>) -> Option<String> {
 }
 
 #[component]
-fn AuditRow(entry: AuditEntryView) -> impl IntoView {
+fn AuditRow(entry: AuditEntryView, with_client: bool) -> impl IntoView {
     let e = entry;
     let (before, after) = (pretty(&e.before), pretty(&e.after));
     let has_changes = before.is_some() || after.is_some();
@@ -108,8 +140,14 @@ fn AuditRow(entry: AuditEntryView) -> impl IntoView {
         <tr data-testid="audit-row" data-action=action>
             <td class="nowrap">{jst_minute(e.at)}</td>
             <td>{e.actor}</td>
-            <td><code>{e.action}</code></td>
+            <td>{action_name(&e.action)}<small class="muted block"><code>{e.action}</code></small></td>
             <td>{target}</td>
+            {with_client.then(|| view! {
+                <td data-testid="audit-client">
+                    {e.client_address.map(|a| view! { <code data-testid="audit-client-address">{a}</code> })}
+                    {e.user_agent.map(|ua| view! { <small class="muted block ua" data-testid="audit-user-agent">{ua}</small> })}
+                </td>
+            })}
             <td>
                 {has_changes.then(|| view! {
                     <details class="changes">

@@ -1,11 +1,12 @@
-//! `/`: who is signed in, their company (or "staff"), security settings and sign-out.
+//! `/`: who is signed in, their company (or "staff"), security settings, recent sign-ins and sign-out.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use portal_domain::auth::Me;
+use portal_domain::auth::{Me, RecentSignIn};
 
 use crate::api;
 use crate::components::{ErrorMessage, Loading};
+use crate::format::jst_minute;
 use crate::i18n::{t, use_i18n, CompanyMsg as C, Msg, StaffMsg as S};
 use crate::session::use_session;
 
@@ -22,6 +23,7 @@ pub fn HomePage() -> impl IntoView {
             }
             Some(Ok(me)) => view! { <Profile me=me/> }.into_any(),
         }}
+        <RecentSignIns/>
         <LogoutButton/>
     }
 }
@@ -88,6 +90,58 @@ fn Profile(me: Me) -> impl IntoView {
             }
             .into_any()
         }}
+    }
+}
+
+/// The user's own latest sign-ins, so that one that was not theirs stands out.
+#[component]
+fn RecentSignIns() -> impl IntoView {
+    let session = use_session();
+    let sign_ins = LocalResource::new(move || api::my_sign_ins(session));
+    view! {
+        <section class="card" data-testid="recent-sign-ins">
+            <h2>{t(Msg::RecentSignIns)}</h2>
+            <p class="muted small">{t(Msg::RecentSignInsIntro)}</p>
+            {move || match sign_ins.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(err)) => view! { <ErrorMessage error=Signal::derive(move || Some(err.clone()))/> }.into_any(),
+                Some(Ok(list)) if list.items.is_empty() => {
+                    view! { <p class="empty" data-testid="sign-ins-empty">{t(Msg::NoSignIns)}</p> }.into_any()
+                }
+                Some(Ok(list)) => view! { <SignInTable items=list.items/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn SignInTable(items: Vec<RecentSignIn>) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table class="data" data-testid="sign-ins-table">
+                <thead>
+                    <tr>
+                        <th>{t(C::ColAt)}</th>
+                        <th>{t(Msg::ColClientAddress)}</th>
+                        <th>{t(Msg::ColBrowser)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {items
+                        .into_iter()
+                        .map(|s| {
+                            view! {
+                                <tr data-testid="sign-in-row">
+                                    <td class="nowrap">{jst_minute(s.at)}</td>
+                                    <td><code>{s.client_address}</code></td>
+                                    <td title=s.user_agent>{s.browser}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }
 
