@@ -2,8 +2,11 @@
 //!
 //! `cargo run -p xtask -- build-spa [--out DIR]` builds the Leptos SPA for wasm32, runs wasm-bindgen
 //! (the library, pinned to the lock file's wasm-bindgen version, so no separate CLI install) and writes
-//! a ready-to-serve bundle: `index.html`, `boot.js`, `style.css`, `favicon.svg`, `portal_frontend.js`,
-//! `portal_frontend_bg.wasm`.
+//! a ready-to-serve bundle: `index.html` and content-hashed `boot-<hash>.js`, `style-<hash>.css`,
+//! `favicon-<hash>.svg`, `portal_frontend-<hash>.js`, `portal_frontend_bg-<hash>.wasm`, each beside its
+//! brotli (`.br`) and gzip (`.gz`) form. The server sends the smallest form the browser accepts, and
+//! lets browsers keep hashed files for a year (a new build has new names); `index.html` is always
+//! revalidated.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -16,8 +19,6 @@ const FRONTEND_PACKAGE: &str = "portal-frontend";
 const WASM_NAME: &str = "portal_frontend";
 const PROFILE: &str = "wasm-release";
 const TARGET: &str = "wasm32-unknown-unknown";
-/// Files of `frontend/` served as they are, next to index.html.
-const STATIC_FILES: [&str; 3] = ["style.css", "boot.js", "favicon.svg"];
 
 fn main() -> Result<()> {
     let mut args = std::env::args().skip(1);
@@ -30,7 +31,7 @@ fn main() -> Result<()> {
                     other => bail!("unknown argument to build-spa: {other}"),
                 }
             }
-            let root = workspace_root();
+            let root = workspace_root()?;
             let out = out.unwrap_or_else(|| root.join("dist"));
             build_spa(&root, &out)
         }
@@ -41,10 +42,27 @@ fn main() -> Result<()> {
     }
 }
 
-/// The workspace root: xtask lives one level below it.
-fn workspace_root() -> PathBuf {
-    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest_dir.parent().map(Path::to_path_buf).unwrap_or(manifest_dir)
+/// The workspace root of the project the command runs in, found at run time: several clones of the
+/// project may share one target directory (and so one compiled xtask), and each must build its own
+/// web app. `cargo locate-project --workspace` answers for the current directory, as cargo would.
+fn workspace_root() -> Result<PathBuf> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let out = Command::new(cargo)
+        .args(["locate-project", "--workspace", "--message-format", "plain"])
+        .output()
+        .context("running cargo locate-project")?;
+    if !out.status.success() {
+        bail!("cargo locate-project: {}", String::from_utf8_lossy(&out.stderr).trim());
+    }
+    let manifest = PathBuf::from(String::from_utf8(out.stdout).context("cargo locate-project output")?.trim());
+    let root = manifest.parent().context("the workspace manifest has no folder")?.to_path_buf();
+    if !root.join("frontend").join("Cargo.toml").is_file() {
+        bail!(
+            "{} is not the cloudpack+ PORTAL workspace (no frontend/Cargo.toml); run this inside the project",
+            root.display()
+        );
+    }
+    Ok(root)
 }
 
 fn target_dir(root: &Path) -> PathBuf {
@@ -78,27 +96,92 @@ fn build_spa(root: &Path, out: &Path) -> Result<()> {
     }
 
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    remove_previous_bundle(out)?;
+    let staging = out.join(".bindgen");
+    std::fs::create_dir_all(&staging)?;
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&wasm)
         .out_name(WASM_NAME)
         .web(true)?
         .typescript(false)
         .remove_name_section(true)
-        .generate(out)
+        .generate(&staging)
         .context("wasm-bindgen")?;
 
-    std::fs::write(out.join("index.html"), INDEX_HTML).context("writing index.html")?;
-    for file in STATIC_FILES {
-        std::fs::copy(root.join("frontend").join(file), out.join(file)).with_context(|| format!("copying {file}"))?;
+    let mut written = Vec::new();
+    let mut place = |name: &str, ext: &str, bytes: Vec<u8>| -> Result<String> {
+        let file = format!("{name}-{}.{ext}", short_hash(&bytes));
+        std::fs::write(out.join(&file), &bytes).with_context(|| format!("writing {file}"))?;
+        written.push(file.clone());
+        Ok(format!("/{file}"))
+    };
+    let wasm_url =
+        place(&format!("{WASM_NAME}_bg"), "wasm", std::fs::read(staging.join(format!("{WASM_NAME}_bg.wasm")))?)?;
+    let js_url = place(WASM_NAME, "js", std::fs::read(staging.join(format!("{WASM_NAME}.js")))?)?;
+    std::fs::remove_dir_all(&staging)?;
+    let frontend = root.join("frontend");
+    let boot = std::fs::read_to_string(frontend.join("boot.js"))?
+        .replace("'/portal_frontend.js'", &format!("'{js_url}'"))
+        .replace("'/portal_frontend_bg.wasm'", &format!("'{wasm_url}'"));
+    if !boot.contains(&js_url) || !boot.contains(&wasm_url) {
+        bail!("frontend/boot.js must import '/portal_frontend.js' and pass '/portal_frontend_bg.wasm'");
     }
+    let boot_url = place("boot", "js", boot.into_bytes())?;
+    let css_url = place("style", "css", std::fs::read(frontend.join("style.css"))?)?;
+    let icon_url = place("favicon", "svg", std::fs::read(frontend.join("favicon.svg"))?)?;
+    let index =
+        INDEX_HTML.replace("/style.css", &css_url).replace("/favicon.svg", &icon_url).replace("/boot.js", &boot_url);
+    std::fs::write(out.join("index.html"), index).context("writing index.html")?;
+    written.push("index.html".into());
 
-    let bundle = out.join(format!("{WASM_NAME}_bg.wasm"));
-    let bytes = std::fs::read(&bundle).with_context(|| format!("reading {}", bundle.display()))?;
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    gz.write_all(&bytes)?;
-    let gzipped = gz.finish()?.len();
-    println!("wasm: {} bytes raw, {} bytes gzip", bytes.len(), gzipped);
+    println!("{:<40} {:>10} {:>10} {:>10}", "file", "raw", "gzip -9", "brotli 11");
+    let (mut raw_total, mut gz_total, mut br_total) = (0, 0, 0);
+    for file in &written {
+        let bytes = std::fs::read(out.join(file))?;
+        let gz = gzip(&bytes)?;
+        let br = brotli(&bytes)?;
+        println!("{file:<40} {:>10} {:>10} {:>10}", bytes.len(), gz.len(), br.len());
+        raw_total += bytes.len();
+        gz_total += gz.len();
+        br_total += br.len();
+        std::fs::write(out.join(format!("{file}.gz")), gz)?;
+        std::fs::write(out.join(format!("{file}.br")), br)?;
+    }
+    println!("{:<40} {raw_total:>10} {gz_total:>10} {br_total:>10}", "first page (all of the above)");
     println!("SPA written to {}", out.display());
+    Ok(())
+}
+
+/// 16 hex digits of the content's SHA-256: a new build of a changed file gets a new name.
+fn short_hash(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::digest(bytes);
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(bytes)?;
+    Ok(gz.finish()?)
+}
+
+fn brotli(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 24, ..Default::default() };
+    brotli::BrotliCompress(&mut std::io::Cursor::new(bytes), &mut out, &params)?;
+    Ok(out)
+}
+
+/// The files an earlier build wrote (hashed names change with every build; old ones would pile up).
+fn remove_previous_bundle(out: &Path) -> Result<()> {
+    let ours = |name: &str| ["index.html", "boot", "style", "favicon", WASM_NAME].iter().any(|p| name.starts_with(p));
+    for entry in std::fs::read_dir(out)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.file_type()?.is_file() && ours(&name) {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
     Ok(())
 }
 

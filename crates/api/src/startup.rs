@@ -57,6 +57,10 @@ impl Application {
             metrics,
         });
         let routes = Arc::new(route_table());
+        let bundle = match state.settings.spa_dir.as_deref().filter(|d| d.join("index.html").is_file()) {
+            Some(dir) => Some(Arc::new(spa::Bundle::load(dir)?)),
+            None => None,
+        };
         let server = HttpServer::new(move || {
             let (app, api) = App::new()
                 .into_utoipa_app()
@@ -83,12 +87,7 @@ impl Application {
                 .route("/api/openapi.json", web::get().to(openapi_json))
                 .route("/api/docs/scalar.js", web::get().to(scalar_js))
                 .service(Scalar::with_url("/api/docs", api).custom_html(SCALAR_HTML).title("cloudpack+ PORTAL API"));
-            let spa_dir = state.settings.spa_dir.as_deref().filter(|d| d.join("index.html").is_file());
-            let fallback = spa::Fallback::new(routes.clone(), spa_dir);
-            let app = match spa_dir {
-                Some(dir) => app.service(spa::service(dir, fallback.clone())),
-                None => app,
-            };
+            let fallback = spa::Fallback::new(routes.clone(), bundle.clone());
             app.default_service(fn_service(move |req| fallback.clone().answer(req)))
         })
         .workers(workers)

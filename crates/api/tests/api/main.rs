@@ -17,6 +17,7 @@ mod rollover;
 mod sessions;
 mod sign_in_hardening;
 mod smtp;
+mod static_assets;
 mod tenancy;
 mod throttle;
 mod year_edges;

@@ -360,7 +360,7 @@ async fn the_browser_holds_the_refresh_token_only_in_an_http_only_cookie_and_ref
     )
     .await;
     problem(
-        cookie_post(&app, "/api/v1/auth/refresh", &new_cookie, Some(&app.url(""))).await,
+        cookie_post(&app, "/api/v1/auth/refresh", &newest, Some(&app.url(""))).await,
         StatusCode::UNAUTHORIZED,
         "refresh_token_invalid",
     )
