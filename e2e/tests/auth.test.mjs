@@ -128,6 +128,23 @@ test('representative: first sign-in, password change, TOTP enrolment, sign-out, 
     assert.equal(auth.refreshes - refreshesBefore, 2, 'one refresh for the reload, one for the expired calls');
     assert.equal(auth.failedRefreshes - refusedBefore, 0, 'no refresh was refused (a second use of a cookie would be)');
 
+    // 4d. Two tabs that start at the same moment (a restored browser session) each restore the
+    //     session; their refreshes take turns, so the second sends the cookie the first one got
+    //     rather than spending the same one twice (which the server treats as theft).
+    const second = await page.context().newPage();
+    try {
+      await Promise.all([page.reload(), second.goto(`${BASE_URL}/company`)]);
+      await Promise.all([
+        waitForText(page, 'home-name', /\S/),
+        second.locator('[data-testid="company-overview"]').waitFor(),
+      ]);
+    } finally {
+      await second.close();
+    }
+    assert.equal(auth.failedRefreshes - refusedBefore, 0, 'no refresh was refused in either tab');
+    await page.reload();
+    await waitForText(page, 'home-name', /\S/);
+
     // 5. Sign-out returns to the sign-in page and ends the cookie's session: a reload stays out.
     await byTestId(page, 'logout').click();
     await waitForPath(page, '/login');

@@ -24,7 +24,9 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 use uuid::Uuid;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast as _, JsValue};
+use web_sys::js_sys::{Function, Promise, Reflect};
 
 use crate::session::Session;
 
@@ -261,11 +263,47 @@ async fn refresh_once() -> Result<AuthResponse, ApiError> {
     IN_FLIGHT.with(|f| *f.borrow_mut() = Some(flight.clone()));
     let leader = flight.clone();
     leptos::task::spawn_local(async move {
-        let result = refresh().await;
+        let result = refresh_across_tabs().await;
         IN_FLIGHT.with(|f| *f.borrow_mut() = None);
         leader.finish(result);
     });
     Wait(flight).await
+}
+
+/// [`refresh`] under the browser-wide lock `portal.refresh` (Web Locks API): tabs of one browser
+/// share the cookie, and two of them refreshing at once (a restored browser session) would spend the
+/// same refresh token twice, which the server takes for theft and ends the session. With the lock,
+/// the second tab's request leaves after the first has rotated the cookie, and sends the new one.
+/// Browsers without the API (or pages outside a secure context) refresh without it.
+async fn refresh_across_tabs() -> Result<AuthResponse, ApiError> {
+    let Some((locks, request)) = web_locks() else {
+        return refresh().await;
+    };
+    let flight = Rc::new(Flight::default());
+    let mut holder = Some(flight.clone());
+    // Called with the lock held; the lock is released when the returned promise settles.
+    let with_lock = Closure::once_into_js(move |_lock: JsValue| -> JsValue {
+        Promise::new(&mut |resolve: Function, _reject: Function| {
+            let Some(flight) = holder.take() else { return };
+            leptos::task::spawn_local(async move {
+                flight.finish(refresh().await);
+                let _ = resolve.call0(&JsValue::UNDEFINED);
+            });
+        })
+        .into()
+    });
+    if request.call2(&locks, &JsValue::from_str("portal.refresh"), &with_lock).is_err() {
+        return refresh().await;
+    }
+    Wait(flight).await
+}
+
+/// `navigator.locks` and its `request` method, when the browser offers them.
+fn web_locks() -> Option<(JsValue, Function)> {
+    let navigator = web_sys::window()?.navigator();
+    let locks = Reflect::get(&navigator, &JsValue::from_str("locks")).ok().filter(|l| l.is_object())?;
+    let request = Reflect::get(&locks, &JsValue::from_str("request")).ok()?.dyn_into::<Function>().ok()?;
+    Some((locks, request))
 }
 
 /// The shared answer of one refresh and the callers waiting for it.
