@@ -16,6 +16,8 @@ cargo fmt --all --check
 
 log "lints (clippy, warnings are errors; chrono::Utc::now is only for the clock)"
 cargo clippy --workspace --all-targets -q -- -D warnings
+# The web app's staff bundle (the customers' one, without the feature, is checked above).
+cargo clippy -p portal-frontend --features staff --all-targets -q -- -D warnings
 
 log "OpenAPI lint (Redocly recommended rules)"
 bash scripts/lint-api.sh
@@ -24,7 +26,7 @@ log "tests on SQLite"
 counted cargo test --workspace --exclude portal-frontend --exclude xtask
 
 log "web app unit tests (host)"
-counted cargo test -p portal-frontend
+counted cargo test -p portal-frontend --features staff
 
 PG_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432}"
 if ensure_postgres; then

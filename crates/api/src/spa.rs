@@ -4,7 +4,9 @@
 //! The bundle (`xtask build-spa`) is a handful of files, read into memory at start-up with the
 //! brotli and gzip forms the build wrote beside them. Each answer is the smallest form the browser
 //! accepts (`Accept-Encoding`), with an `ETag`; content-hashed names (`style-<16 hex>.css`) may be
-//! kept for a year, `index.html` and anything unhashed are revalidated every time.
+//! kept for a year, `index.html` and anything unhashed are revalidated every time. The staff area
+//! (`/admin/…`) starts from `staff.html`, the bundle with the staff screens; every other page from
+//! `index.html`, which has none of them.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -178,8 +180,10 @@ impl Bundle {
         Ok(Bundle { files })
     }
 
-    fn index(&self) -> Option<&Asset> {
-        self.files.get("/index.html")
+    /// The page that starts the app for `path`: the staff bundle for the staff area, when built.
+    fn page_for(&self, path: &str) -> Option<&Asset> {
+        let staff = path == "/admin" || path.starts_with("/admin/");
+        staff.then(|| self.files.get("/staff.html")).flatten().or_else(|| self.files.get("/index.html"))
     }
 }
 
@@ -215,16 +219,16 @@ impl Fallback {
             return method_not_allowed(&[Method::GET, Method::HEAD]);
         }
         let Some(bundle) = &self.bundle else { return missing_bundle() };
-        let path = if path == "/" { "/index.html" } else { path };
-        match bundle.files.get(path) {
+        let file = if path == "/" { "/index.html" } else { path };
+        match bundle.files.get(file) {
             Some(asset) => asset.respond(req),
             // A file-like path that is not in the bundle is a 404, not the app: a stale page asking
             // for last build's script must not get HTML back.
-            None if path.rsplit('/').next().is_some_and(|last| last.contains('.')) => {
+            None if file.rsplit('/').next().is_some_and(|last| last.contains('.')) => {
                 HttpResponse::NotFound().content_type("text/plain; charset=utf-8").body("Not found")
             }
-            None => match bundle.index() {
-                Some(index) => index.respond(req),
+            None => match bundle.page_for(path) {
+                Some(page) => page.respond(req),
                 None => missing_bundle(),
             },
         }

@@ -13,6 +13,7 @@ async fn spa_app() -> (TestApp, std::path::PathBuf) {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("index.html"), "<!doctype html><title>spa</title>").unwrap();
     std::fs::write(dir.join("index.html.br"), "BR-INDEX").unwrap();
+    std::fs::write(dir.join("staff.html"), "<!doctype html><title>staff</title>").unwrap();
     std::fs::write(dir.join(WASM), "identity bytes").unwrap();
     std::fs::write(dir.join(format!("{WASM}.br")), "br bytes").unwrap();
     std::fs::write(dir.join(format!("{WASM}.gz")), "gz bytes").unwrap();
@@ -65,5 +66,19 @@ async fn hashed_files_are_kept_for_a_year_and_index_html_is_always_revalidated()
     assert_eq!(get(&app, "/portal_frontend_bg-ffffffffffffffff.wasm", "br").await.status(), StatusCode::NOT_FOUND);
     // The precompressed forms are not files of their own.
     assert_eq!(get(&app, &format!("/{WASM}.br"), "br").await.status(), StatusCode::NOT_FOUND);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn the_staff_area_starts_from_the_staff_bundle_and_everything_else_from_the_customers_one() {
+    let (app, dir) = spa_app().await;
+    for path in ["/admin", "/admin/companies", "/admin/companies/123?tab=tickets"] {
+        let res = get(&app, path, "identity").await;
+        assert!(res.text().await.unwrap().contains("<title>staff</title>"), "{path}");
+    }
+    for path in ["/", "/login", "/company", "/administrator"] {
+        let res = get(&app, path, "identity").await;
+        assert!(res.text().await.unwrap().contains("<title>spa</title>"), "{path}");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
