@@ -1,22 +1,33 @@
 //! The customers' bundle has no staff screens (issue 8: customers never download them). A staff
-//! path reached inside it (a staff member signs in on `/login`, or follows a staff link) is loaded
-//! again from the server, which answers `/admin/…` with the staff bundle; the refresh cookie carries
-//! the session across.
+//! member who reaches a staff path inside it (after signing in on `/login`, or by a staff link)
+//! gets the page again from the server, which answers `/admin/…` with the staff bundle; the refresh
+//! cookie carries the session across. A customer gets the not-found page here, without the reload.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::api;
 use crate::components::Loading;
+use crate::pages::NotFound;
+use crate::session::use_session;
 
 #[component]
 pub fn StaffApp() -> impl IntoView {
+    let session = use_session();
     let location = use_location();
-    let target = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
-    // Only paths of our own staff area: never a URL that leaves the portal.
-    if target.starts_with("/admin") {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().assign(&target);
+    let me = LocalResource::new(move || async move { api::me(session).await.ok() });
+    move || match me.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Some(me)) if me.role.is_staff() => {
+            let target = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+            // Only our own staff area: never a URL that leaves the portal.
+            if target.starts_with("/admin") {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().assign(&target);
+                }
+            }
+            view! { <Loading/> }.into_any()
         }
+        Some(_) => view! { <NotFound/> }.into_any(),
     }
-    view! { <Loading/> }
 }
