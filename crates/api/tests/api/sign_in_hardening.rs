@@ -316,6 +316,12 @@ async fn the_browser_holds_the_refresh_token_only_in_an_http_only_cookie_and_ref
         assert!(!c.contains("Secure"), "http: no Secure attribute: {c}");
     }
 
+    // Without a cookie, an empty, `{}` or `null` body is a refresh token that is not there.
+    for body in [json!({}), Value::Null] {
+        let res = app.post("/api/v1/auth/refresh", None, body).await;
+        problem(res, StatusCode::UNAUTHORIZED, "refresh_token_invalid").await;
+    }
+
     // Another site's page (or none) cannot use the cookie.
     problem(
         cookie_post(&app, "/api/v1/auth/refresh", &cookie, Some("https://evil.example")).await,

@@ -6,10 +6,8 @@ pub mod sealing;
 pub mod secrets;
 pub mod throttle;
 
-/// How long a temporary password signs in unless configured otherwise (`PORTAL_TEMP_PASSWORD_HOURS`).
-pub const DEFAULT_TEMP_PASSWORD_TTL: std::time::Duration = std::time::Duration::from_secs(72 * 3600);
-
-/// Until when a temporary password issued at `now` with the default lifetime signs in.
+/// Until when a temporary password issued at `now` signs in with the default lifetime (72 hours;
+/// `PORTAL_TEMP_PASSWORD_HOURS` changes it for the server and the CLI).
 pub fn default_temp_password_until(now: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
     now + chrono::Duration::hours(72)
 }

@@ -13,6 +13,7 @@ pub async fn create_staff(
     email: &str,
     role: StaffRole,
     name: Option<&str>,
+    temp_password_until: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> CmdResult {
     let email = Email::parse(email).map_err(|e| format!("--email: {e}"))?;
@@ -31,7 +32,7 @@ pub async fn create_staff(
             display_name: name.unwrap_or(email.as_str()),
             password_hash: passwords::hash(&temporary)?,
             must_change_password: true,
-            temp_password_expires_at: Some(portal_app::credentials::default_temp_password_until(now)),
+            temp_password_expires_at: Some(temp_password_until),
             role,
             company_id: None,
         },
@@ -40,6 +41,8 @@ pub async fn create_staff(
     .await?;
     println!("created {role} {email} (id {})", user.id);
     println!("temporary password: {temporary}");
+    let until = temp_password_until.with_timezone(&portal_domain::fiscal::jst()).format("%Y-%m-%d %H:%M JST");
+    println!("it signs in until {until}");
     println!("the first sign-in must set a new password and enrol MFA");
     Ok(())
 }

@@ -33,7 +33,8 @@ pub async fn run(cli: Cli) -> CmdResult {
         Command::Serve => serve(config, db).await,
         Command::SeedDemo { json } => seed_demo::run(&db, &config, &SystemClock, json).await,
         Command::Admin { command: AdminCommand::CreateStaff { email, role, name } } => {
-            admin::create_staff(&db, &email, role, name.as_deref(), SystemClock.now()).await
+            let now = SystemClock.now();
+            admin::create_staff(&db, &email, role, name.as_deref(), config.api.temp_password_until(now), now).await
         }
         Command::Jobs { command: JobCommand::Rollover { fiscal_year } } => {
             let now = SystemClock.now();

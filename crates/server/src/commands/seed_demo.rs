@@ -46,14 +46,7 @@ pub async fn run(db: &DatabaseConnection, config: &Config, clock: &dyn Clock, as
         let hash = passwords::hash(&temporary)?;
         match users::find_by_email(&txn, demo.email).await? {
             Some(u) => {
-                users::reset_credentials(
-                    &txn,
-                    u.id,
-                    hash,
-                    portal_app::credentials::default_temp_password_until(now),
-                    now,
-                )
-                .await?;
+                users::reset_credentials(&txn, u.id, hash, config.api.temp_password_until(now), now).await?;
                 recovery_codes::delete_all(&txn, u.id).await?;
                 sessions::revoke_all_for_user(&txn, u.id, "demo_reseed", now).await?;
             }
@@ -66,7 +59,7 @@ pub async fn run(db: &DatabaseConnection, config: &Config, clock: &dyn Clock, as
                         display_name: demo.name,
                         password_hash: hash,
                         must_change_password: true,
-                        temp_password_expires_at: Some(portal_app::credentials::default_temp_password_until(now)),
+                        temp_password_expires_at: Some(config.api.temp_password_until(now)),
                         role: demo.role,
                         company_id,
                     },

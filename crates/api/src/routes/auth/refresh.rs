@@ -15,7 +15,7 @@ use crate::state::AppState;
 /// refresh token again revokes the whole session (it was probably stolen). A session ends 30 days
 /// after sign-in however often it is refreshed (`session_expired`).
 ///
-/// Integrators send `{"refresh_token": …}`. Browsers send no body (or `{}`): the token comes from the
+/// Integrators send `{"refresh_token": …}`. Browsers send no body (or `{}`, `null`): the token comes from the
 /// HttpOnly cookie set by the sign-in steps (see `X-Refresh-Token-Transport`), the request must
 /// carry the portal's own `Origin` (403 `origin_not_allowed`), and the new token is set the same way.
 #[utoipa::path(
@@ -34,10 +34,10 @@ pub async fn refresh_session(
     client: ClientInfo,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
-    // No body, or a JSON object without `refresh_token` (`{}`): the browser's cookie.
+    // No body, `null`, or a JSON object without `refresh_token` (`{}`): the browser's cookie.
     let from_cookie = body.iter().all(u8::is_ascii_whitespace)
         || serde_json::from_slice::<serde_json::Value>(&body)
-            .is_ok_and(|v| v.as_object().is_some_and(|o| !o.contains_key("refresh_token")));
+            .is_ok_and(|v| v.is_null() || v.as_object().is_some_and(|o| !o.contains_key("refresh_token")));
     let (presented, transport) = if from_cookie {
         let token = session_flow::cookie_token(&req, &state.settings)?.ok_or(ApiError::RefreshTokenInvalid)?;
         (token, session_flow::Transport::Cookie)
