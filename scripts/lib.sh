@@ -35,7 +35,7 @@ ensure_chromium() {
 
 ensure_node_modules() {
   command -v npm >/dev/null || { log "installing Node.js"; apt_install nodejs npm; }
-  if [ ! -d "$ROOT/e2e/node_modules/playwright-core" ]; then
+  if [ ! -d "$ROOT/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/e2e/node_modules/axe-core" ]; then
     log "installing e2e Node packages"
     (cd "$ROOT/e2e" && npm ci --no-audit --no-fund --loglevel=error)
   fi

@@ -65,6 +65,10 @@ E2E_ADMIN_EMAIL="e2e-admin@demo.example.com"
 E2E_ADMIN_PASSWORD=$("$PORTAL_BIN" admin create-staff --email "$E2E_ADMIN_EMAIL" --role admin | sed -n 's/^temporary password: //p')
 export DEMO_REP_EMAIL DEMO_REP_PASSWORD DEMO_ADMIN_EMAIL DEMO_ADMIN_PASSWORD DEMO_CSM_EMAIL DEMO_CSM_PASSWORD
 export E2E_ADMIN_EMAIL E2E_ADMIN_PASSWORD
+# An admin of the keyboard and accessibility journey (a11y.test.mjs), which onboards and resets its own representative.
+E2E_A11Y_ADMIN_EMAIL="e2e-a11y-admin@demo.example.com"
+E2E_A11Y_ADMIN_PASSWORD=$("$PORTAL_BIN" admin create-staff --email "$E2E_A11Y_ADMIN_EMAIL" --role admin | sed -n 's/^temporary password: //p')
+export E2E_A11Y_ADMIN_EMAIL E2E_A11Y_ADMIN_PASSWORD
 export PORTAL_OUTBOX_DIR="$PORTAL_DATA_DIR/outbox"
 if ! counted bash "$ROOT/e2e/run.sh"; then
   echo "--- server log ---"; tail -n 50 "$work/serve.log"

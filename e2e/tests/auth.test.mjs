@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { BASE_URL, byTestId, expectPathAfterSubmit, waitForPath, waitForText, withPage } from '../lib/browser.mjs';
+import { expectAccessible } from '../lib/axe.mjs';
 import { signIn } from '../lib/flows.mjs';
 import { expectNoTokenInStorage, refreshCookies, watchAuthResponses } from '../lib/session.mjs';
 import { timeStep, totp } from '../lib/totp.mjs';
@@ -33,10 +34,12 @@ test('representative: first sign-in, password change, TOTP enrolment, sign-out, 
     // 1. A signed-out visitor of / lands on the sign-in page.
     await page.goto(`${BASE_URL}/`);
     await waitForPath(page, '/login');
+    await expectAccessible(page, 'sign-in page');
 
     // 2. The temporary password only allows a password change.
     await signIn(page, EMAIL, TEMP_PASSWORD);
     await expectPathAfterSubmit(page, '/password');
+    await expectAccessible(page, 'forced password change');
     await byTestId(page, 'current-password').fill(TEMP_PASSWORD);
     await byTestId(page, 'new-password').fill(NEW_PASSWORD);
     await byTestId(page, 'password-submit').click();
@@ -55,6 +58,7 @@ test('representative: first sign-in, password change, TOTP enrolment, sign-out, 
     const wrongMsg = (await byTestId(page, 'error-message').textContent()).trim();
     assert.notEqual(wrongMsg, '');
     t.diagnostic(`wrong enrolment code refused: ${wrongMsg}`);
+    await expectAccessible(page, 'MFA enrolment: wrong code');
 
     // … the right one is accepted and the recovery codes are shown once.
     const enrolStep = timeStep();
@@ -64,6 +68,7 @@ test('representative: first sign-in, password change, TOTP enrolment, sign-out, 
     await byTestId(page, 'recovery-codes').waitFor();
     const recoveryCodes = await byTestId(page, 'recovery-code').allTextContents();
     assert.ok(recoveryCodes.length > 0, 'recovery codes are listed');
+    await expectAccessible(page, 'recovery codes');
     await byTestId(page, 'recovery-continue').click();
 
     // 4. Home says who we are and which company we belong to.
@@ -73,6 +78,8 @@ test('representative: first sign-in, password change, TOTP enrolment, sign-out, 
     const company = (await byTestId(page, 'home-company').textContent()).trim();
     assert.doesNotMatch(company, /^(スタッフ|Staff)$/, 'a representative belongs to a company');
     if (process.env.DEMO_COMPANY_NAME) assert.ok(company.includes(process.env.DEMO_COMPANY_NAME), company);
+    await byTestId(page, 'sign-in-row').first().waitFor();
+    await expectAccessible(page, 'home (representative)');
 
     // 4a. Tokens stay out of reach of scripts: the access token only in memory, the refresh token
     //     only in an HttpOnly, SameSite=Strict cookie scoped to the refresh and logout paths.
@@ -83,6 +90,7 @@ test('representative: first sign-in, password change, TOTP enrolment, sign-out, 
     await byTestId(page, 'nav-company').click();
     await waitForPath(page, '/company');
     await byTestId(page, 'company-overview').waitFor();
+    await expectAccessible(page, 'company page (representative)');
     const paths = [];
     const onNavigated = (frame) => {
       if (frame === page.mainFrame()) paths.push(new URL(frame.url()).pathname);
@@ -159,6 +167,7 @@ test('representative: first sign-in, password change, TOTP enrolment, sign-out, 
     //    step's code, which the server accepts (±1 step), so the test never has to sleep.
     await signIn(page, EMAIL, NEW_PASSWORD);
     await expectPathAfterSubmit(page, '/mfa/verify');
+    await expectAccessible(page, 'MFA verification');
     let step = timeStep();
     if (totp(secret, step) === enrolCode) {
       await byTestId(page, 'mfa-code').fill(enrolCode);
@@ -167,6 +176,7 @@ test('representative: first sign-in, password change, TOTP enrolment, sign-out, 
       const replayMsg = (await byTestId(page, 'error-message').textContent()).trim();
       assert.notEqual(replayMsg, '');
       t.diagnostic(`replayed code refused: ${replayMsg}`);
+      await expectAccessible(page, 'MFA verification: replayed code');
       step = Math.max(step, enrolStep) + 1;
     }
     await byTestId(page, 'mfa-code').fill(totp(secret, step));
@@ -195,6 +205,7 @@ test('language switch shows English and is remembered', async () => {
     await waitForText(page, 'login-submit', /^\s*Sign in\s*$/);
     assert.match(await page.locator('h1').textContent(), /Sign in/);
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await expectAccessible(page, 'sign-in page in English');
 
     // The choice survives a reload (localStorage).
     await page.reload();
@@ -225,6 +236,7 @@ test('an expired temporary password is explained on the sign-in page', async () 
     await waitForText(page, 'error-message', /仮パスワードの有効期限が切れています/);
     await waitForPath(page, '/login');
     assert.equal(await byTestId(page, 'login-password').inputValue(), '', 'the password field is cleared');
+    await expectAccessible(page, 'sign-in page: temporary password expired');
     await byTestId(page, 'lang-switch').click();
     await waitForText(page, 'error-message', /temporary password has expired/i);
   });

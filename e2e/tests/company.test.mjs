@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { BASE_URL, byTestId, waitForPath, waitForText, withPage } from '../lib/browser.mjs';
+import { expectAccessible } from '../lib/axe.mjs';
 import { firstSignIn } from '../lib/flows.mjs';
 import { waitForTemporaryPassword } from '../lib/outbox.mjs';
 
@@ -56,8 +57,11 @@ test('company: onboarding, first sign-in of the representative, rank override', 
 
     await byTestId(csm, 'nav-admin-companies').click();
     await waitForPath(csm, '/admin/companies');
+    await byTestId(csm, 'companies-table').waitFor();
+    await expectAccessible(csm, 'company list');
     await byTestId(csm, 'companies-onboard').click();
     await waitForPath(csm, '/admin/companies/new');
+    await expectAccessible(csm, 'onboarding form');
 
     // R1.1 + R1.2: a dedicated-connection-only public body is refused, and both rules are named.
     await fillOnboarding(csm, {
@@ -75,6 +79,7 @@ test('company: onboarding, first sign-in of the representative, rank override', 
     const text = await byTestId(csm, 'ineligible-reasons').textContent();
     assert.match(text, /対象の契約.*（R1\.1）/);
     assert.match(text, /公的機関はご利用いただけません（R1\.2）/);
+    await expectAccessible(csm, 'onboarding: ineligible');
 
     // A billing-agency customer is accepted.
     await fillOnboarding(csm, {
@@ -86,6 +91,7 @@ test('company: onboarding, first sign-in of the representative, rank override', 
       repEmail,
     });
     await waitForText(csm, 'onboard-result', new RegExp(code));
+    await expectAccessible(csm, 'onboarding: done');
 
     // R7.2: the temporary password arrives by e-mail.
     const temporary = await waitForTemporaryPassword(OUTBOX, repEmail);
@@ -100,6 +106,7 @@ test('company: onboarding, first sign-in of the representative, rank override', 
       await waitForText(rep, 'company-rank', /^REGULAR$/);
       await waitForText(rep, 'company-tickets', /^0$/);
       await byTestId(rep, 'aws-accounts-empty').waitFor();
+      await expectAccessible(rep, 'company page (new representative)');
 
       // Rank overrides are an admin's (issue 6 §5): the CSM sees why the form is missing.
       await byTestId(csm, 'onboard-open-company').click();
@@ -107,6 +114,7 @@ test('company: onboarding, first sign-in of the representative, rank override', 
       await waitForText(csm, 'company-rank', /^REGULAR$/);
       await byTestId(csm, 'admin-only-note').waitFor();
       assert.equal(await byTestId(csm, 'override-rank').count(), 0);
+      await expectAccessible(csm, 'company detail (CSM)');
       const detailUrl = csm.url();
 
       // R2.4: an admin overrides the rank for the current fiscal year, with a reason, after confirming.
@@ -115,12 +123,15 @@ test('company: onboarding, first sign-in of the representative, rank override', 
         await firstSignIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD, 'Second-Key-Passw0rd!7');
         await admin.goto(detailUrl);
         await byTestId(admin, 'company-detail').waitFor();
+        await byTestId(admin, 'override-rank').waitFor();
+        await expectAccessible(admin, 'company detail (admin)');
         assert.equal(await byTestId(admin, 'override-fy').inputValue(), String(fiscalYear));
         await byTestId(admin, 'override-rank').selectOption('GOLD');
         await byTestId(admin, 'override-reason').fill('e2e: 契約更新に伴う特別対応');
         await byTestId(admin, 'override-submit').click();
         await byTestId(admin, 'confirm-dialog').waitFor();
         assert.match(await byTestId(admin, 'confirm-dialog').textContent(), /GOLD/);
+        await expectAccessible(admin, 'rank override: confirmation dialog');
         await byTestId(admin, 'confirm-ok').click();
         await byTestId(admin, 'override-done').waitFor();
         await waitForText(admin, 'company-rank', /^GOLD$/);
@@ -135,6 +146,7 @@ test('company: onboarding, first sign-in of the representative, rank override', 
       const grant = rep.locator('[data-testid="ticket-row"][data-kind="grant"]');
       await grant.first().waitFor();
       assert.match(await grant.first().textContent(), /\+15/);
+      await expectAccessible(rep, 'ticket history');
     });
   });
 });

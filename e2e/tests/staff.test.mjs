@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { BASE_URL, byTestId, expectPathAfterSubmit, waitForPath, waitForText, withPage } from '../lib/browser.mjs';
+import { expectAccessible } from '../lib/axe.mjs';
 import { firstSignIn, signIn } from '../lib/flows.mjs';
 
 const ADMIN_EMAIL = process.env.DEMO_ADMIN_EMAIL;
@@ -26,14 +27,18 @@ test('staff: user list, search, credential reset with confirmation', async (t) =
 
     // Staff have no company: home says so and offers the user list.
     await waitForText(page, 'home-company', /スタッフ|Staff/);
+    await byTestId(page, 'sign-in-row').first().waitFor();
+    await expectAccessible(page, 'home (admin)');
     await byTestId(page, 'admin-users-link').click();
     await waitForPath(page, '/admin/users');
     await byTestId(page, 'users-table').waitFor();
+    await expectAccessible(page, 'user list');
 
     // A search without hits shows the empty state; clearing it brings the list back.
     await byTestId(page, 'user-search').fill('no-such-user-e2e-zzz');
     await byTestId(page, 'user-search-submit').click();
     await byTestId(page, 'users-empty').waitFor();
+    await expectAccessible(page, 'user list: no match');
     await byTestId(page, 'user-search').fill('');
     await byTestId(page, 'user-search-submit').click();
     await byTestId(page, 'users-table').waitFor();
@@ -58,6 +63,7 @@ test('staff: user list, search, credential reset with confirmation', async (t) =
     // Cancel first: the dialog closes and nothing happens.
     await row.locator('[data-testid="reset-credentials"]').click();
     await byTestId(page, 'confirm-dialog').waitFor();
+    await expectAccessible(page, 'credential reset: confirmation dialog');
     await byTestId(page, 'confirm-cancel').click();
     await byTestId(page, 'confirm-dialog').waitFor({ state: 'detached' });
 
@@ -67,6 +73,7 @@ test('staff: user list, search, credential reset with confirmation', async (t) =
     await byTestId(page, 'temporary-password').waitFor();
     const temporary = (await byTestId(page, 'temporary-password').textContent()).trim();
     assert.ok(temporary.length >= 8, 'a temporary password is shown');
+    await expectAccessible(page, 'credential reset: temporary password');
     await byTestId(page, 'temporary-password-close').click();
     await byTestId(page, 'temporary-password').waitFor({ state: 'detached' });
 
@@ -86,6 +93,7 @@ test('staff: user list, search, credential reset with confirmation', async (t) =
     assert.match(await signIns.first().locator('[data-testid="audit-user-agent"]').textContent(), /Chrom/);
     await filter.selectOption('user.reset_credentials');
     await page.locator('[data-testid="audit-row"][data-action="user.reset_credentials"]').first().waitFor();
+    await expectAccessible(page, 'audit log filtered');
 
     // The user's next sign-in must replace the temporary password.
     await page.goto(`${BASE_URL}/`);

@@ -2,7 +2,8 @@
 //! shared [`Problem`]; pages branch on its stable `code`, never on the text.
 //!
 //! Authenticated calls go through [`authed`]: an expired access token is refreshed once and the call
-//! retried; a dead session is dropped, which sends the router back to `/login`.
+//! retried; a dead session is dropped as ended ([`Session::expire`]), which sends the router back to
+//! `/login`, where the user is told and from where they return to the page they were on.
 //!
 //! The refresh token never reaches this code: every `/auth/` call asks for the cookie transport
 //! ([`REFRESH_TRANSPORT`]), so the server sets it as an `HttpOnly` cookie scoped to the refresh and
@@ -113,6 +114,8 @@ async fn refresh() -> Result<AuthResponse, ApiError> {
 pub async fn restore(session: Session) {
     match refresh_once().await {
         Ok(auth) => session.apply(&auth),
+        // The browser held a session that has now ended: say so on the sign-in page.
+        Err(e) if e.code() == Some(ErrorCode::SessionExpired) => session.expire(),
         Err(_) => session.clear(),
     }
 }
@@ -225,7 +228,7 @@ async fn authed(
     // Only a full session has a refresh cookie; before that, the browser may still hold the cookie
     // of an earlier session (another user's, even): never trade it for this one.
     if tokens.stage != SessionStage::Full {
-        session.clear();
+        session.expire();
         return Err(err);
     }
 
@@ -239,7 +242,8 @@ async fn authed(
                 auth.access_token
             }
             Err(refresh_err) => {
-                session.clear();
+                // The silent refresh failed: the session has ended.
+                session.expire();
                 return Err(refresh_err);
             }
         },
@@ -358,7 +362,7 @@ fn react(session: Session, err: &ApiError) {
             | ErrorCode::SessionExpired
             | ErrorCode::RefreshTokenInvalid
             | ErrorCode::RefreshTokenReused,
-        ) if err.status() == Some(401) => session.clear(),
+        ) if err.status() == Some(401) => session.expire(),
         Some(ErrorCode::PasswordChangeRequired) => session.set_stage(SessionStage::ChangePassword),
         Some(ErrorCode::MfaEnrollmentRequired) => session.set_stage(SessionStage::EnrollMfa),
         Some(ErrorCode::MfaVerificationRequired) => session.set_stage(SessionStage::VerifyMfa),

@@ -1,5 +1,7 @@
 //! Providers, the frame and the routes. Each route states which session stages may see it; any other
-//! stage is sent to where it belongs (see [`landing`]), so a half-signed-in session cannot wander.
+//! stage is sent to where it belongs (see [`crate::session::Session::landing`]), so a half-signed-in
+//! session cannot wander; a signed-out visitor goes to `/login?next=<the page asked for>` and comes
+//! back there once signed in.
 //! Until the start-up refresh has said whether the browser holds a session, no route is shown (no
 //! flash of the sign-in page before a redirect), only a loading indicator.
 
@@ -15,7 +17,7 @@ use crate::pages::{
     CompanyPage, CompanyTicketsPage, HomePage, LoginPage, MfaEnrollPage, MfaVerifyPage, NotFound, OnboardPage,
     PasswordPage,
 };
-use crate::session::{landing, provide_session, use_session};
+use crate::session::{provide_session, use_session};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -26,7 +28,7 @@ pub fn App() -> impl IntoView {
     // Builds the (condition, redirect) pair of a route open to `allowed` stages (`None` = signed out).
     let guard = move |allowed: &'static [Option<SessionStage>]| {
         let condition = move || Some(allowed.contains(&session.stage()));
-        let redirect = move || landing(session.stage());
+        let redirect = move || session.landing(session.stage());
         (condition, redirect)
     };
     let (signed_out, to_landing_1) = guard(&[None]);

@@ -13,6 +13,7 @@ mod download;
 mod format;
 mod i18n;
 mod pages;
+mod route_meta;
 mod session;
 
 fn main() {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use portal_domain::company::AwsAccountView;
 
+use super::TableScroll;
 use crate::i18n::{t, CompanyMsg as C};
 
 #[component]
@@ -11,7 +12,7 @@ pub fn AwsAccountsTable(accounts: Vec<AwsAccountView>) -> impl IntoView {
         return view! { <p class="empty" data-testid="aws-accounts-empty">{t(C::NoAwsAccounts)}</p> }.into_any();
     }
     view! {
-        <div class="table-wrap">
+        <TableScroll label=C::AwsAccounts>
             <table class="data" data-testid="aws-accounts">
                 <thead>
                     <tr>
@@ -35,7 +36,7 @@ pub fn AwsAccountsTable(accounts: Vec<AwsAccountView>) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableScroll>
     }
     .into_any()
 }

@@ -1,4 +1,5 @@
-//! The frame around every page: brand, language switch, navigation, content.
+//! The frame around every page: the skip link, brand, language switch, navigation, content; and,
+//! for every route, the document title and the focus move ([`super::page_meta`]).
 
 use leptos::prelude::*;
 
@@ -23,14 +24,31 @@ pub fn LangSwitch() -> impl IntoView {
     }
 }
 
+/// The first Tab stop of every page: jumps over the header and navigation to the content.
+#[component]
+fn SkipLink() -> impl IntoView {
+    // The router would take `#main` for a navigation and leave the focus where it was: move it here.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = super::focus::document().and_then(|d| d.get_element_by_id("main")) {
+            super::focus::focus(&main);
+        }
+    };
+    view! {
+        <a class="skip-link" href="#main" data-testid="skip-link" on:click=on_click>{t(Msg::SkipToContent)}</a>
+    }
+}
+
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
+    super::page_meta::provide_page_meta();
     view! {
+        <SkipLink/>
         <header class="topbar">
             <a class="brand" href="/">{t(Msg::Brand)}</a>
             <LangSwitch/>
         </header>
         <Nav/>
-        <main class="content">{children()}</main>
+        <main class="content" id="main" tabindex="-1">{children()}</main>
     }
 }

@@ -1,28 +1,38 @@
 //! Small building blocks shared by the pages.
 
+mod access;
 mod admin_only;
 mod aws_accounts;
 mod company_facts;
 mod confirm_dialog;
+mod dialog;
 mod error;
+mod focus;
+mod form;
 mod layout;
 mod loader;
 mod nav;
+mod page_meta;
 mod pager;
 mod rank_badge;
 mod recovery_codes;
 mod spinner;
+mod table_scroll;
 mod ticket_history;
 
+pub use access::{AdminPage, NotFoundPage, StaffOnly};
 pub use admin_only::AdminOnly;
 pub use aws_accounts::AwsAccountsTable;
 pub use company_facts::CompanyFacts;
 pub use confirm_dialog::ConfirmDialog;
-pub use error::{ErrorMessage, FieldErrors};
+pub use dialog::Dialog;
+pub use error::ErrorMessage;
+pub use form::{Check, Checks, ErrorSummary, Field, FormState, SubmitButton};
 pub use layout::Shell;
 pub use loader::load_latest;
 pub use pager::Pager;
 pub use rank_badge::RankBadge;
 pub use recovery_codes::RecoveryCodes;
-pub use spinner::{Loading, Restoring, SubmitButton};
+pub use spinner::{Loading, Restoring};
+pub use table_scroll::TableScroll;
 pub use ticket_history::{TicketHistory, TICKETS_PER_PAGE};

@@ -1,4 +1,6 @@
-//! Previous / next page controls with "page x of y".
+//! Previous / next page controls with "page x of y". The buttons are never `disabled` (which would
+//! drop the focus of a keyboard user who just pressed one): at an end or while a page loads they say
+//! `aria-disabled` and ignore presses.
 
 use leptos::prelude::*;
 
@@ -25,8 +27,8 @@ pub fn Pager(
                 type="button"
                 class="btn"
                 data-testid="page-prev"
-                disabled=move || busy.get() || at_first()
-                on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))
+                aria-disabled=move || (busy.get() || at_first()).then_some("true")
+                on:click=move |_| if !busy.get_untracked() && !untrack(at_first) { page.update(|p| *p = p.saturating_sub(1).max(1)) }
             >
                 {t(Msg::PrevPage)}
             </button>
@@ -42,8 +44,8 @@ pub fn Pager(
                 type="button"
                 class="btn"
                 data-testid="page-next"
-                disabled=move || busy.get() || at_last()
-                on:click=move |_| page.update(|p| *p += 1)
+                aria-disabled=move || (busy.get() || at_last()).then_some("true")
+                on:click=move |_| if !busy.get_untracked() && !untrack(at_last) { page.update(|p| *p += 1) }
             >
                 {t(Msg::NextPage)}
             </button>

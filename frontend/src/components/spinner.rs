@@ -25,29 +25,3 @@ pub fn Restoring() -> impl IntoView {
         </div>
     }
 }
-
-/// A form's submit button: disabled and showing a spinner while its request is in flight.
-#[component]
-pub fn SubmitButton(
-    #[prop(into)] pending: Signal<bool>,
-    #[prop(into)] label: Msg,
-    #[prop(optional)] pending_label: Option<Msg>,
-    testid: &'static str,
-) -> impl IntoView {
-    let busy_text = t(pending_label.unwrap_or(Msg::Sending));
-    let idle_text = t(label);
-    view! {
-        <button
-            type="submit"
-            class="btn btn-primary"
-            data-testid=testid
-            disabled=move || pending.get()
-            aria-busy=move || if pending.get() { "true" } else { "false" }
-        >
-            <Show when=move || pending.get() fallback=move || idle_text()>
-                <span class="spinner spinner-small" aria-hidden="true"></span>
-                {busy_text}
-            </Show>
-        </button>
-    }
-}

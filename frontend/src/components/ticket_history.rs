@@ -6,7 +6,7 @@ use std::future::Future;
 use leptos::prelude::*;
 use portal_domain::company::{LedgerEntryView, LedgerPage};
 
-use super::{load_latest, ErrorMessage, Loading, Pager};
+use super::{load_latest, ErrorMessage, Loading, Pager, TableScroll};
 use crate::api::ApiError;
 use crate::format::{jst_date, jst_minute, signed};
 use crate::i18n::{t, use_i18n, CompanyMsg as C, Msg};
@@ -43,7 +43,7 @@ pub fn LedgerTable(items: Vec<LedgerEntryView>) -> impl IntoView {
         return view! { <p class="empty" data-testid="tickets-empty">{t(C::NoTickets)}</p> }.into_any();
     }
     view! {
-        <div class="table-wrap">
+        <TableScroll label=C::TicketHistory>
             <table class="data" data-testid="ticket-table">
                 <thead>
                     <tr>
@@ -56,7 +56,7 @@ pub fn LedgerTable(items: Vec<LedgerEntryView>) -> impl IntoView {
                 </thead>
                 <tbody>{items.into_iter().map(|e| view! { <LedgerRow entry=e/> }).collect_view()}</tbody>
             </table>
-        </div>
+        </TableScroll>
     }
     .into_any()
 }

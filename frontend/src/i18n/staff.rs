@@ -320,6 +320,9 @@ pub fn audit_action(action: AuditAction) -> (&'static str, &'static str) {
         AuthRefreshReuse => ("リフレッシュトークンの再利用", "Refresh token reused"),
         AuthPasswordChanged => ("パスワード変更", "Password changed"),
         AuthMfaEnrolled => ("多要素認証の設定", "MFA set up"),
+        ServiceUpdate => ("オプションサービスの変更", "Option service changed"),
+        ApplicationSubmit => ("サービスの申し込み", "Service applied for"),
+        ApplicationTransition => ("申し込み状況の変更", "Application state changed"),
     }
 }
 

@@ -9,7 +9,7 @@ use portal_domain::company::AuditEntryView;
 use uuid::Uuid;
 
 use crate::api;
-use crate::components::{load_latest, ErrorMessage, Loading, Pager};
+use crate::components::{load_latest, ErrorMessage, Loading, Pager, StaffOnly, TableScroll};
 use crate::format::jst_minute;
 use crate::i18n::{audit_action, t, use_i18n, CompanyMsg as C, Msg, StaffMsg as S};
 use crate::session::use_session;
@@ -18,6 +18,11 @@ const PER_PAGE: u32 = 20;
 
 #[component]
 pub fn AdminAuditPage() -> impl IntoView {
+    view! { <StaffOnly><AuditPage/></StaffOnly> }
+}
+
+#[component]
+fn AuditPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let query = use_query_map();
@@ -94,7 +99,7 @@ fn AuditTable(items: Vec<AuditEntryView>) -> impl IntoView {
     // The client column only when some entry of the page has one (staff operations have none).
     let with_client = items.iter().any(|e| e.client_address.is_some() || e.user_agent.is_some());
     view! {
-        <div class="table-wrap">
+        <TableScroll label=S::AuditTitle>
             <table class="data" data-testid="audit-table">
                 <thead>
                     <tr>
@@ -110,7 +115,7 @@ fn AuditTable(items: Vec<AuditEntryView>) -> impl IntoView {
                     {items.into_iter().map(|e| view! { <AuditRow entry=e with_client=with_client/> }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }
 

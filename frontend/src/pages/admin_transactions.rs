@@ -10,14 +10,14 @@ use portal_domain::problem::FieldError;
 use portal_domain::ErrorCode;
 
 use crate::api::{self, ApiError, CsvSource};
-use crate::components::{AdminOnly, ErrorMessage, SubmitButton};
+use crate::components::{AdminPage, ErrorSummary, Field, FormState, SubmitButton, TableScroll};
 use crate::i18n::{field_error_text, t, use_i18n, Msg, StaffMsg as S};
 use crate::session::use_session;
 
 /// Only admins import: an import can decide a company's rank again, and its tickets follow.
 #[component]
 pub fn AdminTransactionsPage() -> impl IntoView {
-    view! { <AdminOnly><ImportForm/></AdminOnly> }
+    view! { <AdminPage><ImportForm/></AdminPage> }
 }
 
 #[component]
@@ -26,14 +26,13 @@ fn ImportForm() -> impl IntoView {
     let session = use_session();
     let file_input = NodeRef::<Input>::new();
     let text = RwSignal::new(String::new());
-    let nothing = RwSignal::new(false);
-    let pending = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
+    let form = FormState::new();
+    let error = form.error;
     let report = RwSignal::new(None::<ImportReport>);
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
+        if form.pending.get_untracked() {
             return;
         }
         let file = file_input.get_untracked().and_then(|i| i.files()).and_then(|l| l.get(0));
@@ -42,38 +41,33 @@ fn ImportForm() -> impl IntoView {
             Some(f) => CsvSource::File(f),
             None if !pasted.trim().is_empty() => CsvSource::Text(pasted),
             None => {
-                nothing.set(true);
+                form.reject(S::ImportNothing.into());
                 return;
             }
         };
-        nothing.set(false);
-        pending.set(true);
-        error.set(None);
+        if !form.begin() {
+            return;
+        }
         report.set(None);
         spawn_local(async move {
             let result = api::import_transactions(session, source).await;
-            pending.set(false);
-            match result {
-                Ok(r) => {
-                    if let Some(input) = file_input.get_untracked() {
-                        input.set_value("");
-                    }
-                    text.set(String::new());
-                    report.set(Some(r));
+            if let Some(r) = form.finish(result) {
+                if let Some(input) = file_input.get_untracked() {
+                    input.set_value("");
                 }
-                Err(e) => error.set(Some(e)),
+                text.set(String::new());
+                report.set(Some(r));
             }
         });
     };
-    // A file of bad rows comes back as `validation_failed` with one entry per row; anything else
-    // (a server error, an unknown code) is a banner.
+    // A file of bad rows comes back as `validation_failed` with one entry per row, listed under the
+    // error summary; anything else (a server error, an unknown code) is the summary's text alone.
     let row_errors = Signal::derive(move || match error.get() {
         Some(ApiError::Problem(p)) if p.error_code() == Some(ErrorCode::ValidationFailed) && !p.errors.is_empty() => {
             Some(p.errors)
         }
         _ => None,
     });
-    let banner = Signal::derive(move || error.get().filter(|_| row_errors.with(Option::is_none)));
 
     view! {
         <section class="card">
@@ -81,19 +75,16 @@ fn ImportForm() -> impl IntoView {
             <p class="muted">{t(S::TransactionsIntro)}</p>
             <pre class="sample">"company_code,year_month,amount_yen\nACME,2025-04,\"1,200,000\""</pre>
             <form on:submit=on_submit>
-                <ErrorMessage error=banner/>
-                <label class="field">
-                    <span>{t(S::CsvFile)}</span>
+                <ErrorSummary form=form>
+                    {move || row_errors.get().map(|errors| view! { <RowErrors errors=errors/> })}
+                </ErrorSummary>
+                <Field label=Msg::Adm(S::CsvFile)>
                     <input type="file" accept=".csv,text/csv" data-testid="import-file" node_ref=file_input/>
-                </label>
-                <label class="field">
-                    <span>{t(S::CsvPaste)}</span>
+                </Field>
+                <Field label=Msg::Adm(S::CsvPaste)>
                     <textarea rows="6" class="mono" data-testid="import-text" bind:value=text></textarea>
-                </label>
-                <Show when=move || nothing.get()>
-                    <p class="alert alert-error" role="alert">{t(S::ImportNothing)}</p>
-                </Show>
-                <SubmitButton pending=pending label=S::ImportSubmit testid="import-submit"/>
+                </Field>
+                <SubmitButton pending=form.pending label=S::ImportSubmit testid="import-submit"/>
             </form>
             {move || report.get().map(|r| view! {
                 <p class="alert alert-success" role="status" data-testid="import-report">
@@ -104,7 +95,6 @@ fn ImportForm() -> impl IntoView {
                     ])}
                 </p>
             })}
-            {move || row_errors.get().map(|errors| view! { <RowErrors errors=errors/> })}
         </section>
     }
 }
@@ -113,8 +103,9 @@ fn ImportForm() -> impl IntoView {
 fn RowErrors(errors: Vec<FieldError>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="alert alert-error" role="alert" data-testid="import-errors">
-            <p class="alert-title">{t(S::ImportErrorsTitle)}</p>
+        <div data-testid="import-errors">
+            <p>{t(S::ImportErrorsTitle)}</p>
+            <TableScroll label=S::ImportErrorsTitle>
             <table class="data compact">
                 <thead>
                     <tr>
@@ -140,6 +131,7 @@ fn RowErrors(errors: Vec<FieldError>) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
+            </TableScroll>
         </div>
     }
 }

@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 use portal_domain::auth::{Me, RecentSignIn};
 
 use crate::api;
-use crate::components::{ErrorMessage, Loading};
+use crate::components::{ErrorMessage, Loading, TableScroll};
 use crate::format::jst_minute;
 use crate::i18n::{t, use_i18n, CompanyMsg as C, Msg, StaffMsg as S};
 use crate::session::use_session;
@@ -117,7 +117,7 @@ fn RecentSignIns() -> impl IntoView {
 #[component]
 fn SignInTable(items: Vec<RecentSignIn>) -> impl IntoView {
     view! {
-        <div class="table-wrap">
+        <TableScroll label=Msg::RecentSignIns>
             <table class="data" data-testid="sign-ins-table">
                 <thead>
                     <tr>
@@ -141,7 +141,7 @@ fn SignInTable(items: Vec<RecentSignIn>) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }
 
@@ -159,7 +159,7 @@ fn LogoutButton() -> impl IntoView {
     };
     view! {
         <p class="actions">
-            <button type="button" class="btn" data-testid="logout" disabled=move || pending.get() on:click=on_click>
+            <button type="button" class="btn" data-testid="logout" aria-disabled=move || pending.get().then_some("true") on:click=on_click>
                 {t(Msg::Logout)}
             </button>
         </p>

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use portal_domain::auth::{MfaConfirmResponse, MfaEnrollment};
 
-use crate::api::{self, ApiError};
-use crate::components::{ErrorMessage, Loading, RecoveryCodes, SubmitButton};
+use crate::api;
+use crate::components::{ErrorMessage, ErrorSummary, Field, FormState, Loading, RecoveryCodes, SubmitButton};
 use crate::i18n::{t, Msg};
 use crate::session::use_session;
 
@@ -38,26 +38,21 @@ pub fn MfaEnrollPage() -> impl IntoView {
 fn EnrollForm(enrollment: MfaEnrollment, confirmed: RwSignal<Option<MfaConfirmResponse>>) -> impl IntoView {
     let session = use_session();
     let code = RwSignal::new(String::new());
-    let pending = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
+    let form = FormState::new();
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
+        if !form.begin() {
             return;
         }
-        pending.set(true);
-        error.set(None);
         let c = code.get_untracked();
         spawn_local(async move {
             let result = api::mfa_confirm(session, &c).await;
-            pending.set(false);
-            match result {
-                Ok(resp) => confirmed.set(Some(resp)),
-                Err(err) => {
-                    code.set(String::new());
-                    error.set(Some(err));
-                }
+            if result.is_err() {
+                code.set(String::new());
+            }
+            if let Some(resp) = form.finish(result) {
+                confirmed.set(Some(resp));
             }
         });
     };
@@ -71,9 +66,8 @@ fn EnrollForm(enrollment: MfaEnrollment, confirmed: RwSignal<Option<MfaConfirmRe
             <p class="muted small">{t(Msg::MfaSecretLabel)}</p>
             <p><code class="secret" data-testid="totp-secret">{enrollment.secret}</code></p>
             <form on:submit=on_submit>
-                <ErrorMessage error=error/>
-                <label class="field">
-                    <span>{t(Msg::AuthCode)}</span>
+                <ErrorSummary form=form/>
+                <Field label=Msg::AuthCode name="code" form=form>
                     <input
                         type="text"
                         name="code"
@@ -84,8 +78,8 @@ fn EnrollForm(enrollment: MfaEnrollment, confirmed: RwSignal<Option<MfaConfirmRe
                         data-testid="totp-code"
                         bind:value=code
                     />
-                </label>
-                <SubmitButton pending=pending label=Msg::Confirm testid="totp-submit"/>
+                </Field>
+                <SubmitButton pending=form.pending label=Msg::Confirm testid="totp-submit"/>
             </form>
         </section>
     }

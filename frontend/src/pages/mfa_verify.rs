@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use portal_domain::auth::MfaVerifyRequest;
 
-use crate::api::{self, ApiError};
-use crate::components::{ErrorMessage, SubmitButton};
+use crate::api;
+use crate::components::{ErrorSummary, Field, FormState, SubmitButton};
 use crate::i18n::{t, use_i18n, Msg};
 use crate::session::use_session;
 
@@ -16,16 +16,13 @@ pub fn MfaVerifyPage() -> impl IntoView {
     let session = use_session();
     let use_recovery = RwSignal::new(false);
     let code = RwSignal::new(String::new());
-    let pending = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
+    let form = FormState::new();
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
+        if !form.begin() {
             return;
         }
-        pending.set(true);
-        error.set(None);
         let value = code.get_untracked().trim().to_owned();
         let body = if use_recovery.get_untracked() {
             MfaVerifyRequest { code: None, recovery_code: Some(value) }
@@ -34,20 +31,18 @@ pub fn MfaVerifyPage() -> impl IntoView {
         };
         spawn_local(async move {
             let result = api::mfa_verify(session, body).await;
-            pending.set(false);
-            match result {
-                Ok(auth) => session.apply(&auth),
-                Err(err) => {
-                    code.set(String::new());
-                    error.set(Some(err));
-                }
+            if result.is_err() {
+                code.set(String::new());
+            }
+            if let Some(auth) = form.finish(result) {
+                session.apply(&auth);
             }
         });
     };
     let toggle = move |_| {
         use_recovery.update(|r| *r = !*r);
         code.set(String::new());
-        error.set(None);
+        form.clear();
     };
     let cancel = move |_| session.clear();
 
@@ -58,9 +53,12 @@ pub fn MfaVerifyPage() -> impl IntoView {
                 {move || if use_recovery.get() { i18n.t(Msg::RecoveryVerifyIntro) } else { i18n.t(Msg::MfaVerifyIntro) }}
             </p>
             <form on:submit=on_submit>
-                <ErrorMessage error=error/>
-                <label class="field">
-                    <span>{move || if use_recovery.get() { i18n.t(Msg::RecoveryCode) } else { i18n.t(Msg::AuthCode) }}</span>
+                <ErrorSummary form=form/>
+                <Field
+                    label=Signal::derive(move || if use_recovery.get() { Msg::RecoveryCode } else { Msg::AuthCode })
+                    name="code"
+                    form=form
+                >
                     <input
                         type="text"
                         name="code"
@@ -70,8 +68,8 @@ pub fn MfaVerifyPage() -> impl IntoView {
                         data-testid="mfa-code"
                         bind:value=code
                     />
-                </label>
-                <SubmitButton pending=pending label=Msg::Verify testid="mfa-submit"/>
+                </Field>
+                <SubmitButton pending=form.pending label=Msg::Verify testid="mfa-submit"/>
             </form>
             <p class="links">
                 <button type="button" class="btn btn-link" data-testid="mfa-toggle-recovery" on:click=toggle>

@@ -1,13 +1,10 @@
+//! The page of a path no route takes.
+
 use leptos::prelude::*;
 
-use crate::i18n::{t, Msg};
+use crate::components::NotFoundPage;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    view! {
-        <section class="card">
-            <p>{t(Msg::NotFound)}</p>
-            <p><a href="/">{t(Msg::BackHome)}</a></p>
-        </section>
-    }
+    view! { <NotFoundPage/> }
 }

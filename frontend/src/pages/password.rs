@@ -6,8 +6,8 @@ use leptos::task::spawn_local;
 use portal_domain::auth::SessionStage;
 use portal_domain::password::MIN_LEN;
 
-use crate::api::{self, ApiError};
-use crate::components::{ErrorMessage, FieldErrors, SubmitButton};
+use crate::api;
+use crate::components::{ErrorSummary, Field, FormState, SubmitButton};
 use crate::i18n::{t, use_i18n, Msg};
 use crate::session::use_session;
 
@@ -19,47 +19,40 @@ pub fn PasswordPage() -> impl IntoView {
     let forced = session.stage() == Some(SessionStage::ChangePassword);
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
-    let pending = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
+    let form = FormState::new();
     let done = RwSignal::new(false);
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
+        if !form.begin() {
             return;
         }
-        pending.set(true);
-        error.set(None);
         done.set(false);
         let (c, n) = (current.get_untracked(), new.get_untracked());
         spawn_local(async move {
             let result = api::change_password(session, &c, &n).await;
-            pending.set(false);
-            match result {
-                Ok(auth) => {
-                    current.set(String::new());
-                    new.set(String::new());
-                    done.set(auth.next == SessionStage::Full);
-                    session.apply(&auth);
-                }
-                Err(err) => error.set(Some(err)),
+            if let Some(auth) = form.finish(result) {
+                current.set(String::new());
+                new.set(String::new());
+                done.set(auth.next == SessionStage::Full);
+                session.apply(&auth);
             }
         });
     };
+    let hint = Signal::derive(move || Msg::PasswordHint.fill(i18n.lang(), &[("min", &MIN_LEN.to_string())]));
 
     view! {
         <section class="card card-narrow">
             <h1>{t(Msg::ChangePassword)}</h1>
             <p class="muted">{t(if forced { Msg::ChangePasswordForcedIntro } else { Msg::ChangePasswordIntro })}</p>
             <form on:submit=on_submit>
-                <ErrorMessage error=error/>
+                <ErrorSummary form=form/>
                 <Show when=move || done.get()>
                     <p class="alert alert-success" role="status" data-testid="password-changed">
                         {t(Msg::PasswordChanged)}
                     </p>
                 </Show>
-                <label class="field">
-                    <span>{t(Msg::CurrentPassword)}</span>
+                <Field label=Msg::CurrentPassword name="current_password" form=form>
                     <input
                         type="password"
                         name="current_password"
@@ -68,10 +61,8 @@ pub fn PasswordPage() -> impl IntoView {
                         data-testid="current-password"
                         bind:value=current
                     />
-                    <FieldErrors error=error field="current_password"/>
-                </label>
-                <label class="field">
-                    <span>{t(Msg::NewPassword)}</span>
+                </Field>
+                <Field label=Msg::NewPassword name="new_password" form=form hint=hint>
                     <input
                         type="password"
                         name="new_password"
@@ -80,10 +71,8 @@ pub fn PasswordPage() -> impl IntoView {
                         data-testid="new-password"
                         bind:value=new
                     />
-                    <small class="hint">{move || Msg::PasswordHint.fill(i18n.lang(), &[("min", &MIN_LEN.to_string())])}</small>
-                    <FieldErrors error=error field="new_password"/>
-                </label>
-                <SubmitButton pending=pending label=Msg::ChangePassword testid="password-submit"/>
+                </Field>
+                <SubmitButton pending=form.pending label=Msg::ChangePassword testid="password-submit"/>
             </form>
             {(!forced).then(|| view! { <p><a href="/">{t(Msg::BackHome)}</a></p> })}
         </section>

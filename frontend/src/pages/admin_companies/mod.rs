@@ -10,7 +10,7 @@ use portal_domain::company::CompanyListItem;
 use portal_domain::Rank;
 
 use crate::api;
-use crate::components::{load_latest, ErrorMessage, Loading, Pager, RankBadge};
+use crate::components::{load_latest, ErrorMessage, Loading, Pager, RankBadge, StaffOnly, TableScroll};
 use crate::i18n::{t, use_i18n, CompanyMsg as C, Msg, StaffMsg as S};
 use crate::session::use_session;
 
@@ -21,6 +21,11 @@ const PER_PAGE: u32 = 20;
 
 #[component]
 pub fn AdminCompaniesPage() -> impl IntoView {
+    view! { <StaffOnly><CompaniesPage/></StaffOnly> }
+}
+
+#[component]
+fn CompaniesPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let page = RwSignal::new(1u32);
@@ -92,7 +97,7 @@ pub fn AdminCompaniesPage() -> impl IntoView {
 #[component]
 fn CompanyTable(items: Vec<CompanyListItem>) -> impl IntoView {
     view! {
-        <div class="table-wrap">
+        <TableScroll label=S::CompaniesTitle>
             <table class="data" data-testid="companies-table">
                 <thead>
                     <tr>
@@ -120,6 +125,6 @@ fn CompanyTable(items: Vec<CompanyListItem>) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }

@@ -10,12 +10,18 @@ use portal_domain::eligibility::{CompanyFlags, ContractType};
 use portal_domain::ErrorCode;
 
 use crate::api::{self, ApiError};
-use crate::components::{ErrorMessage, FieldErrors, SubmitButton};
+use crate::components::{Check, Checks, ErrorSummary, Field, FormState, StaffOnly, SubmitButton};
 use crate::i18n::{field_error_text, t, use_i18n, CompanyMsg as C, Msg, StaffMsg as S};
 use crate::session::use_session;
 
 #[component]
 pub fn OnboardPage() -> impl IntoView {
+    view! { <StaffOnly><OnboardForm/></StaffOnly> }
+}
+
+#[component]
+fn OnboardForm() -> impl IntoView {
+    let i18n = use_i18n();
     let session = use_session();
     let code = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
@@ -25,16 +31,12 @@ pub fn OnboardPage() -> impl IntoView {
     let via_third_party = RwSignal::new(false);
     let rep_name = RwSignal::new(String::new());
     let rep_email = RwSignal::new(String::new());
-    let pending = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
+    let form = FormState::new();
     // The answer and the representative's address it was sent to.
     let done = RwSignal::new(None::<(OnboardCompanyResponse, String)>);
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
         let req = OnboardCompanyRequest {
             code: code.get_untracked().trim().to_owned(),
             name: name.get_untracked().trim().to_owned(),
@@ -47,14 +49,13 @@ pub fn OnboardPage() -> impl IntoView {
             representative_name: rep_name.get_untracked().trim().to_owned(),
             representative_email: rep_email.get_untracked().trim().to_owned(),
         };
-        pending.set(true);
-        error.set(None);
+        if !form.begin() {
+            return;
+        }
         spawn_local(async move {
             let result = api::onboard_company(session, &req).await;
-            pending.set(false);
-            match result {
-                Ok(r) => done.set(Some((r, req.representative_email))),
-                Err(e) => error.set(Some(e)),
+            if let Some(r) = form.finish(result) {
+                done.set(Some((r, req.representative_email)));
             }
         });
     };
@@ -65,7 +66,7 @@ pub fn OnboardPage() -> impl IntoView {
         for s in contracts.iter().map(|(_, s)| *s).chain([public_body, partner, via_third_party]) {
             s.set(false);
         }
-        error.set(None);
+        form.clear();
         done.set(None);
     };
     let flag_boxes = [
@@ -83,54 +84,47 @@ pub fn OnboardPage() -> impl IntoView {
                 Some((r, email)) => view! { <OnboardResult result=r email=email on_again=reset/> }.into_any(),
                 None => view! {
                     <form on:submit=on_submit novalidate>
-                        <Ineligible error=error/>
-                        <label class="field">
-                            <span>{t(S::CompanyCode)}</span>
+                        <ErrorSummary form=form>
+                            <IneligibleReasons error=form.error/>
+                        </ErrorSummary>
+                        <Field
+                            label=Msg::Adm(S::CompanyCode)
+                            name="code"
+                            form=form
+                            hint=Signal::derive(move || i18n.t(S::CompanyCodeHint).to_owned())
+                        >
                             <input type="text" name="code" required autocomplete="off" data-testid="onboard-code" bind:value=code/>
-                            <small class="hint">{t(S::CompanyCodeHint)}</small>
-                            <FieldErrors error=error field="code"/>
-                        </label>
-                        <label class="field">
-                            <span>{t(S::CompanyName)}</span>
+                        </Field>
+                        <Field label=Msg::Adm(S::CompanyName) name="name" form=form>
                             <input type="text" name="name" required autocomplete="organization" data-testid="onboard-name" bind:value=name/>
-                            <FieldErrors error=error field="name"/>
-                        </label>
-                        <fieldset class="field checks">
-                            <legend>{t(S::ContractTypes)}</legend>
+                        </Field>
+                        <Checks legend=S::ContractTypes name="contract_types" form=form>
                             {contracts
                                 .into_iter()
                                 .map(|(c, on)| view! {
-                                    <label class="check">
+                                    <Check label=C::for_contract(c)>
                                         <input type="checkbox" data-testid=format!("onboard-contract-{}", c.as_str()) bind:checked=on/>
-                                        {t(C::for_contract(c))}
-                                    </label>
+                                    </Check>
                                 })
                                 .collect_view()}
-                            <FieldErrors error=error field="contract_types"/>
-                        </fieldset>
-                        <fieldset class="field checks">
-                            <legend>{t(S::Exclusions)}</legend>
+                        </Checks>
+                        <Checks legend=S::Exclusions>
                             {flag_boxes
                                 .into_iter()
                                 .map(|(on, label, testid)| view! {
-                                    <label class="check">
+                                    <Check label=label>
                                         <input type="checkbox" data-testid=testid bind:checked=on/>
-                                        {t(label)}
-                                    </label>
+                                    </Check>
                                 })
                                 .collect_view()}
-                        </fieldset>
-                        <label class="field">
-                            <span>{t(S::RepresentativeName)}</span>
+                        </Checks>
+                        <Field label=Msg::Adm(S::RepresentativeName) name="representative_name" form=form>
                             <input type="text" name="representative_name" required autocomplete="off" data-testid="onboard-rep-name" bind:value=rep_name/>
-                            <FieldErrors error=error field="representative_name"/>
-                        </label>
-                        <label class="field">
-                            <span>{t(S::RepresentativeEmail)}</span>
+                        </Field>
+                        <Field label=Msg::Adm(S::RepresentativeEmail) name="representative_email" form=form>
                             <input type="email" name="representative_email" required autocomplete="off" data-testid="onboard-rep-email" bind:value=rep_email/>
-                            <FieldErrors error=error field="representative_email"/>
-                        </label>
-                        <SubmitButton pending=pending label=S::OnboardSubmit testid="onboard-submit"/>
+                        </Field>
+                        <SubmitButton pending=form.pending label=S::OnboardSubmit testid="onboard-submit"/>
                     </form>
                 }
                 .into_any(),
@@ -139,30 +133,27 @@ pub fn OnboardPage() -> impl IntoView {
     }
 }
 
-/// The banner of a failed submission; for `ineligible_company`, every reason (R1.4).
+/// Under the error summary of a refused onboarding (`ineligible_company`): every reason, each naming
+/// its rule (R1.4).
 #[component]
-fn Ineligible(error: RwSignal<Option<ApiError>>) -> impl IntoView {
+fn IneligibleReasons(error: RwSignal<Option<ApiError>>) -> impl IntoView {
     let i18n = use_i18n();
     move || match error.get() {
         Some(ApiError::Problem(p)) if p.error_code() == Some(ErrorCode::IneligibleCompany) => {
             let lang = i18n.lang();
-            Some(
-                view! {
-                    <div class="alert alert-error" role="alert" data-testid="ineligible-reasons">
-                        <p class="alert-title">{t(S::IneligibleTitle)}</p>
-                        <ul>
-                            {p.errors
-                                .iter()
-                                .map(|e| view! { <li data-testid="ineligible-reason" data-code=e.code.clone()>{field_error_text(e, lang)}</li> })
-                                .collect_view()}
-                        </ul>
-                    </div>
-                }
-                .into_any(),
-            )
+            Some(view! {
+                <div data-testid="ineligible-reasons">
+                    <p>{t(S::IneligibleTitle)}</p>
+                    <ul>
+                        {p.errors
+                            .iter()
+                            .map(|e| view! { <li data-testid="ineligible-reason" data-code=e.code.clone()>{field_error_text(e, lang)}</li> })
+                            .collect_view()}
+                    </ul>
+                </div>
+            })
         }
-        Some(_) => Some(view! { <ErrorMessage error=error/> }.into_any()),
-        None => None,
+        _ => None,
     }
 }
 

@@ -10,8 +10,11 @@ use portal_domain::company::{ThresholdsVersion, UpdateThresholdsRequest};
 use portal_domain::rank::Thresholds;
 use portal_domain::Rank;
 
-use crate::api::{self, ApiError};
-use crate::components::{load_latest, AdminOnly, ErrorMessage, FieldErrors, Loading, RankBadge, SubmitButton};
+use crate::api;
+use crate::components::{
+    load_latest, AdminOnly, ErrorMessage, ErrorSummary, Field, FormState, Loading, RankBadge, StaffOnly, SubmitButton,
+    TableScroll,
+};
 use crate::format::{grouped, jst_minute, yen};
 use crate::i18n::{t, use_i18n, Msg, StaffMsg as S};
 use crate::session::use_session;
@@ -24,6 +27,11 @@ fn rows(th: &Thresholds) -> [(Rank, i64); 4] {
 
 #[component]
 pub fn AdminThresholdsPage() -> impl IntoView {
+    view! { <StaffOnly><ThresholdsPage/></StaffOnly> }
+}
+
+#[component]
+fn ThresholdsPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let reload = RwSignal::new(0u32);
@@ -43,6 +51,7 @@ pub fn AdminThresholdsPage() -> impl IntoView {
                 (true, None) => view! { <p class="empty">{t(S::NoThresholds)}</p> }.into_any(),
                 (true, Some(v)) => view! {
                     <h2>{move || Msg::from(S::CurrentThresholds).fill(i18n.lang(), &[("v", &v.version.to_string())])}</h2>
+                    <TableScroll label=S::ThresholdsTitle>
                     <table class="data thresholds" data-testid="thresholds-current">
                         <tbody>
                             {rows(&v.thresholds)
@@ -61,6 +70,7 @@ pub fn AdminThresholdsPage() -> impl IntoView {
                             </tr>
                         </tbody>
                     </table>
+                    </TableScroll>
                 }
                 .into_any(),
             }}
@@ -90,14 +100,12 @@ fn EditThresholds(
     let initial = current.get_untracked().map(|v| v.thresholds).unwrap_or(Thresholds::EXAMPLE);
     let inputs = rows(&initial).map(|(r, amount)| (r, RwSignal::new(grouped(amount))));
     let note = RwSignal::new(String::new());
-    let not_a_number = RwSignal::new(false);
-    let pending = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
+    let form = FormState::new();
     let saved = RwSignal::new(None::<i32>);
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
+        if form.pending.get_untracked() {
             return;
         }
         let values: Option<Vec<i64>> = inputs
@@ -105,27 +113,23 @@ fn EditThresholds(
             .map(|(_, s)| s.get_untracked().replace([',', '，', ' ', '¥', '円'], "").trim().parse::<i64>().ok())
             .collect();
         let Some(v) = values else {
-            not_a_number.set(true);
+            form.reject(S::ThresholdNotANumber.into());
             return;
         };
-        not_a_number.set(false);
         let req = UpdateThresholdsRequest {
             thresholds: Thresholds { platinum: v[0], gold: v[1], silver: v[2], bronze: v[3] },
             note: note.get_untracked().trim().to_owned(),
         };
-        pending.set(true);
-        error.set(None);
+        if !form.begin() {
+            return;
+        }
         saved.set(None);
         spawn_local(async move {
             let result = api::update_thresholds(session, &req).await;
-            pending.set(false);
-            match result {
-                Ok(v) => {
-                    note.set(String::new());
-                    saved.set(Some(v.version));
-                    on_saved();
-                }
-                Err(e) => error.set(Some(e)),
+            if let Some(v) = form.finish(result) {
+                note.set(String::new());
+                saved.set(Some(v.version));
+                on_saved();
             }
         });
     };
@@ -134,7 +138,7 @@ fn EditThresholds(
         <section class="card">
             <h2>{t(S::EditThresholds)}</h2>
             <form on:submit=on_submit novalidate>
-                <ErrorMessage error=error/>
+                <ErrorSummary form=form/>
                 {move || saved.get().map(|v| view! {
                     <p class="alert alert-success" role="status" data-testid="thresholds-saved">
                         {Msg::from(S::ThresholdsSaved).fill(i18n.lang(), &[("v", &v.to_string())])}
@@ -149,9 +153,9 @@ fn EditThresholds(
                                 Rank::Silver => "thresholds.silver",
                                 _ => "thresholds.bronze",
                             };
+                            let label = Signal::stored(format!("{} (¥)", r.as_str()));
                             view! {
-                                <label class="field">
-                                    <span><RankBadge rank=r/>" (¥)"</span>
+                                <Field label_text=label name=field form=form>
                                     <input
                                         type="text"
                                         inputmode="numeric"
@@ -159,21 +163,15 @@ fn EditThresholds(
                                         data-testid=format!("threshold-input-{}", r.as_str().to_ascii_lowercase())
                                         bind:value=value
                                     />
-                                    <FieldErrors error=error field=field/>
-                                </label>
+                                </Field>
                             }
                         })
                         .collect_view()}
                 </div>
-                <Show when=move || not_a_number.get()>
-                    <ul class="field-errors"><li>{t(S::ThresholdNotANumber)}</li></ul>
-                </Show>
-                <label class="field">
-                    <span>{t(S::Note)}</span>
+                <Field label=Msg::Adm(S::Note) name="note" form=form>
                     <input type="text" data-testid="threshold-note" bind:value=note/>
-                    <FieldErrors error=error field="note"/>
-                </label>
-                <SubmitButton pending=pending label=S::SaveThresholds testid="thresholds-submit"/>
+                </Field>
+                <SubmitButton pending=form.pending label=S::SaveThresholds testid="thresholds-submit"/>
             </form>
         </section>
     }
@@ -182,7 +180,7 @@ fn EditThresholds(
 #[component]
 fn History(versions: Vec<ThresholdsVersion>) -> impl IntoView {
     view! {
-        <div class="table-wrap">
+        <TableScroll label=S::History>
             <table class="data" data-testid="thresholds-history">
                 <thead>
                     <tr>
@@ -208,6 +206,6 @@ fn History(versions: Vec<ThresholdsVersion>) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }

@@ -6,8 +6,8 @@ use leptos::task::spawn_local;
 use portal_domain::company::RolloverReport;
 use portal_domain::fiscal::FiscalYear;
 
-use crate::api::{self, ApiError};
-use crate::components::{ConfirmDialog, ErrorMessage, FieldErrors, SubmitButton};
+use crate::api;
+use crate::components::{ConfirmDialog, ErrorSummary, Field, FormState, SubmitButton};
 use crate::format::{current_fiscal_year, fiscal_label};
 use crate::i18n::{t, use_i18n, Msg, StaffMsg as S};
 use crate::session::use_session;
@@ -19,30 +19,26 @@ pub fn Rollover() -> impl IntoView {
     let now = current_fiscal_year();
     let fiscal_year = RwSignal::new(now.0.to_string());
     let asking = RwSignal::new(false);
-    let pending = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
+    let form = FormState::new();
     let report = RwSignal::new(None::<RolloverReport>);
     let chosen = move || fiscal_year.get().parse().map(FiscalYear).unwrap_or(now);
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        error.set(None);
+        form.clear();
         asking.set(true);
     };
     let confirm = move || {
-        if pending.get_untracked() {
+        let fy = chosen();
+        if !form.begin() {
             return;
         }
-        let fy = chosen();
-        pending.set(true);
         report.set(None);
         spawn_local(async move {
             let result = api::rollover(session, fy).await;
-            pending.set(false);
             asking.set(false);
-            match result {
-                Ok(r) => report.set(Some(r)),
-                Err(e) => error.set(Some(e)),
+            if let Some(r) = form.finish(result) {
+                report.set(Some(r));
             }
         });
     };
@@ -55,7 +51,7 @@ pub fn Rollover() -> impl IntoView {
             <h2>{t(S::RolloverTitle)}</h2>
             <p class="muted">{t(S::RolloverIntro)}</p>
             <form on:submit=on_submit>
-                <ErrorMessage error=error/>
+                <ErrorSummary form=form/>
                 {move || report.get().map(|r| {
                     let lang = i18n.lang();
                     view! {
@@ -72,8 +68,7 @@ pub fn Rollover() -> impl IntoView {
                         </p>
                     }
                 })}
-                <label class="field field-short">
-                    <span>{t(S::RolloverFiscalYear)}</span>
+                <Field label=Msg::Adm(S::RolloverFiscalYear) name="fiscal_year" form=form class="field-short">
                     <select
                         data-testid="rollover-fy"
                         prop:value=move || fiscal_year.get()
@@ -83,16 +78,15 @@ pub fn Rollover() -> impl IntoView {
                             .map(|fy| view! { <option value=fy.0.to_string()>{fiscal_label(fy, i18n.lang())}</option> })
                             .collect_view()}
                     </select>
-                    <FieldErrors error=error field="fiscal_year"/>
-                </label>
-                <SubmitButton pending=pending label=S::RolloverSubmit testid="rollover-submit"/>
+                </Field>
+                <SubmitButton pending=form.pending label=S::RolloverSubmit testid="rollover-submit"/>
             </form>
             <Show when=move || asking.get()>
                 <ConfirmDialog
                     title=S::RolloverConfirmTitle
                     body=body
                     confirm_label=S::DoRollover
-                    pending=pending
+                    pending=form.pending
                     on_confirm=confirm
                     on_cancel=move || asking.set(false)
                 />

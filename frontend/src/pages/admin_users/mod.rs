@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use portal_domain::admin::{AdminUser, AdminUserPage};
 
 use crate::api::{self, ApiError};
-use crate::components::{ErrorMessage, Loading, Pager};
+use crate::components::{ErrorMessage, Loading, Pager, StaffOnly};
 use crate::i18n::{t, use_i18n, Msg};
 use crate::session::use_session;
 use reset::ResetFlow;
@@ -20,6 +20,11 @@ const PER_PAGE: u32 = 20;
 
 #[component]
 pub fn AdminUsersPage() -> impl IntoView {
+    view! { <StaffOnly><UsersPage/></StaffOnly> }
+}
+
+#[component]
+fn UsersPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let page = RwSignal::new(1u32);

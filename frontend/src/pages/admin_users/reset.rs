@@ -1,4 +1,6 @@
-//! Confirm, reset, then show the temporary password once.
+//! Confirm, reset, then show the temporary password once. Both steps are [`Dialog`]s opened from the
+//! row's button; when the last one closes the focus returns to that button (found again by its id,
+//! since the list reloads after a reset).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -6,9 +8,14 @@ use leptos::task::spawn_local;
 use portal_domain::admin::AdminUser;
 
 use crate::api::{self, ApiError};
-use crate::components::{ConfirmDialog, ErrorMessage};
+use crate::components::{ConfirmDialog, Dialog, ErrorMessage};
 use crate::i18n::{t, use_i18n, Msg};
 use crate::session::use_session;
+
+/// The id of a user's reset button in the table.
+pub fn reset_button_id(user: &AdminUser) -> String {
+    format!("reset-{}", user.id)
+}
 
 #[component]
 pub fn ResetFlow(
@@ -54,7 +61,7 @@ pub fn ResetFlow(
     };
 
     view! {
-        <Show when=move || target.with(Option::is_some)>
+        {move || target.get().map(|user| view! {
             <ConfirmDialog
                 title=Msg::ResetConfirmTitle
                 body=body
@@ -62,24 +69,35 @@ pub fn ResetFlow(
                 pending=pending
                 on_confirm=confirm
                 on_cancel=cancel
+                return_focus=reset_button_id(&user)
             >
                 <ErrorMessage error=error/>
             </ConfirmDialog>
-        </Show>
-        {move || issued.get().map(|(user, password)| view! {
-            <div class="dialog-backdrop">
-                <div class="dialog" role="dialog" aria-modal="true" data-testid="temporary-password-dialog">
-                    <h2>{t(Msg::TemporaryPasswordTitle)}</h2>
+        })}
+        {move || issued.get().map(|(user, password)| {
+            let back = reset_button_id(&user);
+            view! {
+                <Dialog
+                    title=Msg::TemporaryPasswordTitle
+                    on_cancel=move || issued.set(None)
+                    return_focus=back
+                    testid="temporary-password-dialog"
+                >
                     <p>{user.display_name}" <"{user.email}">"</p>
                     <p class="muted">{t(Msg::TemporaryPasswordBody)}</p>
                     <p><code class="secret" data-testid="temporary-password">{password}</code></p>
                     <div class="dialog-actions">
-                        <button type="button" class="btn btn-primary" data-testid="temporary-password-close" on:click=move |_| issued.set(None)>
+                        <button
+                            type="button"
+                            class="btn btn-primary"
+                            data-testid="temporary-password-close"
+                            on:click=move |_| issued.set(None)
+                        >
                             {t(Msg::Close)}
                         </button>
                     </div>
-                </div>
-            </div>
+                </Dialog>
+            }
         })}
     }
 }

@@ -2,13 +2,15 @@
 
 use leptos::prelude::*;
 
+use super::reset::reset_button_id;
+use crate::components::TableScroll;
 use crate::i18n::{t, Msg};
 use portal_domain::admin::AdminUser;
 
 #[component]
-pub fn UserTable(items: Vec<AdminUser>, on_reset: impl Fn(AdminUser) + Copy + 'static) -> impl IntoView {
+pub fn UserTable(items: Vec<AdminUser>, on_reset: impl Fn(AdminUser) + Copy + Send + Sync + 'static) -> impl IntoView {
     view! {
-        <div class="table-wrap">
+        <TableScroll label=Msg::AdminUsersTitle>
             <table class="users" data-testid="users-table">
                 <thead>
                     <tr>
@@ -25,16 +27,17 @@ pub fn UserTable(items: Vec<AdminUser>, on_reset: impl Fn(AdminUser) + Copy + 's
                     {items.into_iter().map(|u| view! { <UserRow user=u on_reset=on_reset/> }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }
 
 #[component]
-fn UserRow(user: AdminUser, on_reset: impl Fn(AdminUser) + Copy + 'static) -> impl IntoView {
+fn UserRow(user: AdminUser, on_reset: impl Fn(AdminUser) + Copy + Send + Sync + 'static) -> impl IntoView {
     let staff = user.role.is_staff();
     let status = if user.must_change_password { Msg::MustChangePassword } else { Msg::Active };
     let company = user.company_name.clone();
     let row_user = user.clone();
+    let button_id = reset_button_id(&user);
     view! {
         <tr data-testid="user-row">
             <td>{user.display_name.clone()}</td>
@@ -51,6 +54,7 @@ fn UserRow(user: AdminUser, on_reset: impl Fn(AdminUser) + Copy + 'static) -> im
                 {(!staff).then(|| view! {
                     <button
                         type="button"
+                        id=button_id
                         class="btn btn-small btn-danger-outline"
                         data-testid="reset-credentials"
                         on:click=move |_| on_reset(row_user.clone())

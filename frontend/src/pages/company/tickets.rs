@@ -52,7 +52,7 @@ fn CsvButton() -> impl IntoView {
     };
     view! {
         <div class="title-actions">
-            <button type="button" class="btn" data-testid="tickets-csv" disabled=move || pending.get() on:click=on_click>
+            <button type="button" class="btn" data-testid="tickets-csv" aria-disabled=move || pending.get().then_some("true") aria-busy=move || pending.get().then_some("true") on:click=on_click>
                 {move || i18n.t(if pending.get() { C::Downloading } else { C::DownloadCsv })}
             </button>
         </div>

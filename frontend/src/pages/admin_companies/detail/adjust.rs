@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use portal_domain::company::CompanyDetail;
 
-use crate::api::{self, ApiError};
-use crate::components::{ConfirmDialog, ErrorMessage, FieldErrors, SubmitButton};
+use crate::api;
+use crate::components::{ConfirmDialog, ErrorSummary, Field, FormState, SubmitButton};
 use crate::format::signed;
 use crate::i18n::{t, use_i18n, Msg, StaffMsg as S};
 use crate::session::use_session;
@@ -23,24 +23,26 @@ pub fn AdjustForm(
     let reason = RwSignal::new(String::new());
     let asking = RwSignal::new(None::<i32>);
     let not_a_number = RwSignal::new(false);
-    let pending = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
+    let form = FormState::new();
     let done = RwSignal::new(false);
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        error.set(None);
+        form.clear();
         done.set(false);
         match amount.get_untracked().trim().trim_start_matches('+').parse::<i32>() {
             Ok(n) => {
                 not_a_number.set(false);
                 asking.set(Some(n));
             }
-            Err(_) => not_a_number.set(true),
+            Err(_) => {
+                not_a_number.set(true);
+                form.reject(S::AmountNotANumber.into());
+            }
         }
     };
     let confirm = move || {
-        if pending.get_untracked() {
+        if form.pending.get_untracked() {
             return;
         }
         let (Some(n), Some(company)) =
@@ -49,19 +51,17 @@ pub fn AdjustForm(
             return;
         };
         let why = reason.get_untracked();
-        pending.set(true);
+        if !form.begin() {
+            return;
+        }
         spawn_local(async move {
             let result = api::adjust_tickets(session, company, n, &why).await;
-            pending.set(false);
             asking.set(None);
-            match result {
-                Ok(_) => {
-                    amount.set(String::new());
-                    reason.set(String::new());
-                    done.set(true);
-                    on_done();
-                }
-                Err(e) => error.set(Some(e)),
+            if form.finish(result).is_some() {
+                amount.set(String::new());
+                reason.set(String::new());
+                done.set(true);
+                on_done();
             }
         });
     };
@@ -78,31 +78,29 @@ pub fn AdjustForm(
             <h2>{t(S::AdjustTitle)}</h2>
             <p class="muted">{t(S::AdjustIntro)}</p>
             <form on:submit=on_submit>
-                <ErrorMessage error=error/>
+                <ErrorSummary form=form/>
                 <Show when=move || done.get()>
                     <p class="alert alert-success" role="status" data-testid="adjust-done">{t(S::AdjustDone)}</p>
                 </Show>
-                <label class="field">
-                    <span>{t(S::AdjustAmount)}</span>
+                <Field
+                    label=Msg::Adm(S::AdjustAmount)
+                    name="amount"
+                    form=form
+                    local_error=Signal::derive(move || not_a_number.get().then_some(Msg::Adm(S::AmountNotANumber)))
+                >
                     <input type="text" inputmode="numeric" required data-testid="adjust-amount" placeholder="+5 / -2" bind:value=amount/>
-                    <Show when=move || not_a_number.get()>
-                        <ul class="field-errors"><li>{t(S::AmountNotANumber)}</li></ul>
-                    </Show>
-                    <FieldErrors error=error field="amount"/>
-                </label>
-                <label class="field">
-                    <span>{t(S::Reason)}</span>
+                </Field>
+                <Field label=Msg::Adm(S::Reason) name="reason" form=form>
                     <textarea rows="2" required data-testid="adjust-reason" bind:value=reason></textarea>
-                    <FieldErrors error=error field="reason"/>
-                </label>
-                <SubmitButton pending=pending label=S::AdjustSubmit testid="adjust-submit"/>
+                </Field>
+                <SubmitButton pending=form.pending label=S::AdjustSubmit testid="adjust-submit"/>
             </form>
             <Show when=move || asking.with(Option::is_some)>
                 <ConfirmDialog
                     title=S::AdjustConfirmTitle
                     body=body
                     confirm_label=S::DoAdjust
-                    pending=pending
+                    pending=form.pending
                     on_confirm=confirm
                     on_cancel=move || asking.set(None)
                 />

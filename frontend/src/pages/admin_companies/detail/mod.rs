@@ -11,9 +11,10 @@ use leptos_router::hooks::use_params_map;
 use portal_domain::company::{CompanyDetail, CompanyUser};
 use uuid::Uuid;
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::{
-    load_latest, AdminOnly, AwsAccountsTable, CompanyFacts, ErrorMessage, Loading, TicketHistory, TICKETS_PER_PAGE,
+    load_latest, AdminOnly, AwsAccountsTable, CompanyFacts, ErrorMessage, Loading, NotFoundPage, StaffOnly,
+    TableScroll, TicketHistory, TICKETS_PER_PAGE,
 };
 use crate::i18n::{t, CompanyMsg as C, Msg, StaffMsg as S};
 use crate::session::use_session;
@@ -23,18 +24,16 @@ use override_rank::OverrideForm;
 
 #[component]
 pub fn CompanyDetailPage() -> impl IntoView {
+    view! { <StaffOnly><DetailPage/></StaffOnly> }
+}
+
+#[component]
+fn DetailPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| Uuid::parse_str(&s).ok())));
-    move || {
-        match id.get() {
+    move || match id.get() {
         Some(id) => view! { <Detail id=id/> }.into_any(),
-        None => view! {
-            <section class="card">
-                <ErrorMessage error=Signal::stored(Some(ApiError::Problem(portal_domain::problem::Problem::new(404, portal_domain::ErrorCode::NotFound, "Not found"))))/>
-            </section>
-        }
-        .into_any(),
-    }
+        None => view! { <NotFoundPage/> }.into_any(),
     }
 }
 
@@ -122,7 +121,7 @@ fn UsersTable(users: Vec<CompanyUser>) -> impl IntoView {
         return view! { <p class="empty">{t(S::NoCompanyUsers)}</p> }.into_any();
     }
     view! {
-        <div class="table-wrap">
+        <TableScroll label=S::CompanyUsers>
             <table class="data" data-testid="company-users">
                 <thead>
                     <tr>
@@ -146,7 +145,7 @@ fn UsersTable(users: Vec<CompanyUser>) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableScroll>
     }
     .into_any()
 }

@@ -7,8 +7,8 @@ use portal_domain::company::CompanyDetail;
 use portal_domain::fiscal::FiscalYear;
 use portal_domain::Rank;
 
-use crate::api::{self, ApiError};
-use crate::components::{ConfirmDialog, ErrorMessage, FieldErrors, SubmitButton};
+use crate::api;
+use crate::components::{ConfirmDialog, ErrorSummary, Field, FormState, SubmitButton};
 use crate::format::{current_fiscal_year, fiscal_label};
 use crate::i18n::{t, use_i18n, Msg, StaffMsg as S};
 use crate::session::use_session;
@@ -30,8 +30,7 @@ pub fn OverrideForm(
     );
     let reason = RwSignal::new(String::new());
     let asking = RwSignal::new(false);
-    let pending = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
+    let form = FormState::new();
     let done = RwSignal::new(false);
 
     let chosen = move || {
@@ -40,29 +39,27 @@ pub fn OverrideForm(
     };
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        error.set(None);
+        form.clear();
         done.set(false);
         asking.set(true);
     };
     let confirm = move || {
-        if pending.get_untracked() {
+        if form.pending.get_untracked() {
             return;
         }
         let Some(company) = detail.with_untracked(|d| d.as_ref().map(|d| d.overview.id)) else { return };
         let (fy, r) = chosen();
         let why = reason.get_untracked();
-        pending.set(true);
+        if !form.begin() {
+            return;
+        }
         spawn_local(async move {
             let result = api::override_rank(session, company, fy, r, &why).await;
-            pending.set(false);
             asking.set(false);
-            match result {
-                Ok(_) => {
-                    reason.set(String::new());
-                    done.set(true);
-                    on_done();
-                }
-                Err(e) => error.set(Some(e)),
+            if form.finish(result).is_some() {
+                reason.set(String::new());
+                done.set(true);
+                on_done();
             }
         });
     };
@@ -78,13 +75,12 @@ pub fn OverrideForm(
             <h2>{t(S::OverrideTitle)}</h2>
             <p class="muted">{t(S::OverrideIntro)}</p>
             <form on:submit=on_submit>
-                <ErrorMessage error=error/>
+                <ErrorSummary form=form/>
                 <Show when=move || done.get()>
                     <p class="alert alert-success" role="status" data-testid="override-done">{t(S::OverrideDone)}</p>
                 </Show>
                 <div class="field-row">
-                    <label class="field">
-                        <span>{t(S::OverrideFiscalYear)}</span>
+                    <Field label=Msg::Adm(S::OverrideFiscalYear) name="fiscal_year" form=form>
                         <select
                             data-testid="override-fy"
                             prop:value=move || fiscal_year.get()
@@ -97,10 +93,8 @@ pub fn OverrideForm(
                                     .collect_view()
                             }}
                         </select>
-                        <FieldErrors error=error field="fiscal_year"/>
-                    </label>
-                    <label class="field">
-                        <span>{t(S::OverrideRank)}</span>
+                    </Field>
+                    <Field label=Msg::Adm(S::OverrideRank) name="rank" form=form>
                         <select
                             data-testid="override-rank"
                             prop:value=move || rank.get()
@@ -108,22 +102,19 @@ pub fn OverrideForm(
                         >
                             {Rank::ALL.map(|r| view! { <option value=r.as_str()>{r.as_str()}</option> }).collect_view()}
                         </select>
-                        <FieldErrors error=error field="rank"/>
-                    </label>
+                    </Field>
                 </div>
-                <label class="field">
-                    <span>{t(S::Reason)}</span>
+                <Field label=Msg::Adm(S::Reason) name="reason" form=form>
                     <textarea rows="2" required data-testid="override-reason" bind:value=reason></textarea>
-                    <FieldErrors error=error field="reason"/>
-                </label>
-                <SubmitButton pending=pending label=S::OverrideSubmit testid="override-submit"/>
+                </Field>
+                <SubmitButton pending=form.pending label=S::OverrideSubmit testid="override-submit"/>
             </form>
             <Show when=move || asking.get()>
                 <ConfirmDialog
                     title=S::OverrideConfirmTitle
                     body=body
                     confirm_label=S::DoOverride
-                    pending=pending
+                    pending=form.pending
                     on_confirm=confirm
                     on_cancel=move || asking.set(false)
                 />
