@@ -7,6 +7,7 @@ pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod aws;
+pub mod business_days;
 pub mod client_address;
 pub mod codes;
 pub mod company;
