@@ -5,6 +5,7 @@
 //! talks to the database for a state change itself.
 
 pub mod aws_accounts;
+pub mod backlog;
 pub mod clock;
 pub mod credentials;
 pub mod error;
