@@ -45,8 +45,9 @@ fn nav_for(staff: bool) -> impl IntoView {
         ]
     };
     let location = use_location();
+    let i18n = crate::i18n::use_i18n();
     view! {
-        <nav class="mainnav" aria-label="main">
+        <nav class="mainnav" aria-label=move || i18n.t(Msg::MainNavLabel)>
             {items
                 .into_iter()
                 .map(|(href, label, testid)| {

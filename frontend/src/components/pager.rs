@@ -22,7 +22,7 @@ pub fn Pager(
     let at_first = move || page.get() <= 1;
     let at_last = move || u64::from(page.get()) >= pages();
     view! {
-        <nav class="pager" aria-label="pagination">
+        <nav class="pager" aria-label=move || i18n.t(Msg::PaginationLabel)>
             <button
                 type="button"
                 class="btn"

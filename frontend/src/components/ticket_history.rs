@@ -4,6 +4,8 @@
 use std::future::Future;
 
 use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 use portal_domain::company::{LedgerEntryView, LedgerPage};
 
 use super::{load_latest, ErrorMessage, Loading, Pager, TableScroll};
@@ -14,13 +16,34 @@ use crate::i18n::{t, use_i18n, CompanyMsg as C, Msg};
 pub const TICKETS_PER_PAGE: u32 = 20;
 
 /// `fetch(page)` loads one page; bumping `reload` fetches the current page again.
+/// With `page_in_url`, the page number is the URL's `?page=` (a deep link or a reload opens that
+/// page, and turning pages updates the URL in place).
 #[component]
-pub fn TicketHistory<F, Fut>(fetch: F, #[prop(into)] reload: Signal<u32>) -> impl IntoView
+pub fn TicketHistory<F, Fut>(
+    fetch: F,
+    #[prop(into)] reload: Signal<u32>,
+    #[prop(optional)] page_in_url: bool,
+) -> impl IntoView
 where
     F: Fn(u32) -> Fut + 'static,
     Fut: Future<Output = Result<LedgerPage, ApiError>> + 'static,
 {
     let page = RwSignal::new(1u32);
+    if page_in_url {
+        let query = use_query_map();
+        let asked = query.with_untracked(|q| q.get("page").and_then(|p| p.parse::<u32>().ok())).filter(|p| *p >= 1);
+        page.set(asked.unwrap_or(1));
+        let navigate = use_navigate();
+        let location = use_location();
+        Effect::new(move |prev: Option<u32>| {
+            let p = page.get();
+            if prev.is_some_and(|old| old != p) {
+                let path = location.pathname.get_untracked();
+                navigate(&format!("{path}?page={p}"), NavigateOptions { replace: true, ..Default::default() });
+            }
+            p
+        });
+    }
     let loaded = load_latest(move || {
         reload.track();
         fetch(page.get())

@@ -20,6 +20,8 @@ pub enum Msg {
     BackHome,
     SkipToContent,
     CompanyDetailTitle,
+    MainNavLabel,
+    PaginationLabel,
     // Sign-in
     LoginTitle,
     LoginIntro,
@@ -148,6 +150,8 @@ impl Msg {
             BackHome => ("ホームに戻る", "Back to home"),
             SkipToContent => ("本文へスキップ", "Skip to main content"),
             CompanyDetailTitle => ("企業の詳細", "Company details"),
+            MainNavLabel => ("メインメニュー", "Main menu"),
+            PaginationLabel => ("ページ送り", "Pages"),
 
             LoginTitle => ("ログイン", "Sign in"),
             LoginIntro => (

@@ -20,7 +20,7 @@ pub fn CompanyTicketsPage() -> impl IntoView {
                 <CsvButton/>
             </div>
             <p class="muted">{t(C::TicketHistoryIntro)}</p>
-            <TicketHistory fetch=move |page| api::company_tickets(session, page, crate::components::TICKETS_PER_PAGE) reload=Signal::stored(0)/>
+            <TicketHistory fetch=move |page| api::company_tickets(session, page, crate::components::TICKETS_PER_PAGE) reload=Signal::stored(0) page_in_url=true/>
         </section>
     }
 }

@@ -52,11 +52,18 @@ fn Detail(id: Uuid) -> impl IntoView {
     view! {
         <Show
             when=move || detail.with(Option::is_some)
-            fallback=move || view! {
-                <section class="card">
-                    <ErrorMessage error=loaded.error/>
-                    <Show when=move || loaded.loading.get()><Loading/></Show>
-                </section>
+            fallback=move || {
+                let missing = loaded.error.with(|e| e.as_ref().and_then(|e| e.code()) == Some(portal_domain::ErrorCode::NotFound));
+                if missing {
+                    return view! { <NotFoundPage/> }.into_any();
+                }
+                view! {
+                    <section class="card">
+                        <ErrorMessage error=loaded.error/>
+                        <Show when=move || loaded.loading.get()><Loading/></Show>
+                    </section>
+                }
+                .into_any()
             }
         >
             <section class="card" data-testid="company-detail">
