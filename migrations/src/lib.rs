@@ -7,6 +7,7 @@ mod m20261126_000001_identity;
 mod m20261126_000002_programme;
 mod m20261127_000003_ledger_reasons;
 mod m20261127_000004_sign_in_hardening;
+mod m20261127_000005_option_services;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000002_programme::Migration),
             Box::new(m20261127_000003_ledger_reasons::Migration),
             Box::new(m20261127_000004_sign_in_hardening::Migration),
+            Box::new(m20261127_000005_option_services::Migration),
         ]
     }
 }

@@ -18,6 +18,7 @@ finish the steps it names (`change_password`, `enroll_mfa` or `verify_mfa`), the
     tags(
         (name = "auth", description = "Sign-in, MFA, sessions"),
         (name = "me", description = "The current user"),
+        (name = "applications", description = "Option services and applications (R4)"),
         (name = "admin", description = "Staff operations"),
         (name = "health", description = "Probes"),
     )

@@ -22,6 +22,9 @@ pub enum AppError {
     /// The state of things forbids it; the code says which rule (e.g. `company_code_taken`).
     #[error("conflict: {0}")]
     Conflict(ErrorCode),
+    /// A conflict whose detail the caller needs to act (e.g. the application's current state).
+    #[error("conflict: {code}: {detail}")]
+    ConflictDetail { code: ErrorCode, detail: String },
     /// Too many failed sign-ins: wait `retry_after` seconds (`locked` past the lock threshold).
     #[error("too many failed sign-ins")]
     Throttled { retry_after: u64, locked: bool },

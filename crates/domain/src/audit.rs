@@ -62,10 +62,19 @@ pub enum AuditAction {
     #[serde(rename = "auth.mfa_enrolled")]
     #[cfg_attr(feature = "db", sea_orm(string_value = "auth.mfa_enrolled"))]
     AuthMfaEnrolled,
+    #[serde(rename = "service.update")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "service.update"))]
+    ServiceUpdate,
+    #[serde(rename = "application.submit")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "application.submit"))]
+    ApplicationSubmit,
+    #[serde(rename = "application.transition")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "application.transition"))]
+    ApplicationTransition,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 18] = [
+    pub const ALL: [AuditAction; 21] = [
         AuditAction::CompanyOnboard,
         AuditAction::CompanyLinkAwsAccount,
         AuditAction::CompanyRankOverride,
@@ -84,6 +93,9 @@ impl AuditAction {
         AuditAction::AuthRefreshReuse,
         AuditAction::AuthPasswordChanged,
         AuditAction::AuthMfaEnrolled,
+        AuditAction::ServiceUpdate,
+        AuditAction::ApplicationSubmit,
+        AuditAction::ApplicationTransition,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -106,6 +118,9 @@ impl AuditAction {
             AuditAction::AuthRefreshReuse => "auth.refresh_reuse",
             AuditAction::AuthPasswordChanged => "auth.password_changed",
             AuditAction::AuthMfaEnrolled => "auth.mfa_enrolled",
+            AuditAction::ServiceUpdate => "service.update",
+            AuditAction::ApplicationSubmit => "application.submit",
+            AuditAction::ApplicationTransition => "application.transition",
         }
     }
 

@@ -65,6 +65,16 @@ pub enum ErrorCode {
     SessionExpired,
     /// 403: a cookie-authenticated request came from another site (or without `Origin`).
     OriginNotAllowed,
+    /// 409: the company's rank may not buy this service (R4.2).
+    ServiceNotForRank,
+    /// 409: the service is paused or has ended (R4.1).
+    ServiceNotOffered,
+    /// 409: the service's yearly capacity is used up (R4.4).
+    ServiceCapacityExhausted,
+    /// 409: the application's current state does not allow this; `detail` names the state (R4.6).
+    InvalidTransition,
+    /// 422: an `Idempotency-Key` sent again with a different request.
+    IdempotencyKeyReused,
     /// 422: the company fails the eligibility rules; `errors` names each reason (R1.4).
     IneligibleCompany,
     /// 409: a ticket entry would take the balance below zero (R3.2).
@@ -126,6 +136,12 @@ pub enum ErrorCode {
     PasswordMonotonous,
     /// The password is on the list of commonly used passwords.
     PasswordTooCommon,
+    /// The desired window starts too soon (web-vuln-lite: 20 business days, R4.4).
+    LeadTimeTooShort,
+    /// The service needs one of the company's linked AWS accounts.
+    AwsAccountNotLinked,
+    /// A web-vuln-lite hearing sheet lists 1–15 actions (R4.3).
+    TooManyActions,
     /// R1.1: none of the qualifying contracts is held.
     NoQualifyingContract,
     /// R1.2: public bodies are excluded.
@@ -164,6 +180,11 @@ impl ErrorCode {
         ErrorCode::TemporaryPasswordExpired,
         ErrorCode::SessionExpired,
         ErrorCode::OriginNotAllowed,
+        ErrorCode::ServiceNotForRank,
+        ErrorCode::ServiceNotOffered,
+        ErrorCode::ServiceCapacityExhausted,
+        ErrorCode::InvalidTransition,
+        ErrorCode::IdempotencyKeyReused,
         ErrorCode::IneligibleCompany,
         ErrorCode::InsufficientTickets,
         ErrorCode::CompanyCodeTaken,
@@ -203,6 +224,9 @@ impl ErrorCode {
         ErrorCode::PasswordUnchanged,
         ErrorCode::PasswordMonotonous,
         ErrorCode::PasswordTooCommon,
+        ErrorCode::LeadTimeTooShort,
+        ErrorCode::AwsAccountNotLinked,
+        ErrorCode::TooManyActions,
         ErrorCode::NoQualifyingContract,
         ErrorCode::PublicBody,
         ErrorCode::Partner,
@@ -238,6 +262,11 @@ impl ErrorCode {
             TemporaryPasswordExpired => "temporary_password_expired",
             SessionExpired => "session_expired",
             OriginNotAllowed => "origin_not_allowed",
+            ServiceNotForRank => "service_not_for_rank",
+            ServiceNotOffered => "service_not_offered",
+            ServiceCapacityExhausted => "service_capacity_exhausted",
+            InvalidTransition => "invalid_transition",
+            IdempotencyKeyReused => "idempotency_key_reused",
             IneligibleCompany => "ineligible_company",
             InsufficientTickets => "insufficient_tickets",
             CompanyCodeTaken => "company_code_taken",
@@ -277,6 +306,9 @@ impl ErrorCode {
             PasswordUnchanged => "password_unchanged",
             PasswordMonotonous => "password_monotonous",
             PasswordTooCommon => "password_too_common",
+            LeadTimeTooShort => "lead_time_too_short",
+            AwsAccountNotLinked => "aws_account_not_linked",
+            TooManyActions => "too_many_actions",
             NoQualifyingContract => "no_qualifying_contract",
             PublicBody => "public_body",
             Partner => "partner",
@@ -347,6 +379,38 @@ impl ErrorCode {
             PasswordTooCommon => (
                 "よく使われているパスワードのため使用できません。推測されにくいパスワードにしてください。",
                 "This password is too common. Please choose one that is harder to guess.",
+            ),
+            ServiceNotForRank => (
+                "このサービスは現在のランクではお申し込みいただけません。",
+                "Your company's rank does not include this service.",
+            ),
+            ServiceNotOffered => (
+                "このサービスは現在受付を停止しています。",
+                "This service is not accepting applications at the moment.",
+            ),
+            ServiceCapacityExhausted => (
+                "このサービスは今年度の受付枠に達しました。",
+                "This service has reached its capacity for this fiscal year.",
+            ),
+            InvalidTransition => (
+                "申し込みの現在の状態では、この操作はできません。",
+                "The application's current state does not allow this.",
+            ),
+            IdempotencyKeyReused => (
+                "同じ送信キーで内容の異なる申し込みが送られました。画面を読み込み直してください。",
+                "The same submission key was sent with a different request. Please reload the page.",
+            ),
+            LeadTimeTooShort => (
+                "希望期間の開始日は、申し込みから {n} 営業日以降にしてください。",
+                "The window must start at least {n} business days after the application.",
+            ),
+            AwsAccountNotLinked => (
+                "御社に登録済みの AWS アカウントを選んでください。",
+                "Choose one of your company's linked AWS accounts.",
+            ),
+            TooManyActions => (
+                "診断対象のアクション数は 1〜15 にしてください。",
+                "List between 1 and 15 actions.",
             ),
             MfaCodeInvalid => (
                 "認証コードが正しくありません。認証アプリに表示されている最新のコードを入力してください。",
@@ -519,6 +583,11 @@ mod tests {
             | TemporaryPasswordExpired
             | SessionExpired
             | OriginNotAllowed
+            | ServiceNotForRank
+            | ServiceNotOffered
+            | ServiceCapacityExhausted
+            | InvalidTransition
+            | IdempotencyKeyReused
             | IneligibleCompany
             | InsufficientTickets
             | CompanyCodeTaken
@@ -558,6 +627,9 @@ mod tests {
             | PasswordUnchanged
             | PasswordMonotonous
             | PasswordTooCommon
+            | LeadTimeTooShort
+            | AwsAccountNotLinked
+            | TooManyActions
             | NoQualifyingContract
             | PublicBody
             | Partner
@@ -566,7 +638,7 @@ mod tests {
     }
 
     /// The number of arms above; keep in step with the match (the compiler checks the match itself).
-    const VARIANTS: usize = 68;
+    const VARIANTS: usize = 76;
 
     #[test]
     fn all_lists_every_variant_once() {

@@ -476,6 +476,12 @@ pub enum LedgerReason {
     RankOverride { rank: crate::Rank, note: String },
     /// The year's rank was decided again because imported volumes changed (R2.4).
     RankRecomputed { from: crate::Rank, to: crate::Rank },
+    /// Tickets spent on an option service (R3.2, R4.3).
+    Application { service_code: String, application_id: uuid::Uuid },
+    /// An application cancelled or rejected gave its tickets back (R4.6).
+    ApplicationRefund { service_code: String, application_id: uuid::Uuid },
+    /// A refund into a fiscal year that had already ended lapsed with that year at once.
+    RefundLapsed { fiscal_year: FiscalYear, application_id: uuid::Uuid },
     /// Free text: entries written before reasons had kinds.
     Note { text: String },
 }
@@ -504,6 +510,13 @@ impl LedgerReason {
             LedgerReason::RankRecomputed { from, to } => {
                 format!("取引実績の取込によるランク再判定（{} → {}）", from.as_str(), to.as_str())
             }
+            LedgerReason::Application { service_code, .. } => format!("サービスのお申し込み（{service_code}）"),
+            LedgerReason::ApplicationRefund { service_code, .. } => {
+                format!("お申し込みの取消・お断りによる返還（{service_code}）")
+            }
+            LedgerReason::RefundLapsed { fiscal_year, .. } => {
+                format!("返還分は {} の終了により失効", fiscal_year.label_ja())
+            }
             LedgerReason::Note { text } => text.clone(),
         }
     }
@@ -517,6 +530,11 @@ impl LedgerReason {
             LedgerReason::RankRecomputed { from, to } => {
                 format!("Rank decided again after imported volumes ({} → {})", from.as_str(), to.as_str())
             }
+            LedgerReason::Application { service_code, .. } => format!("Applied for {service_code}"),
+            LedgerReason::ApplicationRefund { service_code, .. } => {
+                format!("Returned: application for {service_code} cancelled or declined")
+            }
+            LedgerReason::RefundLapsed { fiscal_year, .. } => format!("The returned tickets lapsed with {fiscal_year}"),
             LedgerReason::Note { text } => text.clone(),
         }
     }
@@ -535,6 +553,12 @@ mod reason_tests {
             LedgerReason::Adjustment { note: "お詫び".into() },
             LedgerReason::RankOverride { rank: Rank::Silver, note: "契約".into() },
             LedgerReason::RankRecomputed { from: Rank::Regular, to: Rank::Gold },
+            LedgerReason::Application { service_code: "web-vuln-lite".into(), application_id: uuid::Uuid::nil() },
+            LedgerReason::ApplicationRefund {
+                service_code: "account-diagnosis".into(),
+                application_id: uuid::Uuid::nil(),
+            },
+            LedgerReason::RefundLapsed { fiscal_year: FiscalYear(2025), application_id: uuid::Uuid::nil() },
             LedgerReason::Note { text: "旧形式".into() },
         ];
         for r in all {

@@ -21,6 +21,7 @@ pub mod password;
 pub mod problem;
 pub mod rank;
 pub mod role;
+pub mod services;
 pub mod throttle;
 #[cfg(feature = "server")]
 pub mod totp;

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod company;
 pub mod health;
 pub mod me;
+pub mod services;
 
 use actix_web::body::BoxBody;
 use actix_web::http::header;
@@ -47,7 +48,16 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(admin::thresholds::list_thresholds)
         .service(admin::thresholds::update_thresholds)
         .service(admin::rollover::run_rollover)
-        .service(admin::audit::list_audit);
+        .service(admin::audit::list_audit)
+        .service(services::list_services)
+        .service(company::applications::apply)
+        .service(company::applications::list_applications)
+        .service(company::applications::get_application)
+        .service(company::applications::cancel_application)
+        .service(admin::applications::queue)
+        .service(admin::applications::get_application_for_staff)
+        .service(admin::applications::transition)
+        .service(admin::applications::update_service);
 }
 
 /// Far beyond any real list; keeps `(page - 1) * per_page` from overflowing.
@@ -127,7 +137,7 @@ macro_rules! linked {
         }
     )*};
 }
-linked!(LedgerPage, CompanyPage, AuditPage, AdminUserPage);
+linked!(LedgerPage, CompanyPage, AuditPage, AdminUserPage, portal_domain::services::ApplicationPage);
 
 /// A list page as the answer: the JSON body, with its `links` repeated in a `Link` header for
 /// clients that follow links without reading the body.

@@ -3,6 +3,7 @@
 mod helpers;
 
 mod admin_users;
+mod applications;
 mod errors;
 mod imports;
 mod ledger;

@@ -1,8 +1,11 @@
+pub mod application;
+pub mod application_event;
 pub mod audit_log;
 pub mod auth_throttle;
 pub mod aws_account;
 pub mod company;
 pub mod company_year;
+pub mod option_service;
 pub mod rank_threshold;
 pub mod recovery_code;
 pub mod refresh_token;

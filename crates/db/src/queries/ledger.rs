@@ -70,7 +70,15 @@ pub async fn post(
     }
     let seq = company::Entity::find_by_id(scope.company_id()).one(txn).await?.ok_or(PostError::NoCompany)?.ledger_seq;
     let balance = balance(txn, scope).await?;
-    let balance_after = ledger::check(p.kind, p.amount, balance)?;
+    let balance_after = if p.kind == EntryKind::Expire {
+        // An expiry empties one fiscal year's bucket, exactly (a refund into a year that had
+        // already ended lapses at once); the balance is what the other buckets hold after it.
+        let bucket = bucket_balance(txn, scope, p.fiscal_year).await?;
+        ledger::check(p.kind, p.amount, bucket)?;
+        balance + p.amount
+    } else {
+        ledger::check(p.kind, p.amount, balance)?
+    };
     Ok(entry_row(scope, seq, balance_after, p, now).insert(txn).await?)
 }
 

@@ -1,5 +1,6 @@
 //! Hand-written queries. Each takes `&impl ConnectionTrait` (a pool or an open transaction).
 
+pub mod applications;
 pub mod audit;
 pub mod aws_accounts;
 pub mod companies;
@@ -7,6 +8,7 @@ pub mod company_years;
 pub mod ledger;
 pub mod recovery_codes;
 pub mod scope;
+pub mod services;
 pub mod sessions;
 pub mod thresholds;
 pub mod throttle;

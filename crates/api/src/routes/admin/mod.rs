@@ -1,3 +1,4 @@
+pub mod applications;
 pub mod audit;
 pub mod companies;
 pub mod rollover;

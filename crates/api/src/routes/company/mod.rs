@@ -1,5 +1,6 @@
 //! The customer's own company (R7.1, R7.6). Every handler reads through `Customer::scope`.
 
+pub mod applications;
 pub mod aws_accounts;
 pub mod overview;
 pub mod tickets;

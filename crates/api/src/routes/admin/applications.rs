@@ -1,0 +1,125 @@
+//! Applications, the staff's side (R4.6, R6.5).
+
+use actix_web::{get, post, put, web};
+use portal_app::applications;
+use portal_domain::services::{
+    ApplicationQueue, ApplicationState, ApplicationView, ServiceUpdate, ServiceView, TransitionRequest,
+};
+use portal_domain::ErrorCode;
+use serde::Deserialize;
+use utoipa::IntoParams;
+use uuid::Uuid;
+
+use crate::error::ApiError;
+use crate::extractors::{Admin, JsonBody, Query, Staff};
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct QueueFilter {
+    /// Only this state; empty for every open one.
+    #[param(value_type = Option<ApplicationState>)]
+    pub state: Option<String>,
+    /// Only this service code.
+    pub service: Option<String>,
+}
+
+/// The staff queue of open applications
+///
+/// Every open application across companies, PLATINUM companies first, then the oldest (R6.5).
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = ["admin", "csm"])),
+    params(QueueFilter),
+    responses((status = 200, description = "Open applications", body = ApplicationQueue))
+)]
+#[get("/admin/applications")]
+pub async fn queue(
+    state: web::Data<AppState>,
+    _staff: Staff,
+    filter: Query<QueueFilter>,
+) -> Result<web::Json<ApplicationQueue>, ApiError> {
+    let wanted = match filter.state.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(s) => Some(ApplicationState::parse(s).ok_or_else(|| {
+            ApiError::field("state", ErrorCode::Invalid, format!("{s:?} is not an application state"))
+        })?),
+    };
+    let service = filter.service.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    Ok(web::Json(ApplicationQueue { items: applications::staff_queue(&state.db, wanted, service).await? }))
+}
+
+/// One application (staff)
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = ["admin", "csm"])),
+    params(("id" = Uuid, Path, description = "Application id")),
+    responses(
+        (status = 200, description = "The application", body = ApplicationView),
+        (status = 404, description = "No such application", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/admin/applications/{id}")]
+pub async fn get_application_for_staff(
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<ApplicationView>, ApiError> {
+    let scope = portal_db::queries::applications::scope_for_staff(&state.db, &staff.0.user, *id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok(web::Json(applications::get(&state.db, scope, *id).await?))
+}
+
+/// Move an application on (staff)
+///
+/// `accept`, `schedule`, `start`, `report`, `complete`, or `reject` (with a `note` saying why;
+/// until work starts). Reject gives the tickets back into the year they came from; if that year
+/// has ended, they lapse with it at once. An action the current state does not allow is 409
+/// `invalid_transition` naming the state.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = ["admin", "csm"])),
+    params(("id" = Uuid, Path, description = "Application id")),
+    request_body = TransitionRequest,
+    responses(
+        (status = 200, description = "The application in its new state", body = ApplicationView),
+        (status = 404, description = "No such application", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`invalid_transition`", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/admin/applications/{id}/transitions")]
+pub async fn transition(
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<Uuid>,
+    body: JsonBody<TransitionRequest>,
+) -> Result<web::Json<ApplicationView>, ApiError> {
+    let body = body.parse().await?;
+    Ok(web::Json(applications::transition(&state.db, &staff.0.user, *id, &body, state.now()).await?))
+}
+
+/// Change an option service (admins)
+///
+/// Cost, ranks that may buy it, capacity, cancellability, lead time, names, and status (`active`,
+/// `paused`, `ended`). Applications already made keep the terms they were made under. Audited.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = ["admin"])),
+    params(("code" = String, Path, description = "Service code, e.g. `web-vuln-lite`")),
+    request_body = ServiceUpdate,
+    responses(
+        (status = 200, description = "The service as it is now", body = ServiceView),
+        (status = 404, description = "No such service", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/admin/services/{code}")]
+pub async fn update_service(
+    state: web::Data<AppState>,
+    admin: Admin,
+    code: web::Path<String>,
+    body: JsonBody<ServiceUpdate>,
+) -> Result<web::Json<ServiceView>, ApiError> {
+    let body = body.parse().await?;
+    let actor = admin.0.actor();
+    Ok(web::Json(applications::update_service(&state.db, &code, &body, &actor, state.now()).await?))
+}

@@ -1,0 +1,377 @@
+//! Issue 9: applying for option services and working the applications (R3.3, R4.2–R4.6, R6.5).
+
+use portal_domain::company::CompanyOverview;
+use portal_domain::services::{ApplicationQueue, ApplicationState, ApplicationView, ServiceList};
+use portal_domain::{Rank, Role};
+use reqwest::{Response, StatusCode};
+use serde_json::{json, Value};
+
+use crate::helpers::{ok_json, problem, TestApp};
+
+const ACCOUNT: &str = "123456789012";
+
+async fn post_with_key(app: &TestApp, token: &str, key: Option<&str>, body: &Value) -> Response {
+    let mut req = app.http.post(app.url("/api/v1/company/applications")).bearer_auth(token).json(body);
+    if let Some(k) = key {
+        req = req.header("Idempotency-Key", k);
+    }
+    req.send().await.unwrap()
+}
+
+async fn balance(app: &TestApp, token: &str) -> i32 {
+    let c: CompanyOverview = ok_json(app.get("/api/v1/company", Some(token)).await).await;
+    c.ticket_balance
+}
+
+fn lite() -> Value {
+    json!({ "service_code": "cost-consulting-lite", "aws_account_id": ACCOUNT, "notes": "月末に打ち合わせ希望" })
+}
+
+#[tokio::test]
+async fn r4_3_a_gold_representative_applies_and_the_balance_falls_by_the_cost_once_per_key() {
+    let app = TestApp::spawn().await;
+    let company = app.build_company("APPLY").rank(Rank::Gold).tickets(15).aws_account(ACCOUNT).create().await;
+    let (_, rep) = app.customer(Role::Representative, company).await;
+
+    let list: ServiceList = ok_json(app.get("/api/v1/services", Some(&rep)).await).await;
+    let s = list.items.iter().find(|s| s.code == "cost-consulting-lite").unwrap();
+    assert_eq!((s.unavailable, s.balance_after, list.balance), (None, Some(10), Some(15)));
+
+    let res = post_with_key(&app, &rep, Some("form-1"), &lite()).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let a: ApplicationView = res.json().await.unwrap();
+    assert_eq!(
+        (a.state, a.ticket_cost, a.service_code.as_str()),
+        (ApplicationState::Submitted, 5, "cost-consulting-lite")
+    );
+    assert_eq!(a.aws_account_id.as_deref(), Some(ACCOUNT));
+    assert!(a.customer_may_cancel);
+    assert_eq!(balance(&app, &rep).await, 10);
+
+    // The same submission again (a retry): the first answer, no second application.
+    let res = post_with_key(&app, &rep, Some("form-1"), &lite()).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let again: ApplicationView = res.json().await.unwrap();
+    assert_eq!(again.id, a.id);
+    assert_eq!(balance(&app, &rep).await, 10);
+    // The same key with another request is a mistake, said as such.
+    let other = json!({ "service_code": "account-diagnosis", "aws_account_id": ACCOUNT });
+    let p = problem(
+        post_with_key(&app, &rep, Some("form-1"), &other).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(p.errors[0].code, "idempotency_key_reused");
+
+    // A member sees the company's applications but may not apply or cancel (R4.3).
+    let (_, member) = app.customer(Role::Member, company).await;
+    problem(post_with_key(&app, &member, None, &lite()).await, StatusCode::FORBIDDEN, "forbidden").await;
+    let page: portal_domain::services::ApplicationPage =
+        ok_json(app.get("/api/v1/company/applications", Some(&member)).await).await;
+    assert_eq!(page.total, 1);
+    let cancel = app.post(&format!("/api/v1/company/applications/{}/cancel", a.id), Some(&member), json!({})).await;
+    problem(cancel, StatusCode::FORBIDDEN, "forbidden").await;
+
+    // A per-account service needs one of the company's own accounts.
+    let wrong = json!({ "service_code": "cost-consulting-lite", "aws_account_id": "999999999999" });
+    let p =
+        problem(post_with_key(&app, &rep, None, &wrong).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+            .await;
+    assert_eq!((p.errors[0].field.as_str(), p.errors[0].code.as_str()), ("aws_account_id", "aws_account_not_linked"));
+}
+
+#[tokio::test]
+async fn r4_6_cancel_while_submitted_refunds_and_staff_walk_every_state_with_a_timeline() {
+    let app = TestApp::spawn().await;
+    let company = app.build_company("WALK").rank(Rank::Gold).tickets(15).aws_account(ACCOUNT).create().await;
+    let (_, rep) = app.customer(Role::Representative, company).await;
+    let (_, csm) = app.staff(Role::Csm).await;
+
+    let first: ApplicationView = ok_json(post_with_key(&app, &rep, None, &lite()).await).await;
+    assert_eq!(balance(&app, &rep).await, 10);
+    let cancelled: ApplicationView =
+        ok_json(app.post(&format!("/api/v1/company/applications/{}/cancel", first.id), Some(&rep), json!({})).await)
+            .await;
+    assert_eq!(cancelled.state, ApplicationState::Cancelled);
+    assert_eq!(balance(&app, &rep).await, 15, "the tickets are back");
+    let p = problem(
+        app.post(&format!("/api/v1/company/applications/{}/cancel", first.id), Some(&rep), json!({})).await,
+        StatusCode::CONFLICT,
+        "invalid_transition",
+    )
+    .await;
+    assert!(p.detail.unwrap().contains("cancelled"));
+
+    let a: ApplicationView = ok_json(post_with_key(&app, &rep, None, &lite()).await).await;
+    let step = |action: &'static str| {
+        let url = format!("/api/v1/admin/applications/{}/transitions", a.id);
+        let csm = csm.clone();
+        let app = &app;
+        async move { app.post(&url, Some(&csm), json!({ "action": action })).await }
+    };
+    let accepted: ApplicationView = ok_json(step("accept").await).await;
+    assert!(!accepted.customer_may_cancel);
+    let p = problem(
+        app.post(&format!("/api/v1/company/applications/{}/cancel", a.id), Some(&rep), json!({})).await,
+        StatusCode::CONFLICT,
+        "invalid_transition",
+    )
+    .await;
+    assert!(p.detail.unwrap().contains("accepted"), "the answer names the current state");
+    for action in ["schedule", "start"] {
+        let _: ApplicationView = ok_json(step(action).await).await;
+    }
+    // Rejecting once work has started is not allowed; the answer says where it stands.
+    let res = app
+        .post(
+            &format!("/api/v1/admin/applications/{}/transitions", a.id),
+            Some(&csm),
+            json!({ "action": "reject", "note": "x" }),
+        )
+        .await;
+    let p = problem(res, StatusCode::CONFLICT, "invalid_transition").await;
+    assert!(p.detail.unwrap().contains("in_progress"));
+    for action in ["report", "complete"] {
+        let _: ApplicationView = ok_json(step(action).await).await;
+    }
+    let done: ApplicationView =
+        ok_json(app.get(&format!("/api/v1/company/applications/{}", a.id), Some(&rep)).await).await;
+    assert_eq!(done.state, ApplicationState::Completed);
+    let states: Vec<ApplicationState> = done.timeline.iter().map(|e| e.to_state).collect();
+    use ApplicationState as S;
+    assert_eq!(states, [S::Submitted, S::Accepted, S::Scheduled, S::InProgress, S::Reported, S::Completed]);
+    assert!(done.timeline[1..].iter().all(|e| e.actor.starts_with("csm-")), "{:?}", done.timeline);
+    assert_eq!(balance(&app, &rep).await, 10, "completed work keeps its tickets");
+
+    // Rejecting needs a reason, and refunds.
+    let b: ApplicationView = ok_json(post_with_key(&app, &rep, None, &lite()).await).await;
+    let url = format!("/api/v1/admin/applications/{}/transitions", b.id);
+    let p = problem(
+        app.post(&url, Some(&csm), json!({ "action": "reject" })).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(p.errors[0].field, "note");
+    let rejected: ApplicationView =
+        ok_json(app.post(&url, Some(&csm), json!({ "action": "reject", "note": "対象外の構成です" })).await).await;
+    assert_eq!(rejected.state, ApplicationState::Rejected);
+    assert_eq!(rejected.timeline.last().unwrap().note.as_deref(), Some("対象外の構成です"));
+    assert_eq!(balance(&app, &rep).await, 10);
+    // Staff do not cancel for the customer.
+    problem(
+        app.post(&url, Some(&csm), json!({ "action": "cancel" })).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn r4_4_web_vuln_lite_needs_the_hearing_sheet_20_business_days_out_and_cannot_be_cancelled() {
+    // Monday 2026-04-20, 10:00 JST: 20 business days later is Friday 2026-05-22 (Golden Week between).
+    let app = TestApp::spawn_at("2026-04-20T01:00:00Z".parse().unwrap()).await;
+    let company = app.build_company("VULN").rank(Rank::Gold).tickets(30).create().await;
+    let (_, rep) = app.customer(Role::Representative, company).await;
+    let sheet = |start: &str, actions: u32| {
+        json!({ "service_code": "web-vuln-lite", "hearing_sheet": {
+            "target": "https://shop.example.jp", "actions": actions, "window_start": start, "window_end": "2026-06-30",
+            "pre_work": "検証環境とテスト用アカウントを用意します" } })
+    };
+    let p = problem(
+        post_with_key(&app, &rep, None, &json!({ "service_code": "web-vuln-lite" })).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(p.errors[0].field, "hearing_sheet");
+    let p = problem(
+        post_with_key(&app, &rep, None, &sheet("2026-05-21", 10)).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(
+        (p.errors[0].field.as_str(), p.errors[0].code.as_str()),
+        ("hearing_sheet.window_start", "lead_time_too_short")
+    );
+    assert!(p.errors[0].message.contains("2026-05-22"), "{:?}", p.errors[0]);
+    let p = problem(
+        post_with_key(&app, &rep, None, &sheet("2026-05-22", 16)).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(p.errors[0].code, "too_many_actions");
+    assert_eq!(balance(&app, &rep).await, 30, "nothing spent on refused applications");
+
+    let a: ApplicationView = ok_json(post_with_key(&app, &rep, None, &sheet("2026-05-22", 15)).await).await;
+    assert!(!a.customer_may_cancel);
+    assert_eq!(a.hearing_sheet.as_ref().unwrap().actions, 15);
+    let p = problem(
+        app.post(&format!("/api/v1/company/applications/{}/cancel", a.id), Some(&rep), json!({})).await,
+        StatusCode::CONFLICT,
+        "invalid_transition",
+    )
+    .await;
+    assert!(p.detail.unwrap().contains("cannot be cancelled"));
+    assert_eq!(balance(&app, &rep).await, 20);
+}
+
+#[tokio::test]
+async fn r4_2_a_service_the_rank_may_not_buy_a_paused_one_or_one_too_dear_is_refused_with_its_reason() {
+    let app = TestApp::spawn().await;
+    let company = app.build_company("SILV").rank(Rank::Silver).tickets(3).aws_account(ACCOUNT).create().await;
+    let (_, rep) = app.customer(Role::Representative, company).await;
+    let (_, admin) = app.staff(Role::Admin).await;
+
+    let list: ServiceList = ok_json(app.get("/api/v1/services", Some(&rep)).await).await;
+    let why =
+        |code: &str| serde_json::to_value(list.items.iter().find(|s| s.code == code).unwrap().unavailable).unwrap();
+    assert_eq!(why("cost-consulting"), json!({ "reason": "rank_not_allowed", "rank": "SILVER" }));
+    assert_eq!(why("account-diagnosis"), json!({ "reason": "insufficient_tickets", "balance": 3, "cost": 5 }));
+
+    let env = json!({ "service_code": "cost-consulting" });
+    problem(post_with_key(&app, &rep, None, &env).await, StatusCode::CONFLICT, "service_not_for_rank").await;
+    let diag = json!({ "service_code": "account-diagnosis", "aws_account_id": ACCOUNT });
+    problem(post_with_key(&app, &rep, None, &diag).await, StatusCode::CONFLICT, "insufficient_tickets").await;
+
+    let res = app
+        .put("/api/v1/admin/services/account-diagnosis", Some(&admin), json!({ "status": "paused", "ticket_cost": 2 }))
+        .await;
+    let _: portal_domain::services::ServiceView = ok_json(res).await;
+    problem(post_with_key(&app, &rep, None, &diag).await, StatusCode::CONFLICT, "service_not_offered").await;
+    let res = app.put("/api/v1/admin/services/account-diagnosis", Some(&admin), json!({ "status": "active" })).await;
+    let _: portal_domain::services::ServiceView = ok_json(res).await;
+    let a: ApplicationView = ok_json(post_with_key(&app, &rep, None, &diag).await).await;
+    assert_eq!(a.ticket_cost, 2, "the terms of the day");
+
+    // The terms stay with the application when the catalogue changes.
+    let res = app.put("/api/v1/admin/services/account-diagnosis", Some(&admin), json!({ "ticket_cost": 7 })).await;
+    let _: portal_domain::services::ServiceView = ok_json(res).await;
+    let cancelled: ApplicationView =
+        ok_json(app.post(&format!("/api/v1/company/applications/{}/cancel", a.id), Some(&rep), json!({})).await).await;
+    assert_eq!(cancelled.ticket_cost, 2);
+    assert_eq!(balance(&app, &rep).await, 3);
+
+    // Only admins change the catalogue; the change is audited.
+    let (_, csm) = app.staff(Role::Csm).await;
+    problem(
+        app.put("/api/v1/admin/services/account-diagnosis", Some(&csm), json!({ "ticket_cost": 1 })).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    let audit: portal_domain::company::AuditPage =
+        ok_json(app.get("/api/v1/admin/audit?action=service.update", Some(&admin)).await).await;
+    assert_eq!(audit.total, 3);
+}
+
+#[tokio::test]
+async fn r3_3_of_100_concurrent_applications_of_1_ticket_at_a_company_holding_30_exactly_30_succeed() {
+    let app = TestApp::spawn().await;
+    let company = app.build_company("RACE").rank(Rank::Gold).tickets(30).aws_account(ACCOUNT).create().await;
+    let (_, rep) = app.customer(Role::Representative, company).await;
+    let (_, admin) = app.staff(Role::Admin).await;
+    let res = app.put("/api/v1/admin/services/account-diagnosis", Some(&admin), json!({ "ticket_cost": 1 })).await;
+    let _: portal_domain::services::ServiceView = ok_json(res).await;
+
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..100 {
+        let (http, url, token) = (app.http.clone(), app.url("/api/v1/company/applications"), rep.clone());
+        tasks.spawn(async move {
+            let body = json!({ "service_code": "account-diagnosis", "aws_account_id": ACCOUNT });
+            let res = http.post(url).bearer_auth(token).json(&body).send().await.unwrap();
+            let status = res.status();
+            let code = res.json::<Value>().await.ok().and_then(|v| v["code"].as_str().map(str::to_owned));
+            (status, code)
+        });
+    }
+    let mut outcomes = Vec::new();
+    while let Some(o) = tasks.join_next().await {
+        outcomes.push(o.unwrap());
+    }
+    let created = outcomes.iter().filter(|(s, _)| *s == StatusCode::CREATED).count();
+    let refused = outcomes
+        .iter()
+        .filter(|(s, c)| *s == StatusCode::CONFLICT && c.as_deref() == Some("insufficient_tickets"))
+        .count();
+    assert_eq!((created, refused), (30, 70), "{outcomes:?}");
+    assert_eq!(balance(&app, &rep).await, 0);
+    let page: portal_domain::services::ApplicationPage =
+        ok_json(app.get("/api/v1/company/applications?per_page=100", Some(&rep)).await).await;
+    assert_eq!(page.total, 30);
+    // The ledger sums to the balance, entry by entry.
+    let ledger: portal_domain::company::LedgerPage =
+        ok_json(app.get("/api/v1/company/tickets?per_page=100", Some(&rep)).await).await;
+    assert_eq!(ledger.items.iter().map(|e| e.amount).sum::<i32>(), 0);
+    assert_eq!(ledger.items.iter().filter(|e| e.amount == -1).count(), 30);
+}
+
+#[tokio::test]
+async fn a_refund_after_the_year_ended_lapses_with_that_year_and_both_sides_see_it() {
+    // 2027-03-31 18:00 JST: the last hours of FY2026.
+    let app = TestApp::spawn_at("2027-03-31T09:00:00Z".parse().unwrap()).await;
+    let company = app.build_company("LAPSE").rank(Rank::Gold).tickets(15).aws_account(ACCOUNT).create().await;
+    let (mut rep_user, _) = app.customer(Role::Representative, company).await;
+    let rep = app.sign_in(&mut rep_user).await.access_token;
+    let a: ApplicationView = ok_json(post_with_key(&app, &rep, None, &lite()).await).await;
+    app.clock.set("2027-04-01T01:00:00Z".parse().unwrap());
+    let (_, csm) = app.staff(Role::Csm).await;
+    let url = format!("/api/v1/admin/applications/{}/transitions", a.id);
+    let rejected: ApplicationView =
+        ok_json(app.post(&url, Some(&csm), json!({ "action": "reject", "note": "年度内に実施できません" })).await)
+            .await;
+    assert_eq!(rejected.state, ApplicationState::Rejected);
+
+    let rep = app.sign_in(&mut rep_user).await.access_token;
+    let ledger: portal_domain::company::LedgerPage =
+        ok_json(app.get("/api/v1/company/tickets?per_page=100", Some(&rep)).await).await;
+    let kinds: Vec<(String, i32, i32)> =
+        ledger.items.iter().map(|e| (format!("{:?}", e.kind).to_lowercase(), e.amount, e.fiscal_year.0)).collect();
+    // Newest first: the lapse, the refund into FY2026, then the new year's grant and FY2026's expiry.
+    assert_eq!(kinds[0], ("expire".into(), -5, 2026), "{kinds:?}");
+    assert_eq!(kinds[1], ("refund".into(), 5, 2026), "{kinds:?}");
+    let c: CompanyOverview = ok_json(app.get("/api/v1/company", Some(&rep)).await).await;
+    assert_eq!(c.fiscal_year.0, 2027);
+    // FY2027's rank comes from no imported volumes: REGULAR, no grant. The refund did not revive
+    // FY2026's tickets.
+    assert_eq!(c.ticket_balance, 0);
+}
+
+#[tokio::test]
+async fn company_b_gets_404_for_every_application_of_company_a_and_the_staff_queue_puts_platinum_first() {
+    let app = TestApp::spawn().await;
+    let a = app.build_company("TENA").rank(Rank::Gold).tickets(15).aws_account(ACCOUNT).create().await;
+    let b = app.build_company("TENB").rank(Rank::Platinum).tickets(15).aws_account("210987654321").create().await;
+    let (_, rep_a) = app.customer(Role::Representative, a).await;
+    let (_, rep_b) = app.customer(Role::Representative, b).await;
+    let app_a: ApplicationView = ok_json(post_with_key(&app, &rep_a, Some("same-key"), &lite()).await).await;
+    problem(
+        app.get(&format!("/api/v1/company/applications/{}", app_a.id), Some(&rep_b)).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    problem(
+        app.post(&format!("/api/v1/company/applications/{}/cancel", app_a.id), Some(&rep_b), json!({})).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    let page: portal_domain::services::ApplicationPage =
+        ok_json(app.get("/api/v1/company/applications", Some(&rep_b)).await).await;
+    assert_eq!(page.total, 0);
+    // Keys are per company: B's first use of the same key makes B's own application.
+    let b_lite = json!({ "service_code": "cost-consulting-lite", "aws_account_id": "210987654321" });
+    let res = post_with_key(&app, &rep_b, Some("same-key"), &b_lite).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let app_b: ApplicationView = res.json().await.unwrap();
+
+    let (_, csm) = app.staff(Role::Csm).await;
+    let q: ApplicationQueue = ok_json(app.get("/api/v1/admin/applications", Some(&csm)).await).await;
+    let order: Vec<_> = q.items.iter().map(|i| i.id).collect();
+    assert_eq!(order, [app_b.id, app_a.id], "PLATINUM first though newer (R6.5)");
+    problem(app.get("/api/v1/admin/applications", Some(&rep_a)).await, StatusCode::FORBIDDEN, "forbidden").await;
+}
