@@ -8,6 +8,7 @@ mod m20261126_000002_programme;
 mod m20261127_000003_ledger_reasons;
 mod m20261127_000004_sign_in_hardening;
 mod m20261127_000005_option_services;
+mod m20261127_000006_application_threads;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000003_ledger_reasons::Migration),
             Box::new(m20261127_000004_sign_in_hardening::Migration),
             Box::new(m20261127_000005_option_services::Migration),
+            Box::new(m20261127_000006_application_threads::Migration),
         ]
     }
 }

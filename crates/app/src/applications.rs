@@ -12,14 +12,14 @@ use chrono::{DateTime, Utc};
 use portal_db::entities::{application, option_service, user};
 use portal_db::queries::audit::{self, Actor};
 use portal_db::queries::ledger::{self, Posting};
-use portal_db::queries::{applications, aws_accounts, companies, company_years, services, CompanyScope};
+use portal_db::queries::{applications, aws_accounts, companies, company_years, services, threads, CompanyScope};
 use portal_domain::audit::AuditAction;
 use portal_domain::fiscal::{jst_date, FiscalYear};
 use portal_domain::ledger::{EntryKind, LedgerReason};
 use portal_domain::services::{
     availability, may_customer_cancel, ApplicationAction, ApplicationEventView, ApplicationPage, ApplicationState,
-    ApplicationView, ApplyRequest, HearingSheet, ServiceList, ServiceScope, ServiceView, Terms, TransitionRequest,
-    Unavailable, MAX_ACTIONS,
+    ApplicationView, ApplyRequest, HearingSheet, ServiceList, ServiceScope, ServiceView, SlotView, Terms,
+    TransitionRequest, Unavailable, MAX_ACTIONS,
 };
 use portal_domain::{ErrorCode, Rank};
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
@@ -227,7 +227,7 @@ pub async fn apply(
     let hash = request_hash(req);
     if let Some(k) = key {
         if let Some(found) = applications::find_by_key(db, scope, k).await? {
-            return earlier(db, scope, found, &hash).await;
+            return earlier(db, found, &hash, applicant.id).await;
         }
     }
     let s = services::find(db, req.service_code.trim())
@@ -272,7 +272,7 @@ pub async fn apply(
             txn.rollback().await?;
             let found =
                 applications::find_by_key(db, scope, key.unwrap_or_default()).await?.ok_or(AppError::NotFound)?;
-            return earlier(db, scope, found, &hash).await;
+            return earlier(db, found, &hash, applicant.id).await;
         }
         Err(e) => return Err(e.into()),
     };
@@ -313,14 +313,14 @@ pub async fn apply(
     audit::record(&txn, &actor, record, now).await?;
     txn.commit().await?;
     tracing::info!(application.id = %app.id, service = %s.code, "applied");
-    Ok(Applied { application: view(db, scope, app).await?, created: true })
+    Ok(Applied { application: view(db, app, applicant.id).await?, created: true })
 }
 
 async fn earlier(
     db: &DatabaseConnection,
-    scope: CompanyScope,
     found: application::Model,
     hash: &str,
+    viewer: Uuid,
 ) -> Result<Applied, AppError> {
     if found.request_hash.as_deref() != Some(hash) {
         return Err(AppError::field(
@@ -329,23 +329,38 @@ async fn earlier(
             "this key was used for a different application",
         ));
     }
-    Ok(Applied { application: view(db, scope, found).await?, created: false })
+    Ok(Applied { application: view(db, found, viewer).await?, created: false })
 }
 
 pub async fn list(
     db: &DatabaseConnection,
     scope: CompanyScope,
+    viewer: Uuid,
     page: u64,
     per_page: u64,
 ) -> Result<ApplicationPage, AppError> {
     let (rows, total) = applications::page(db, scope, page, per_page).await?;
-    let items = views(db, rows).await?;
+    let items = views(db, rows, viewer).await?;
     Ok(ApplicationPage { items, total, page, per_page, links: Default::default() })
 }
 
-pub async fn get(db: &DatabaseConnection, scope: CompanyScope, id: Uuid) -> Result<ApplicationView, AppError> {
+/// The application of `scope` with this id, or not found.
+pub(crate) async fn find_scoped(
+    db: &DatabaseConnection,
+    scope: CompanyScope,
+    id: Uuid,
+) -> Result<application::Model, AppError> {
+    applications::find(db, scope, id).await?.ok_or(AppError::NotFound)
+}
+
+pub async fn get(
+    db: &DatabaseConnection,
+    scope: CompanyScope,
+    id: Uuid,
+    viewer: Uuid,
+) -> Result<ApplicationView, AppError> {
     let app = applications::find(db, scope, id).await?.ok_or(AppError::NotFound)?;
-    view(db, scope, app).await
+    view(db, app, viewer).await
 }
 
 /// The customer cancels (R4.4, R4.6): only while submitted, only where the terms allow.
@@ -445,7 +460,7 @@ async fn move_to(
     };
     audit::record(&txn, actor, record, now).await?;
     txn.commit().await?;
-    get(db, scope, app.id).await
+    get(db, scope, app.id, actor.id.unwrap_or_default()).await
 }
 
 /// Back into the bucket the tickets came from; if that year has ended, they lapse with it.
@@ -486,26 +501,27 @@ async fn refund(
 /// The staff queue (R6.5): every open application, PLATINUM first, then the oldest.
 pub async fn staff_queue(
     db: &DatabaseConnection,
+    viewer: Uuid,
     state: Option<ApplicationState>,
     service: Option<&str>,
 ) -> Result<Vec<ApplicationView>, AppError> {
     let rows = applications::open_for_staff(db, state, service).await?;
-    let mut items = views(db, rows).await?;
+    let mut items = views(db, rows, viewer).await?;
     items.sort_by_key(|a| (a.company_rank.sort_key(), a.created_at));
     Ok(items)
 }
 
-async fn view(
-    db: &DatabaseConnection,
-    _scope: CompanyScope,
-    app: application::Model,
-) -> Result<ApplicationView, AppError> {
-    views(db, vec![app]).await?.pop().ok_or(AppError::NotFound)
+async fn view(db: &DatabaseConnection, app: application::Model, viewer: Uuid) -> Result<ApplicationView, AppError> {
+    views(db, vec![app], viewer).await?.pop().ok_or(AppError::NotFound)
 }
 
 /// Views of applications that come from scoped (or staff) reads, with their timelines and the
 /// names of services, companies and people.
-async fn views(db: &DatabaseConnection, rows: Vec<application::Model>) -> Result<Vec<ApplicationView>, AppError> {
+async fn views(
+    db: &DatabaseConnection,
+    rows: Vec<application::Model>,
+    viewer: Uuid,
+) -> Result<Vec<ApplicationView>, AppError> {
     let ids: Vec<Uuid> = rows.iter().map(|a| a.id).collect();
     let mut timelines: HashMap<Uuid, Vec<ApplicationEventView>> = HashMap::new();
     for e in applications::events_of(db, &ids).await? {
@@ -515,6 +531,15 @@ async fn views(db: &DatabaseConnection, rows: Vec<application::Model>) -> Result
             to_state: e.to_state,
             actor: e.actor_label,
             note: e.note,
+        });
+    }
+    let mut slots: HashMap<Uuid, Vec<SlotView>> = HashMap::new();
+    for sl in threads::slots_of(db, &ids).await? {
+        slots.entry(sl.application_id).or_default().push(SlotView {
+            id: sl.id,
+            starts_at: sl.starts_at,
+            ends_at: sl.ends_at,
+            picked: sl.picked_at.is_some(),
         });
     }
     let catalogue: HashMap<String, option_service::Model> =
@@ -557,6 +582,8 @@ async fn views(db: &DatabaseConnection, rows: Vec<application::Model>) -> Result
             created_at: a.created_at,
             created_by,
             timeline: timelines.remove(&a.id).unwrap_or_default(),
+            slots: slots.remove(&a.id).unwrap_or_default(),
+            unread_messages: threads::unread(db, scope, a.id, viewer).await?,
         });
     }
     Ok(out)

@@ -4,6 +4,7 @@
 //! [`error::AppError`]. The HTTP crate, the CLI and the scheduler all call these; none of them
 //! talks to the database for a state change itself.
 
+pub mod application_threads;
 pub mod applications;
 pub mod aws_accounts;
 pub mod backlog;

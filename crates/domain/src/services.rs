@@ -301,6 +301,58 @@ pub struct ApplicationView {
     pub created_at: DateTime<Utc>,
     pub created_by: String,
     pub timeline: Vec<ApplicationEventView>,
+    /// Meeting times staff proposed; the customer picks one (which schedules the application).
+    pub slots: Vec<SlotView>,
+    /// Messages of the other side the caller has not read yet.
+    pub unread_messages: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct SlotView {
+    pub id: Uuid,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub picked: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct SlotInput {
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+}
+
+/// Staff propose 1–5 meeting times inside service hours (weekdays 10:00–19:00 JST on business days).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct ProposeSlotsRequest {
+    pub slots: Vec<SlotInput>,
+}
+
+/// One message of an application's contact thread (R4.7).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct MessageView {
+    pub id: Uuid,
+    pub at: DateTime<Utc>,
+    /// E-mail of who wrote it.
+    pub author: String,
+    /// Written by our staff (else by the company's users).
+    pub from_staff: bool,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct MessageList {
+    pub items: Vec<MessageView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct PostMessageRequest {
+    pub body: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -57,7 +57,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(admin::applications::queue)
         .service(admin::applications::get_application_for_staff)
         .service(admin::applications::transition)
-        .service(admin::applications::update_service);
+        .service(admin::applications::update_service)
+        .service(company::applications::list_messages)
+        .service(company::applications::post_message)
+        .service(company::applications::pick_slot)
+        .service(admin::applications::staff_messages)
+        .service(admin::applications::staff_post_message)
+        .service(admin::applications::propose_slots);
 }
 
 /// Far beyond any real list; keeps `(page - 1) * per_page` from overflowing.

@@ -375,3 +375,137 @@ async fn company_b_gets_404_for_every_application_of_company_a_and_the_staff_que
     assert_eq!(order, [app_b.id, app_a.id], "PLATINUM first though newer (R6.5)");
     problem(app.get("/api/v1/admin/applications", Some(&rep_a)).await, StatusCode::FORBIDDEN, "forbidden").await;
 }
+
+#[tokio::test]
+async fn r4_7_the_thread_carries_messages_both_ways_with_unread_counts_and_a_mail_to_the_other_side() {
+    let app = TestApp::spawn().await;
+    let company = app.build_company("THRD").rank(Rank::Gold).tickets(15).aws_account(ACCOUNT).create().await;
+    let (rep_user, rep) = app.customer(Role::Representative, company).await;
+    let (member_user, member) = app.customer(Role::Member, company).await;
+    let (csm_user, csm) = app.staff(Role::Csm).await;
+    let a: ApplicationView = ok_json(post_with_key(&app, &rep, None, &lite()).await).await;
+    let _: ApplicationView = ok_json(
+        app.post(
+            &format!("/api/v1/admin/applications/{}/transitions", a.id),
+            Some(&csm),
+            json!({ "action": "accept" }),
+        )
+        .await,
+    )
+    .await;
+
+    let customer_thread = format!("/api/v1/company/applications/{}/messages", a.id);
+    let staff_thread = format!("/api/v1/admin/applications/{}/messages", a.id);
+    problem(
+        app.post(&customer_thread, Some(&member), json!({ "body": "  " })).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    let res =
+        app.post(&customer_thread, Some(&member), json!({ "body": "打ち合わせの前に資料を共有できますか？" })).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+
+    let seen: ApplicationView =
+        ok_json(app.get(&format!("/api/v1/admin/applications/{}", a.id), Some(&csm)).await).await;
+    assert_eq!(seen.unread_messages, 1);
+    let thread: portal_domain::services::MessageList = ok_json(app.get(&staff_thread, Some(&csm)).await).await;
+    assert_eq!(thread.items.len(), 1);
+    assert!(!thread.items[0].from_staff && thread.items[0].author == member_user.email);
+    let seen: ApplicationView =
+        ok_json(app.get(&format!("/api/v1/admin/applications/{}", a.id), Some(&csm)).await).await;
+    assert_eq!(seen.unread_messages, 0, "read now");
+    assert!(
+        app.mails_to(&csm_user.email).iter().any(|m| m.contains("新しいメッセージ")),
+        "the staff who worked it are told"
+    );
+
+    app.clock.advance(chrono::Duration::minutes(5));
+    let res = app.post(&staff_thread, Some(&csm), json!({ "body": "はい、事前にお送りします。" })).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    for u in [&rep_user, &member_user] {
+        assert!(app.mails_to(&u.email).iter().any(|m| m.contains("新しいメッセージ")), "{} is told", u.email);
+    }
+    let mine: ApplicationView =
+        ok_json(app.get(&format!("/api/v1/company/applications/{}", a.id), Some(&rep)).await).await;
+    assert_eq!(mine.unread_messages, 2, "both messages are the other side's for the representative");
+    let thread: portal_domain::services::MessageList = ok_json(app.get(&customer_thread, Some(&rep)).await).await;
+    assert_eq!(thread.items.iter().map(|m| m.from_staff).collect::<Vec<_>>(), [false, true]);
+    let mine: ApplicationView =
+        ok_json(app.get(&format!("/api/v1/company/applications/{}", a.id), Some(&rep)).await).await;
+    assert_eq!(mine.unread_messages, 0);
+
+    // Another company reaches nothing of it.
+    let other = app.build_company("THRB").create().await;
+    let (_, stranger) = app.customer(Role::Representative, other).await;
+    problem(app.get(&customer_thread, Some(&stranger)).await, StatusCode::NOT_FOUND, "not_found").await;
+    problem(
+        app.post(&customer_thread, Some(&stranger), json!({ "body": "x" })).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn staff_propose_times_inside_service_hours_and_the_customer_picks_one_which_schedules_it() {
+    // Monday 2026-04-20, 10:00 JST.
+    let app = TestApp::spawn_at("2026-04-20T01:00:00Z".parse().unwrap()).await;
+    let company = app.build_company("SLOT").rank(Rank::Gold).tickets(15).aws_account(ACCOUNT).create().await;
+    let (_, rep) = app.customer(Role::Representative, company).await;
+    let (_, csm) = app.staff(Role::Csm).await;
+    let a: ApplicationView = ok_json(post_with_key(&app, &rep, None, &lite()).await).await;
+    let slots_url = format!("/api/v1/admin/applications/{}/slots", a.id);
+    // Tuesday 10:00–11:00 JST, and Wednesday 2026-04-29 (Shōwa Day) 14:00 JST.
+    let tuesday = json!({ "starts_at": "2026-04-21T01:00:00Z", "ends_at": "2026-04-21T02:00:00Z" });
+    let holiday = json!({ "starts_at": "2026-04-29T05:00:00Z", "ends_at": "2026-04-29T06:00:00Z" });
+    let evening = json!({ "starts_at": "2026-04-22T09:30:00Z", "ends_at": "2026-04-22T10:30:00Z" });
+    let thursday = json!({ "starts_at": "2026-04-23T05:00:00Z", "ends_at": "2026-04-23T06:00:00Z" });
+    problem(
+        app.post(&slots_url, Some(&csm), json!({ "slots": [tuesday] })).await,
+        StatusCode::CONFLICT,
+        "invalid_transition",
+    )
+    .await;
+    let _: ApplicationView = ok_json(
+        app.post(
+            &format!("/api/v1/admin/applications/{}/transitions", a.id),
+            Some(&csm),
+            json!({ "action": "accept" }),
+        )
+        .await,
+    )
+    .await;
+    let p = problem(
+        app.post(&slots_url, Some(&csm), json!({ "slots": [tuesday, holiday, evening] })).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    let fields: Vec<&str> = p.errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["slots[1]", "slots[2]"], "a holiday and 18:30–19:30 JST are outside service hours");
+    let proposed: ApplicationView =
+        ok_json(app.post(&slots_url, Some(&csm), json!({ "slots": [tuesday, thursday] })).await).await;
+    assert_eq!(proposed.slots.len(), 2);
+
+    let pick = |slot: uuid::Uuid| format!("/api/v1/company/applications/{}/slots/{slot}/pick", a.id);
+    let scheduled: ApplicationView = ok_json(app.post(&pick(proposed.slots[0].id), Some(&rep), json!({})).await).await;
+    assert_eq!(scheduled.state, ApplicationState::Scheduled);
+    assert_eq!(scheduled.timeline.last().unwrap().note.as_deref(), Some("2026-04-21 10:00 JST"));
+    assert!(scheduled.slots[0].picked && !scheduled.slots[1].picked);
+    problem(
+        app.post(&pick(proposed.slots[1].id), Some(&rep), json!({})).await,
+        StatusCode::CONFLICT,
+        "invalid_transition",
+    )
+    .await;
+
+    let other = app.build_company("SLOB").create().await;
+    let (_, stranger) = app.customer(Role::Representative, other).await;
+    problem(
+        app.post(&pick(proposed.slots[1].id), Some(&stranger), json!({})).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+}

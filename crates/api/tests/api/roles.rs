@@ -52,8 +52,12 @@ async fn every_operation_answers_every_role_as_the_openapi_document_declares() {
                 .map(|r| serde_json::from_value(r.clone()).unwrap_or_else(|_| panic!("{method} {path}: role {r}")))
                 .collect()
         });
-        let url =
-            app.url(&path.replace("{id}", &if path.contains("/users/") { bystander.id } else { company }.to_string()));
+        let url = app.url(
+            &path
+                .replace("{id}", &if path.contains("/users/") { bystander.id } else { company }.to_string())
+                .replace("{slot_id}", &uuid::Uuid::new_v4().to_string())
+                .replace("{code}", "cost-consulting"),
+        );
         let method: Method = method.parse().unwrap();
         let send = |token: Option<&str>| {
             let mut req = app.http.request(method.clone(), &url).header("content-type", "application/json").body("{}");

@@ -1,10 +1,13 @@
 pub mod application;
 pub mod application_event;
+pub mod application_message;
+pub mod application_read;
 pub mod audit_log;
 pub mod auth_throttle;
 pub mod aws_account;
 pub mod company;
 pub mod company_year;
+pub mod meeting_slot;
 pub mod option_service;
 pub mod rank_threshold;
 pub mod recovery_code;

@@ -10,6 +10,7 @@ pub mod recovery_codes;
 pub mod scope;
 pub mod services;
 pub mod sessions;
+pub mod threads;
 pub mod thresholds;
 pub mod throttle;
 pub mod transactions;

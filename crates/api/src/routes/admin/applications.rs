@@ -1,9 +1,10 @@
 //! Applications, the staff's side (R4.6, R6.5).
 
 use actix_web::{get, post, put, web};
-use portal_app::applications;
+use portal_app::{application_threads, applications};
 use portal_domain::services::{
-    ApplicationQueue, ApplicationState, ApplicationView, ServiceUpdate, ServiceView, TransitionRequest,
+    ApplicationQueue, ApplicationState, ApplicationView, MessageList, MessageView, PostMessageRequest,
+    ProposeSlotsRequest, ServiceUpdate, ServiceView, TransitionRequest,
 };
 use portal_domain::ErrorCode;
 use serde::Deserialize;
@@ -35,7 +36,7 @@ pub struct QueueFilter {
 #[get("/admin/applications")]
 pub async fn queue(
     state: web::Data<AppState>,
-    _staff: Staff,
+    staff: Staff,
     filter: Query<QueueFilter>,
 ) -> Result<web::Json<ApplicationQueue>, ApiError> {
     let wanted = match filter.state.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
@@ -45,7 +46,9 @@ pub async fn queue(
         })?),
     };
     let service = filter.service.as_deref().map(str::trim).filter(|s| !s.is_empty());
-    Ok(web::Json(ApplicationQueue { items: applications::staff_queue(&state.db, wanted, service).await? }))
+    Ok(web::Json(ApplicationQueue {
+        items: applications::staff_queue(&state.db, staff.0.user.id, wanted, service).await?,
+    }))
 }
 
 /// One application (staff)
@@ -67,7 +70,7 @@ pub async fn get_application_for_staff(
     let scope = portal_db::queries::applications::scope_for_staff(&state.db, &staff.0.user, *id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    Ok(web::Json(applications::get(&state.db, scope, *id).await?))
+    Ok(web::Json(applications::get(&state.db, scope, *id, staff.0.user.id).await?))
 }
 
 /// Move an application on (staff)
@@ -122,4 +125,83 @@ pub async fn update_service(
     let body = body.parse().await?;
     let actor = admin.0.actor();
     Ok(web::Json(applications::update_service(&state.db, &code, &body, &actor, state.now()).await?))
+}
+
+/// An application's thread (staff)
+///
+/// The messages between the company's users and staff, oldest first (R4.7); reading marks them read.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = ["admin", "csm"])),
+    params(("id" = Uuid, Path, description = "Application id")),
+    responses(
+        (status = 200, description = "The thread", body = MessageList),
+        (status = 404, description = "No such application", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/admin/applications/{id}/messages")]
+pub async fn staff_messages(
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<MessageList>, ApiError> {
+    let scope = portal_db::queries::applications::scope_for_staff(&state.db, &staff.0.user, *id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok(web::Json(application_threads::messages(&state.db, scope, *id, &staff.0.user, state.now()).await?))
+}
+
+/// Write to an application's thread (staff)
+///
+/// The company's users are told by e-mail.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = ["admin", "csm"])),
+    params(("id" = Uuid, Path, description = "Application id")),
+    request_body = PostMessageRequest,
+    responses(
+        (status = 201, description = "Posted", body = MessageView),
+        (status = 404, description = "No such application", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/admin/applications/{id}/messages")]
+pub async fn staff_post_message(
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<Uuid>,
+    body: JsonBody<PostMessageRequest>,
+) -> Result<actix_web::HttpResponse, ApiError> {
+    let body = body.parse().await?;
+    let scope = portal_db::queries::applications::scope_for_staff(&state.db, &staff.0.user, *id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let m = application_threads::post(&state.db, &state.notices, scope, *id, &staff.0.user, &body.body, state.now())
+        .await?;
+    Ok(actix_web::HttpResponse::Created().json(m))
+}
+
+/// Propose meeting times (staff)
+///
+/// 1–5 times for an accepted application, each inside service hours (weekdays 10:00–19:00 JST on
+/// business days, the Japanese holidays and the year-end closure excluded). The customer picks one.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = ["admin", "csm"])),
+    params(("id" = Uuid, Path, description = "Application id")),
+    request_body = ProposeSlotsRequest,
+    responses(
+        (status = 200, description = "The application with its proposed times", body = ApplicationView),
+        (status = 404, description = "No such application", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`invalid_transition`: not accepted", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/admin/applications/{id}/slots")]
+pub async fn propose_slots(
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<Uuid>,
+    body: JsonBody<ProposeSlotsRequest>,
+) -> Result<web::Json<ApplicationView>, ApiError> {
+    let body = body.parse().await?;
+    Ok(web::Json(application_threads::propose_slots(&state.db, &staff.0.user, *id, &body.slots, state.now()).await?))
 }

@@ -1,8 +1,10 @@
 //! Applications for option services, the customer's side (R4.3–R4.6).
 
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
-use portal_app::applications;
-use portal_domain::services::{ApplicationPage, ApplicationView, ApplyRequest};
+use portal_app::{application_threads, applications};
+use portal_domain::services::{
+    ApplicationPage, ApplicationView, ApplyRequest, MessageList, MessageView, PostMessageRequest,
+};
 use portal_domain::Role;
 use uuid::Uuid;
 
@@ -69,7 +71,7 @@ pub async fn list_applications(
     req: HttpRequest,
 ) -> Result<Paged<ApplicationPage>, ApiError> {
     let (page, per_page) = paging.resolve()?;
-    let mut found = applications::list(&state.db, customer.scope, page, per_page).await?;
+    let mut found = applications::list(&state.db, customer.scope, customer.caller.user.id, page, per_page).await?;
     found.links = page_links(&req, page, per_page, found.total);
     Ok(Paged(found))
 }
@@ -90,7 +92,7 @@ pub async fn get_application(
     customer: Customer,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<ApplicationView>, ApiError> {
-    Ok(web::Json(applications::get(&state.db, customer.scope, *id).await?))
+    Ok(web::Json(applications::get(&state.db, customer.scope, *id, customer.caller.user.id).await?))
 }
 
 /// Cancel an application (representatives)
@@ -119,4 +121,87 @@ pub async fn cancel_application(
         label: customer.caller.user.email.clone(),
     };
     Ok(web::Json(applications::cancel(&state.db, customer.scope, *id, &actor, state.now()).await?))
+}
+
+/// An application's thread
+///
+/// The messages between your company and our staff, oldest first (R4.7); reading marks them read.
+#[utoipa::path(
+    tag = "applications",
+    security(("bearer" = ["representative", "member"])),
+    params(("id" = Uuid, Path, description = "Application id")),
+    responses(
+        (status = 200, description = "The thread", body = MessageList),
+        (status = 404, description = "Not your company's application", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/company/applications/{id}/messages")]
+pub async fn list_messages(
+    state: web::Data<AppState>,
+    customer: Customer,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<MessageList>, ApiError> {
+    Ok(web::Json(
+        application_threads::messages(&state.db, customer.scope, *id, &customer.caller.user, state.now()).await?,
+    ))
+}
+
+/// Write to an application's thread
+///
+/// Every user of the company may write; the staff working the application are told by e-mail.
+#[utoipa::path(
+    tag = "applications",
+    security(("bearer" = ["representative", "member"])),
+    params(("id" = Uuid, Path, description = "Application id")),
+    request_body = PostMessageRequest,
+    responses(
+        (status = 201, description = "Posted", body = MessageView),
+        (status = 404, description = "Not your company's application", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/company/applications/{id}/messages")]
+pub async fn post_message(
+    state: web::Data<AppState>,
+    customer: Customer,
+    id: web::Path<Uuid>,
+    body: JsonBody<PostMessageRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.parse().await?;
+    let m = application_threads::post(
+        &state.db,
+        &state.notices,
+        customer.scope,
+        *id,
+        &customer.caller.user,
+        &body.body,
+        state.now(),
+    )
+    .await?;
+    Ok(HttpResponse::Created().json(m))
+}
+
+/// Pick a meeting time
+///
+/// One of the times staff proposed; the application becomes `scheduled`. Any user of the company may pick.
+#[utoipa::path(
+    tag = "applications",
+    security(("bearer" = ["representative", "member"])),
+    params(("id" = Uuid, Path, description = "Application id"), ("slot_id" = Uuid, Path, description = "Proposed time id")),
+    responses(
+        (status = 200, description = "Scheduled", body = ApplicationView),
+        (status = 404, description = "Not your company's application or time", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`invalid_transition`: a time was already chosen", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/company/applications/{id}/slots/{slot_id}/pick")]
+pub async fn pick_slot(
+    state: web::Data<AppState>,
+    customer: Customer,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<web::Json<ApplicationView>, ApiError> {
+    let (id, slot_id) = path.into_inner();
+    Ok(web::Json(
+        application_threads::pick_slot(&state.db, customer.scope, id, slot_id, &customer.caller.user, state.now())
+            .await?,
+    ))
 }
