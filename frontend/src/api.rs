@@ -32,9 +32,11 @@ use web_sys::js_sys::{Function, Promise, Reflect};
 use crate::session::Session;
 
 mod company;
+mod services;
 mod staff;
 
 pub use company::*;
+pub use services::*;
 pub use staff::*;
 
 const BASE: &str = "/api/v1";
@@ -179,6 +181,18 @@ async fn send(
     body: Option<&Body>,
     bearer: Option<&str>,
 ) -> Result<Response, ApiError> {
+    send_with(method, path, query, body, bearer, None).await
+}
+
+/// [`send`] with one more header (e.g. `Idempotency-Key`).
+async fn send_with(
+    method: Method,
+    path: &str,
+    query: &[(&str, String)],
+    body: Option<&Body>,
+    bearer: Option<&str>,
+    extra: Option<(&str, &str)>,
+) -> Result<Response, ApiError> {
     let mut req = RequestBuilder::new(&format!("{BASE}{path}"))
         .method(method)
         .header("Accept", "application/json, application/problem+json");
@@ -190,6 +204,9 @@ async fn send(
     }
     if path.starts_with("/auth/") {
         req = req.header(REFRESH_TRANSPORT.0, REFRESH_TRANSPORT.1);
+    }
+    if let Some((name, value)) = extra {
+        req = req.header(name, value);
     }
     let sent = match body {
         Some(body) => {
@@ -212,10 +229,32 @@ async fn authed(
     query: &[(&str, String)],
     body: Option<Body>,
 ) -> Result<Response, ApiError> {
+    authed_full(session, method, path, query, body, None).await
+}
+
+/// [`authed`] with one more header, sent again on the retry after a refresh.
+async fn authed_with(
+    session: Session,
+    method: Method,
+    path: &str,
+    body: Option<Body>,
+    header: (&str, &str),
+) -> Result<Response, ApiError> {
+    authed_full(session, method, path, &[], body, Some(header)).await
+}
+
+async fn authed_full(
+    session: Session,
+    method: Method,
+    path: &str,
+    query: &[(&str, String)],
+    body: Option<Body>,
+    extra: Option<(&str, &str)>,
+) -> Result<Response, ApiError> {
     let Some(tokens) = session.tokens_untracked() else {
         return Err(ApiError::Problem(Problem::new(401, ErrorCode::Unauthorized, "Unauthorized")));
     };
-    let resp = send(method.clone(), path, query, body.as_ref(), Some(&tokens.access_token)).await?;
+    let resp = send_with(method.clone(), path, query, body.as_ref(), Some(&tokens.access_token), extra).await?;
     if resp.status() != 401 {
         return check(session, resp).await;
     }
@@ -249,7 +288,7 @@ async fn authed(
         },
         None => return Err(err),
     };
-    let retried = send(method, path, query, body.as_ref(), Some(&fresh_access)).await?;
+    let retried = send_with(method, path, query, body.as_ref(), Some(&fresh_access), extra).await?;
     check(session, retried).await
 }
 

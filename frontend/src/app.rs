@@ -13,9 +13,10 @@ use portal_domain::auth::SessionStage;
 use crate::components::{Restoring, Shell};
 use crate::i18n::provide_i18n;
 use crate::pages::{
-    AdminAuditPage, AdminCompaniesPage, AdminThresholdsPage, AdminTransactionsPage, AdminUsersPage, CompanyDetailPage,
+    AdminApplicationPage, AdminApplicationsPage, AdminAuditPage, AdminCompaniesPage, AdminThresholdsPage,
+    AdminTransactionsPage, AdminUsersPage, ApplicationPage, ApplicationsPage, ApplyPage, CompanyDetailPage,
     CompanyPage, CompanyTicketsPage, HomePage, LoginPage, MfaEnrollPage, MfaVerifyPage, NotFound, OnboardPage,
-    PasswordPage,
+    PasswordPage, ServicesPage,
 };
 use crate::session::{provide_session, use_session};
 
@@ -68,6 +69,42 @@ pub fn App() -> impl IntoView {
                     <ProtectedRoute
                         path=path!("/company/tickets")
                         view=CompanyTicketsPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
+                        path=path!("/services")
+                        view=ServicesPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
+                        path=path!("/services/:code/apply")
+                        view=ApplyPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
+                        path=path!("/applications")
+                        view=ApplicationsPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
+                        path=path!("/applications/:id")
+                        view=ApplicationPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
+                        path=path!("/admin/applications")
+                        view=AdminApplicationsPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
+                        path=path!("/admin/applications/:id")
+                        view=AdminApplicationPage
                         condition=full
                         redirect_path=to_landing_5
                     />

@@ -8,6 +8,7 @@
 
 mod api;
 mod app;
+mod applications;
 mod components;
 mod download;
 mod format;

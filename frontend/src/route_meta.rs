@@ -6,7 +6,7 @@
 //! scheme-relative URL (`https://evil.example/`, `//evil.example/`, `/\evil.example/`) that would turn
 //! the sign-in page into an open redirect.
 
-use crate::i18n::{CompanyMsg as C, Msg, StaffMsg as S};
+use crate::i18n::{CompanyMsg as C, Msg, ServiceMsg as V, StaffMsg as S};
 
 /// Longest `next` kept; a longer one is dropped (a real path of the portal is far shorter).
 const NEXT_MAX_LEN: usize = 512;
@@ -72,12 +72,28 @@ pub fn page_title(path: &str) -> Option<Msg> {
         "/admin/transactions" => S::TransactionsTitle.into(),
         "/admin/thresholds" => S::ThresholdsTitle.into(),
         "/admin/audit" => S::AuditTitle.into(),
+        "/services" => V::ServicesTitle.into(),
+        "/applications" => V::ApplicationsTitle.into(),
+        "/admin/applications" => V::QueueTitle.into(),
+        p if one_segment(p, "/applications/") || one_segment(p, "/admin/applications/") => V::ApplicationTitle.into(),
+        p if p
+            .strip_prefix("/services/")
+            .and_then(|r| r.strip_suffix("/apply"))
+            .is_some_and(|c| !c.is_empty() && !c.contains('/')) =>
+        {
+            V::ApplyTitle.into()
+        }
         p if p.strip_prefix("/admin/companies/").is_some_and(|id| !id.is_empty() && !id.contains('/')) => {
             Msg::CompanyDetailTitle
         }
         _ => return None,
     };
     Some(msg)
+}
+
+/// `path` is `prefix` followed by one non-empty segment.
+fn one_segment(path: &str, prefix: &str) -> bool {
+    path.strip_prefix(prefix).is_some_and(|rest| !rest.is_empty() && !rest.contains('/'))
 }
 
 /// `document.title`: the page's name, then the portal's.
@@ -153,6 +169,12 @@ mod tests {
             "/admin/transactions",
             "/admin/thresholds",
             "/admin/audit",
+            "/services",
+            "/services/cost-consulting-lite/apply",
+            "/applications",
+            "/applications/5d1f5a52-3c1e-4b8e-9d57-4f0e4f3f0c11",
+            "/admin/applications",
+            "/admin/applications/5d1f5a52-3c1e-4b8e-9d57-4f0e4f3f0c11",
         ];
         for path in titled {
             let msg = page_title(path).unwrap_or_else(|| panic!("{path} has no title"));
@@ -161,6 +183,9 @@ mod tests {
         assert_eq!(page_title("/company/"), page_title("/company"));
         assert_eq!(page_title("/nope"), None);
         assert_eq!(page_title("/admin/companies/x/y"), None);
+        assert_eq!(page_title("/services/x"), None);
+        assert_eq!(page_title("/services//apply"), None);
+        assert_eq!(page_title("/applications/x/y"), None);
         assert_eq!(
             document_title(Msg::from(C::NavCompany).text(Lang::Ja), "cloudpack+ PORTAL"),
             "会社情報 | cloudpack+ PORTAL"

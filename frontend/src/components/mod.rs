@@ -2,6 +2,7 @@
 
 mod access;
 mod admin_only;
+mod application;
 mod aws_accounts;
 mod company_facts;
 mod confirm_dialog;
@@ -22,6 +23,7 @@ mod ticket_history;
 
 pub use access::{AdminPage, NotFoundPage, StaffOnly};
 pub use admin_only::AdminOnly;
+pub use application::{application_name, ApplicationTerms, StateBadge, Timeline};
 pub use aws_accounts::AwsAccountsTable;
 pub use company_facts::CompanyFacts;
 pub use confirm_dialog::ConfirmDialog;

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_location;
 use portal_domain::auth::{Me, SessionStage};
 
 use crate::api;
-use crate::i18n::{t, CompanyMsg as C, Msg, StaffMsg as S};
+use crate::i18n::{t, CompanyMsg as C, Msg, ServiceMsg as V, StaffMsg as S};
 use crate::session::use_session;
 
 #[component]
@@ -32,6 +32,7 @@ fn nav_for(staff: bool) -> impl IntoView {
             ("/", Msg::Home, "nav-home"),
             ("/admin/companies", S::NavAdminCompanies.into(), "nav-admin-companies"),
             ("/admin/companies/new", S::NavOnboard.into(), "nav-onboard"),
+            ("/admin/applications", V::NavQueue.into(), "nav-queue"),
             ("/admin/transactions", S::NavTransactions.into(), "nav-transactions"),
             ("/admin/thresholds", S::NavThresholds.into(), "nav-thresholds"),
             ("/admin/audit", S::NavAudit.into(), "nav-audit"),
@@ -42,6 +43,8 @@ fn nav_for(staff: bool) -> impl IntoView {
             ("/", Msg::Home, "nav-home"),
             ("/company", C::NavCompany.into(), "nav-company"),
             ("/company/tickets", C::NavTickets.into(), "nav-tickets"),
+            ("/services", V::NavServices.into(), "nav-services"),
+            ("/applications", V::NavApplications.into(), "nav-applications"),
         ]
     };
     let location = use_location();
@@ -53,7 +56,10 @@ fn nav_for(staff: bool) -> impl IntoView {
                 .map(|(href, label, testid)| {
                     let current = move || {
                         let path = location.pathname.get();
-                        let here = path == href || (href == "/admin/companies" && path.starts_with("/admin/companies/") && path != "/admin/companies/new");
+                        let here = path == href
+                            || (matches!(href, "/admin/companies" | "/services" | "/applications" | "/admin/applications")
+                                && path.starts_with(&format!("{href}/"))
+                                && path != "/admin/companies/new");
                         here.then_some("page")
                     };
                     view! {

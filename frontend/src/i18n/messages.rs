@@ -2,6 +2,7 @@
 //! by [`Msg::fill`].
 
 use super::company::CompanyMsg;
+use super::services::ServiceMsg;
 use super::staff::StaffMsg;
 use super::Lang;
 
@@ -106,12 +107,19 @@ pub enum Msg {
     ErrUnexpected,
     // The company screens and domain labels; the staff screens (catalogues of their own).
     Co(CompanyMsg),
+    Svc(ServiceMsg),
     Adm(StaffMsg),
 }
 
 impl From<CompanyMsg> for Msg {
     fn from(m: CompanyMsg) -> Msg {
         Msg::Co(m)
+    }
+}
+
+impl From<ServiceMsg> for Msg {
+    fn from(m: ServiceMsg) -> Msg {
+        Msg::Svc(m)
     }
 }
 
@@ -281,6 +289,7 @@ impl Msg {
             ),
 
             Co(m) => m.pair(),
+            Svc(m) => m.pair(),
             Adm(m) => m.pair(),
         }
     }

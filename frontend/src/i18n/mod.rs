@@ -4,6 +4,7 @@
 mod codes;
 mod company;
 mod messages;
+mod services;
 mod staff;
 
 use leptos::prelude::*;
@@ -11,6 +12,7 @@ use leptos::prelude::*;
 pub use codes::{field_error_text, problem_text};
 pub use company::CompanyMsg;
 pub use messages::Msg;
+pub use services::ServiceMsg;
 pub use staff::{audit_action, StaffMsg};
 
 const STORAGE_KEY: &str = "portal.lang";

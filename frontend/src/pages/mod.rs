@@ -2,6 +2,8 @@
 //! `staff`); the customers' bundle routes those paths to [`staff_stub`].
 
 #[cfg(feature = "staff")]
+mod admin_applications;
+#[cfg(feature = "staff")]
 mod admin_audit;
 #[cfg(feature = "staff")]
 mod admin_companies;
@@ -18,9 +20,12 @@ mod mfa_enroll;
 mod mfa_verify;
 mod not_found;
 mod password;
+mod services;
 #[cfg(not(feature = "staff"))]
 mod staff_stub;
 
+#[cfg(feature = "staff")]
+pub use admin_applications::{AdminApplicationPage, AdminApplicationsPage};
 #[cfg(feature = "staff")]
 pub use admin_audit::AdminAuditPage;
 #[cfg(feature = "staff")]
@@ -38,8 +43,10 @@ pub use mfa_enroll::MfaEnrollPage;
 pub use mfa_verify::MfaVerifyPage;
 pub use not_found::NotFound;
 pub use password::PasswordPage;
+pub use services::{ApplicationPage, ApplicationsPage, ApplyPage, ServicesPage};
 #[cfg(not(feature = "staff"))]
 pub use staff_stub::{
     StaffApp as AdminAuditPage, StaffApp as AdminCompaniesPage, StaffApp as CompanyDetailPage, StaffApp as OnboardPage,
-    StaffApp as AdminThresholdsPage, StaffApp as AdminTransactionsPage, StaffApp as AdminUsersPage,
+    StaffApp as AdminApplicationPage, StaffApp as AdminApplicationsPage, StaffApp as AdminThresholdsPage,
+    StaffApp as AdminTransactionsPage, StaffApp as AdminUsersPage,
 };
