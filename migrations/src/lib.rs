@@ -9,6 +9,7 @@ mod m20261127_000003_ledger_reasons;
 mod m20261127_000004_sign_in_hardening;
 mod m20261127_000005_option_services;
 mod m20261127_000006_application_threads;
+mod m20261127_000007_trainings;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000004_sign_in_hardening::Migration),
             Box::new(m20261127_000005_option_services::Migration),
             Box::new(m20261127_000006_application_threads::Migration),
+            Box::new(m20261127_000007_trainings::Migration),
         ]
     }
 }

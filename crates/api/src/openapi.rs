@@ -19,6 +19,7 @@ finish the steps it names (`change_password`, `enroll_mfa` or `verify_mfa`), the
         (name = "auth", description = "Sign-in, MFA, sessions"),
         (name = "me", description = "The current user"),
         (name = "applications", description = "Option services and applications (R4)"),
+        (name = "trainings", description = "Trainings, free or with tickets (R5)"),
         (name = "admin", description = "Staff operations"),
         (name = "health", description = "Probes"),
     )

@@ -32,7 +32,7 @@ use crate::rollover;
 
 const TEXT_LIMIT: usize = 4000;
 
-fn terms(s: &option_service::Model) -> Result<Terms, AppError> {
+pub(crate) fn terms(s: &option_service::Model) -> Result<Terms, AppError> {
     Ok(Terms {
         status: s.status,
         ticket_cost: s.ticket_cost,
@@ -66,7 +66,7 @@ fn service_view(
 }
 
 /// The company's rank in force and its live ticket bucket.
-async fn rank_and_year(
+pub(crate) async fn rank_and_year(
     db: &impl ConnectionTrait,
     scope: CompanyScope,
     now: DateTime<Utc>,
@@ -103,7 +103,7 @@ pub async fn catalogue(
     Ok(ServiceList { items, balance: Some(balance) })
 }
 
-fn refused(u: Unavailable) -> AppError {
+pub(crate) fn refused(u: Unavailable) -> AppError {
     match u {
         Unavailable::InsufficientTickets { balance, cost } => {
             AppError::InsufficientTickets { balance, requested: cost }
@@ -276,21 +276,37 @@ pub async fn apply(
         }
         Err(e) => return Err(e.into()),
     };
-    if s.ticket_cost > 0 {
+    spend_and_record(&txn, scope, applicant, &app, balance, now).await?;
+    txn.commit().await?;
+    tracing::info!(application.id = %app.id, service = %s.code, "applied");
+    Ok(Applied { application: view(db, app, applicant.id).await?, created: true })
+}
+
+/// Spends an application's tickets and records it (timeline, audit), inside the caller's
+/// transaction, which holds the company's ledger lock and checked the balance.
+pub(crate) async fn spend_and_record(
+    txn: &impl ConnectionTrait,
+    scope: CompanyScope,
+    applicant: &user::Model,
+    app: &application::Model,
+    balance: i32,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    if app.ticket_cost > 0 {
         let posting = Posting {
             kind: EntryKind::Consume,
-            amount: -s.ticket_cost,
-            fiscal_year: fy.0,
+            amount: -app.ticket_cost,
+            fiscal_year: app.fiscal_year,
             expires_at: None,
-            reason: LedgerReason::Application { service_code: s.code.clone(), application_id: app.id },
+            reason: LedgerReason::Application { service_code: app.service_code.clone(), application_id: app.id },
             actor_id: Some(applicant.id),
             idempotency_key: None,
         };
-        ledger::post(&txn, scope, posting, now).await?;
+        ledger::post(txn, scope, posting, now).await?;
     }
     let actor = Actor { id: Some(applicant.id), label: applicant.email.clone() };
     applications::record_event(
-        &txn,
+        txn,
         applications::Event {
             application_id: app.id,
             from_state: None,
@@ -308,12 +324,12 @@ pub async fn apply(
         target_id: app.id.to_string(),
         company_id: Some(scope.company_id()),
         before: Some(json!({ "balance": balance })),
-        after: Some(json!({ "service": s.code, "tickets": s.ticket_cost, "balance": balance - s.ticket_cost })),
+        after: Some(
+            json!({ "service": app.service_code, "tickets": app.ticket_cost, "balance": balance - app.ticket_cost }),
+        ),
     };
-    audit::record(&txn, &actor, record, now).await?;
-    txn.commit().await?;
-    tracing::info!(application.id = %app.id, service = %s.code, "applied");
-    Ok(Applied { application: view(db, app, applicant.id).await?, created: true })
+    audit::record(txn, &actor, record, now).await?;
+    Ok(())
 }
 
 async fn earlier(
@@ -511,7 +527,11 @@ pub async fn staff_queue(
     Ok(items)
 }
 
-async fn view(db: &DatabaseConnection, app: application::Model, viewer: Uuid) -> Result<ApplicationView, AppError> {
+pub(crate) async fn view(
+    db: &DatabaseConnection,
+    app: application::Model,
+    viewer: Uuid,
+) -> Result<ApplicationView, AppError> {
     views(db, vec![app], viewer).await?.pop().ok_or(AppError::NotFound)
 }
 

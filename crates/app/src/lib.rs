@@ -22,6 +22,7 @@ pub mod scheduler;
 pub mod staff;
 pub mod thresholds;
 pub mod tickets;
+pub mod trainings;
 pub mod views;
 
 pub use clock::{Clock, ManualClock, SharedClock, SystemClock};

@@ -71,10 +71,19 @@ pub enum AuditAction {
     #[serde(rename = "application.transition")]
     #[cfg_attr(feature = "db", sea_orm(string_value = "application.transition"))]
     ApplicationTransition,
+    #[serde(rename = "training.menu_create")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "training.menu_create"))]
+    TrainingMenuCreate,
+    #[serde(rename = "training.book")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "training.book"))]
+    TrainingBook,
+    #[serde(rename = "training.cancel")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "training.cancel"))]
+    TrainingCancel,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 21] = [
+    pub const ALL: [AuditAction; 24] = [
         AuditAction::CompanyOnboard,
         AuditAction::CompanyLinkAwsAccount,
         AuditAction::CompanyRankOverride,
@@ -96,6 +105,9 @@ impl AuditAction {
         AuditAction::ServiceUpdate,
         AuditAction::ApplicationSubmit,
         AuditAction::ApplicationTransition,
+        AuditAction::TrainingMenuCreate,
+        AuditAction::TrainingBook,
+        AuditAction::TrainingCancel,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -121,6 +133,9 @@ impl AuditAction {
             AuditAction::ServiceUpdate => "service.update",
             AuditAction::ApplicationSubmit => "application.submit",
             AuditAction::ApplicationTransition => "application.transition",
+            AuditAction::TrainingMenuCreate => "training.menu_create",
+            AuditAction::TrainingBook => "training.book",
+            AuditAction::TrainingCancel => "training.cancel",
         }
     }
 

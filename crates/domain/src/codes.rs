@@ -75,6 +75,12 @@ pub enum ErrorCode {
     InvalidTransition,
     /// 422: an `Idempotency-Key` sent again with a different request.
     IdempotencyKeyReused,
+    /// 409: this year's free trainings are used; book with tickets instead (R5.2).
+    FreeTrainingsUsedUp,
+    /// 409: the company has already booked this training (one booking per menu, R5.1).
+    AlreadyBooked,
+    /// 409: the hands-on training's seats are taken.
+    TrainingFull,
     /// 422: the company fails the eligibility rules; `errors` names each reason (R1.4).
     IneligibleCompany,
     /// 409: a ticket entry would take the balance below zero (R3.2).
@@ -185,6 +191,9 @@ impl ErrorCode {
         ErrorCode::ServiceCapacityExhausted,
         ErrorCode::InvalidTransition,
         ErrorCode::IdempotencyKeyReused,
+        ErrorCode::FreeTrainingsUsedUp,
+        ErrorCode::AlreadyBooked,
+        ErrorCode::TrainingFull,
         ErrorCode::IneligibleCompany,
         ErrorCode::InsufficientTickets,
         ErrorCode::CompanyCodeTaken,
@@ -267,6 +276,9 @@ impl ErrorCode {
             ServiceCapacityExhausted => "service_capacity_exhausted",
             InvalidTransition => "invalid_transition",
             IdempotencyKeyReused => "idempotency_key_reused",
+            FreeTrainingsUsedUp => "free_trainings_used_up",
+            AlreadyBooked => "already_booked",
+            TrainingFull => "training_full",
             IneligibleCompany => "ineligible_company",
             InsufficientTickets => "insufficient_tickets",
             CompanyCodeTaken => "company_code_taken",
@@ -411,6 +423,18 @@ impl ErrorCode {
             TooManyActions => (
                 "診断対象のアクション数は 1〜15 にしてください。",
                 "List between 1 and 15 actions.",
+            ),
+            FreeTrainingsUsedUp => (
+                "今年度の無料トレーニング枠は使い切りました。チケットでお申し込みいただけます。",
+                "This year's free trainings are used. You can book with tickets instead.",
+            ),
+            AlreadyBooked => (
+                "このトレーニングはすでにお申し込み済みです。",
+                "Your company has already booked this training.",
+            ),
+            TrainingFull => (
+                "このトレーニングは満席です。",
+                "This training is fully booked.",
             ),
             MfaCodeInvalid => (
                 "認証コードが正しくありません。認証アプリに表示されている最新のコードを入力してください。",
@@ -588,6 +612,9 @@ mod tests {
             | ServiceCapacityExhausted
             | InvalidTransition
             | IdempotencyKeyReused
+            | FreeTrainingsUsedUp
+            | AlreadyBooked
+            | TrainingFull
             | IneligibleCompany
             | InsufficientTickets
             | CompanyCodeTaken
@@ -638,7 +665,7 @@ mod tests {
     }
 
     /// The number of arms above; keep in step with the match (the compiler checks the match itself).
-    const VARIANTS: usize = 76;
+    const VARIANTS: usize = 79;
 
     #[test]
     fn all_lists_every_variant_once() {

@@ -25,6 +25,7 @@ pub mod services;
 pub mod throttle;
 #[cfg(feature = "server")]
 pub mod totp;
+pub mod trainings;
 pub mod transactions;
 pub mod user_agent;
 

@@ -323,6 +323,9 @@ pub fn audit_action(action: AuditAction) -> (&'static str, &'static str) {
         ServiceUpdate => ("オプションサービスの変更", "Option service changed"),
         ApplicationSubmit => ("サービスの申し込み", "Service applied for"),
         ApplicationTransition => ("申し込み状況の変更", "Application state changed"),
+        TrainingMenuCreate => ("トレーニングの追加", "Training added"),
+        TrainingBook => ("トレーニングの予約", "Training booked"),
+        TrainingCancel => ("トレーニング予約の取消", "Training booking cancelled"),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod company;
 pub mod health;
 pub mod me;
 pub mod services;
+pub mod trainings;
 
 use actix_web::body::BoxBody;
 use actix_web::http::header;
@@ -63,7 +64,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(company::applications::pick_slot)
         .service(admin::applications::staff_messages)
         .service(admin::applications::staff_post_message)
-        .service(admin::applications::propose_slots);
+        .service(admin::applications::propose_slots)
+        .service(trainings::list_trainings)
+        .service(trainings::book_training)
+        .service(trainings::cancel_booking)
+        .service(trainings::create_training);
 }
 
 /// Far beyond any real list; keeps `(page - 1) * per_page` from overflowing.

@@ -21,4 +21,5 @@ mod smtp;
 mod static_assets;
 mod tenancy;
 mod throttle;
+mod trainings;
 mod year_edges;

@@ -14,6 +14,8 @@ pub mod recovery_code;
 pub mod refresh_token;
 pub mod session;
 pub mod ticket_ledger;
+pub mod training_booking;
+pub mod training_menu;
 pub mod transaction;
 pub mod transaction_import;
 pub mod user;

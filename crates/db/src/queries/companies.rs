@@ -123,6 +123,13 @@ impl ListRow {
 const LIVE_YEAR: &str = "(SELECT MAX(ly.fiscal_year) FROM company_years ly \
      WHERE ly.company_id = companies.id AND ly.rolled_over_at IS NOT NULL)";
 
+/// Free trainings the company in the outer query has booked (and not cancelled) in its live year:
+/// the bookings are the record, not a counter (R5.1).
+const FREE_TRAININGS_BOOKED: &str = "(SELECT CAST(COUNT(*) AS INTEGER) FROM training_bookings tb \
+     WHERE tb.company_id = companies.id AND tb.free_booking = TRUE AND tb.cancelled_at IS NULL \
+     AND tb.fiscal_year = (SELECT MAX(ly.fiscal_year) FROM company_years ly \
+     WHERE ly.company_id = companies.id AND ly.rolled_over_at IS NOT NULL))";
+
 /// The ticket balance of the company in the outer query.
 const BALANCE: &str = "(SELECT SUM(tl.amount) FROM ticket_ledger tl WHERE tl.company_id = companies.id)";
 
@@ -216,7 +223,7 @@ pub async fn overview_row(db: &impl ConnectionTrait, scope: CompanyScope) -> Res
         .column_as(year(company_year::Column::Rank), "rank")
         .column_as(year(company_year::Column::Source), "source")
         .column_as(year(company_year::Column::VolumeYen), "volume_yen")
-        .column_as(year(company_year::Column::FreeTrainingsUsed), "free_trainings_used")
+        .column_as(Expr::cust(FREE_TRAININGS_BOOKED), "free_trainings_used")
         .column_as(Expr::cust(BALANCE), "balance")
         .join(JoinType::LeftJoin, live_year_join())
         .into_model::<OverviewRow>()

@@ -13,6 +13,7 @@ pub mod sessions;
 pub mod threads;
 pub mod thresholds;
 pub mod throttle;
+pub mod trainings;
 pub mod transactions;
 pub mod users;
 
