@@ -10,6 +10,7 @@ mod m20261127_000004_sign_in_hardening;
 mod m20261127_000005_option_services;
 mod m20261127_000006_application_threads;
 mod m20261127_000007_trainings;
+mod m20261127_000008_reports_and_checklists;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000005_option_services::Migration),
             Box::new(m20261127_000006_application_threads::Migration),
             Box::new(m20261127_000007_trainings::Migration),
+            Box::new(m20261127_000008_reports_and_checklists::Migration),
         ]
     }
 }

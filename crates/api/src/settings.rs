@@ -32,6 +32,8 @@ pub struct ApiSettings {
     pub public_url: String,
     /// Run the yearly rollover at April 1 00:00 JST inside `serve` (R2.5).
     pub scheduler: bool,
+    /// Where work reports go for accounts under a maintenance contract (R4.8); none: the portal.
+    pub backlog: Option<portal_app::backlog::BacklogSettings>,
 }
 
 impl std::fmt::Debug for ApiSettings {
@@ -91,6 +93,7 @@ impl ApiSettings {
             mail_from: "cloudpack+ PORTAL <noreply@portal.example>".into(),
             public_url: "http://127.0.0.1/".into(),
             scheduler: false,
+            backlog: None,
         }
     }
 }

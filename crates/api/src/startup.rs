@@ -47,6 +47,13 @@ impl Application {
         let mut db = db;
         let metrics = crate::counters::Metrics::instrument(&mut db);
         let sealer = portal_app::credentials::sealing::Sealer::new(&settings.secrets_key);
+        let backlog = match &settings.backlog {
+            Some(b) => {
+                let client = portal_app::backlog::BacklogClient::new(b.clone()).map_err(std::io::Error::other)?;
+                Some(Arc::new(client) as Arc<dyn portal_app::backlog::Backlog>)
+            }
+            None => None,
+        };
         let state = web::Data::new(AppState {
             jwt: JwtKeys::new(&settings.jwt_secret),
             sealer,
@@ -55,6 +62,7 @@ impl Application {
             notices,
             clock,
             metrics,
+            backlog,
         });
         let routes = Arc::new(route_table());
         let bundle = match state.settings.spa_dir.as_deref().filter(|d| d.join("index.html").is_file()) {

@@ -15,6 +15,8 @@ pub struct AppState {
     pub notices: Notices,
     pub clock: SharedClock,
     pub metrics: std::sync::Arc<crate::counters::Metrics>,
+    /// Reports for accounts under a maintenance contract (R4.8); `None` when not configured.
+    pub backlog: Option<std::sync::Arc<dyn portal_app::backlog::Backlog>>,
 }
 
 impl AppState {

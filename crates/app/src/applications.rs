@@ -18,8 +18,8 @@ use portal_domain::fiscal::{jst_date, FiscalYear};
 use portal_domain::ledger::{EntryKind, LedgerReason};
 use portal_domain::services::{
     availability, may_customer_cancel, ApplicationAction, ApplicationEventView, ApplicationPage, ApplicationState,
-    ApplicationView, ApplyRequest, HearingSheet, ServiceList, ServiceScope, ServiceView, SlotView, Terms,
-    TransitionRequest, Unavailable, MAX_ACTIONS,
+    ApplicationView, ApplyRequest, ChecklistItem, ChecklistItemView, HearingSheet, ReportChannel, ReportRequest,
+    ServiceList, ServiceScope, ServiceView, SlotView, Terms, TransitionRequest, Unavailable, MAX_ACTIONS,
 };
 use portal_domain::{ErrorCode, Rank};
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
@@ -218,6 +218,7 @@ pub async fn apply(
     applicant: &user::Model,
     req: &ApplyRequest,
     idempotency_key: Option<&str>,
+    backlog_configured: bool,
     now: DateTime<Utc>,
 ) -> Result<Applied, AppError> {
     let key = idempotency_key.map(str::trim).filter(|k| !k.is_empty());
@@ -236,6 +237,19 @@ pub async fn apply(
     let preferred_schedule = optional_text("preferred_schedule", &req.preferred_schedule)?;
     let notes = optional_text("notes", &req.notes)?;
     let sheet = check_request(db, scope, &s, req, now).await?;
+    let under_maintenance = match s.scope {
+        ServiceScope::AwsAccount => {
+            let wanted = req.aws_account_id.as_deref().map(str::trim).unwrap_or_default();
+            aws_accounts::list(db, scope)
+                .await?
+                .into_iter()
+                .find(|a| a.account_id == wanted)
+                .map(|a| a.under_maintenance)
+        }
+        _ => None,
+    };
+    let (report_channel, report_channel_reason) =
+        portal_domain::services::report_channel(under_maintenance, backlog_configured);
 
     let txn = db.begin().await?;
     // The ledger lock first (on SQLite the first statement must be the write), then the service's.
@@ -264,6 +278,8 @@ pub async fn apply(
         created_by: applicant.id,
         idempotency_key: key.map(str::to_owned),
         request_hash: key.map(|_| hash.clone()),
+        report_channel,
+        report_channel_reason,
     };
     let app = match applications::insert(&txn, scope, new, now).await {
         Ok(app) => app,
@@ -562,6 +578,10 @@ async fn views(
             picked: sl.picked_at.is_some(),
         });
     }
+    let mut checks: HashMap<Uuid, Vec<portal_db::entities::application_check::Model>> = HashMap::new();
+    for c in applications::checks_of(db, &ids).await? {
+        checks.entry(c.application_id).or_default().push(c);
+    }
     let catalogue: HashMap<String, option_service::Model> =
         services::all(db).await?.into_iter().map(|s| (s.code.clone(), s)).collect();
     let mut companies_seen: HashMap<Uuid, (String, Rank)> = HashMap::new();
@@ -578,6 +598,7 @@ async fn views(
             }
         };
         let s = catalogue.get(&a.service_code);
+        let checklist = checklist(&a.service_code, checks.remove(&a.id).unwrap_or_default());
         let created_by = timelines.get(&a.id).and_then(|t| t.first()).map(|e| e.actor.clone()).unwrap_or_default();
         out.push(ApplicationView {
             id: a.id,
@@ -604,6 +625,9 @@ async fn views(
             timeline: timelines.remove(&a.id).unwrap_or_default(),
             slots: slots.remove(&a.id).unwrap_or_default(),
             unread_messages: threads::unread(db, scope, a.id, viewer).await?,
+            report_channel: a.report_channel,
+            report_channel_reason: a.report_channel_reason,
+            checklist,
         });
     }
     Ok(out)
@@ -709,4 +733,143 @@ fn service_json(s: &option_service::Model) -> serde_json::Value {
         "customer_cancellable": s.customer_cancellable, "min_lead_business_days": s.min_lead_business_days,
         "name_ja": s.name_ja, "name_en": s.name_en,
     })
+}
+
+/// account-diagnosis's steps in order, each with whether and by whom it was ticked (R4.5).
+fn checklist(service_code: &str, done: Vec<portal_db::entities::application_check::Model>) -> Vec<ChecklistItemView> {
+    if service_code != ACCOUNT_DIAGNOSIS {
+        return Vec::new();
+    }
+    ChecklistItem::ALL
+        .iter()
+        .map(|&item| {
+            let d = done.iter().find(|c| c.item == item);
+            ChecklistItemView { item, done_at: d.map(|c| c.done_at), done_by: d.map(|c| c.done_by.clone()) }
+        })
+        .collect()
+}
+
+pub(crate) const ACCOUNT_DIAGNOSIS: &str = "account-diagnosis";
+
+/// Staff tick or untick a step of an account-diagnosis application (R4.5).
+pub async fn set_checklist_item(
+    db: &DatabaseConnection,
+    staff: &user::Model,
+    id: Uuid,
+    item: ChecklistItem,
+    done: bool,
+    now: DateTime<Utc>,
+) -> Result<ApplicationView, AppError> {
+    let scope = applications::scope_for_staff(db, staff, id).await?.ok_or(AppError::NotFound)?;
+    let app = find_scoped(db, scope, id).await?;
+    if app.service_code != ACCOUNT_DIAGNOSIS {
+        return Err(AppError::ConflictDetail {
+            code: ErrorCode::InvalidTransition,
+            detail: "only account-diagnosis applications have a checklist".into(),
+        });
+    }
+    let txn = db.begin().await?;
+    applications::set_check(&txn, id, item, done.then_some(staff.email.as_str()), now).await?;
+    let record = audit::Record {
+        action: AuditAction::ApplicationTransition,
+        target_type: "application",
+        target_id: id.to_string(),
+        company_id: Some(scope.company_id()),
+        before: None,
+        after: Some(json!({ "checklist": item, "done": done })),
+    };
+    audit::record(&txn, &Actor { id: Some(staff.id), label: staff.email.clone() }, record, now).await?;
+    txn.commit().await?;
+    get(db, scope, id, staff.id).await
+}
+
+/// Staff deliver the work report and the application becomes `reported` (R4.8): on the
+/// customer's Backlog issue when the application's channel is Backlog (and the portal has
+/// Backlog configured now), else in the portal thread. A Backlog that does not take it changes
+/// nothing and says why.
+pub async fn report(
+    db: &DatabaseConnection,
+    backlog: Option<&dyn crate::backlog::Backlog>,
+    staff: &user::Model,
+    id: Uuid,
+    req: &ReportRequest,
+    now: DateTime<Utc>,
+) -> Result<ApplicationView, AppError> {
+    let scope = applications::scope_for_staff(db, staff, id).await?.ok_or(AppError::NotFound)?;
+    let app = find_scoped(db, scope, id).await?;
+    let content = req.content.trim();
+    if content.is_empty() {
+        return Err(AppError::field("content", ErrorCode::Required, "write the report"));
+    }
+    app.state.after(ApplicationAction::Report).map_err(|e| AppError::ConflictDetail {
+        code: ErrorCode::InvalidTransition,
+        detail: format!("the application is {}", e.from.as_str()),
+    })?;
+    let via_backlog = match (app.report_channel, backlog) {
+        (ReportChannel::Backlog, Some(client)) => {
+            let key = req.backlog_issue_key.as_deref().map(str::trim).filter(|k| !k.is_empty()).ok_or_else(|| {
+                AppError::field("backlog_issue_key", ErrorCode::Required, "the customer's Backlog issue, like PROJ-123")
+            })?;
+            let comment = client
+                .post_comment(key, content)
+                .await
+                .map_err(|e| AppError::ConflictDetail { code: ErrorCode::BacklogFailed, detail: e.to_string() })?;
+            Some((key.to_owned(), comment.id))
+        }
+        _ => None,
+    };
+    let body = match &via_backlog {
+        Some((key, comment)) => {
+            format!("作業報告を Backlog の {key} に投稿しました（コメント {comment}）。\n\n{content}")
+        }
+        None => content.to_owned(),
+    };
+    let txn = db.begin().await?;
+    if !applications::set_state(&txn, scope, id, app.state, ApplicationState::Reported, now).await? {
+        txn.rollback().await?;
+        return Err(AppError::ConflictDetail {
+            code: ErrorCode::InvalidTransition,
+            detail: "the application changed meanwhile".into(),
+        });
+    }
+    threads::post(
+        &txn,
+        scope,
+        threads::NewMessage {
+            application_id: id,
+            author_id: staff.id,
+            author_label: &staff.email,
+            from_staff: true,
+            body,
+        },
+        now,
+    )
+    .await?;
+    let note = via_backlog.as_ref().map(|(key, _)| format!("Backlog {key}")).or_else(|| Some("portal".into()));
+    applications::record_event(
+        &txn,
+        applications::Event {
+            application_id: id,
+            from_state: Some(app.state),
+            to_state: ApplicationState::Reported,
+            actor_id: Some(staff.id),
+            actor_label: &staff.email,
+            note,
+        },
+        now,
+    )
+    .await?;
+    let record = audit::Record {
+        action: AuditAction::ApplicationTransition,
+        target_type: "application",
+        target_id: id.to_string(),
+        company_id: Some(scope.company_id()),
+        before: Some(json!({ "state": app.state })),
+        after: Some(
+            json!({ "state": ApplicationState::Reported, "backlog": via_backlog.as_ref().map(|(k, c)| json!({ "issue": k, "comment": c })) }),
+        ),
+    };
+    audit::record(&txn, &Actor { id: Some(staff.id), label: staff.email.clone() }, record, now).await?;
+    txn.commit().await?;
+    get(db, scope, id, staff.id).await
 }

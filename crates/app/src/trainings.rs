@@ -231,6 +231,8 @@ pub async fn book(
                 created_by: booker.id,
                 idempotency_key: None,
                 request_hash: None,
+                report_channel: portal_domain::services::ReportChannel::Portal,
+                report_channel_reason: portal_domain::services::ReportChannelReason::NoAwsAccount,
             };
             let app = application_rows::insert(&txn, scope, new, now).await?;
             spend_and_record(&txn, scope, booker, &app, balance, now).await?;

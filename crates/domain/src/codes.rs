@@ -81,6 +81,8 @@ pub enum ErrorCode {
     AlreadyBooked,
     /// 409: the hands-on training's seats are taken.
     TrainingFull,
+    /// 502: Backlog did not take the report; `detail` says what to check (R4.8).
+    BacklogFailed,
     /// 422: the company fails the eligibility rules; `errors` names each reason (R1.4).
     IneligibleCompany,
     /// 409: a ticket entry would take the balance below zero (R3.2).
@@ -194,6 +196,7 @@ impl ErrorCode {
         ErrorCode::FreeTrainingsUsedUp,
         ErrorCode::AlreadyBooked,
         ErrorCode::TrainingFull,
+        ErrorCode::BacklogFailed,
         ErrorCode::IneligibleCompany,
         ErrorCode::InsufficientTickets,
         ErrorCode::CompanyCodeTaken,
@@ -279,6 +282,7 @@ impl ErrorCode {
             FreeTrainingsUsedUp => "free_trainings_used_up",
             AlreadyBooked => "already_booked",
             TrainingFull => "training_full",
+            BacklogFailed => "backlog_failed",
             IneligibleCompany => "ineligible_company",
             InsufficientTickets => "insufficient_tickets",
             CompanyCodeTaken => "company_code_taken",
@@ -435,6 +439,10 @@ impl ErrorCode {
             TrainingFull => (
                 "このトレーニングは満席です。",
                 "This training is fully booked.",
+            ),
+            BacklogFailed => (
+                "Backlog への報告の投稿に失敗しました。詳細を確認して再度お試しください。",
+                "The report could not be posted to Backlog. Check the details and try again.",
             ),
             MfaCodeInvalid => (
                 "認証コードが正しくありません。認証アプリに表示されている最新のコードを入力してください。",
@@ -615,6 +623,7 @@ mod tests {
             | FreeTrainingsUsedUp
             | AlreadyBooked
             | TrainingFull
+            | BacklogFailed
             | IneligibleCompany
             | InsufficientTickets
             | CompanyCodeTaken
@@ -665,7 +674,7 @@ mod tests {
     }
 
     /// The number of arms above; keep in step with the match (the compiler checks the match itself).
-    const VARIANTS: usize = 79;
+    const VARIANTS: usize = 80;
 
     #[test]
     fn all_lists_every_variant_once() {

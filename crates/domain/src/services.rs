@@ -15,9 +15,11 @@ macro_rules! string_enum {
         #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
         #[cfg_attr(feature = "db", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
         #[cfg_attr(feature = "db", sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::None)"))]
+        // The wire names are the variants in snake_case (utoipa does not read a per-variant rename
+        // made by a macro); `as_str` gives the same names, and a test checks they agree.
+        #[serde(rename_all = "snake_case")]
         pub enum $name {
             $(
-                #[serde(rename = $s)]
                 #[cfg_attr(feature = "db", sea_orm(string_value = $s))]
                 $variant,
             )+
@@ -86,6 +88,46 @@ string_enum!(
         Reject => "reject",
     }
 );
+
+string_enum!(
+    /// Where the work report goes (R4.8).
+    ReportChannel { Backlog => "backlog", Portal => "portal" }
+);
+
+string_enum!(
+    /// Why the report goes where it goes, for both sides to read.
+    ReportChannelReason {
+        UnderMaintenance => "under_maintenance",
+        NotUnderMaintenance => "not_under_maintenance",
+        NoAwsAccount => "no_aws_account",
+        BacklogNotConfigured => "backlog_not_configured",
+    }
+);
+
+string_enum!(
+    /// account-diagnosis's steps (R4.5), ticked by staff, seen by the customer.
+    ChecklistItem {
+        DiagnosisRoleCreated => "diagnosis_role_created",
+        ConfigSecurityHubEnabled => "config_security_hub_enabled",
+        ReportDelivered => "report_delivered",
+        DiagnosisRoleDeleted => "diagnosis_role_deleted",
+    }
+);
+
+/// R4.8: Backlog when the application's AWS account is under a maintenance contract and the portal
+/// has Backlog configured; otherwise the portal thread. `account_under_maintenance` is `None` for
+/// a service without an account.
+pub fn report_channel(
+    account_under_maintenance: Option<bool>,
+    backlog_configured: bool,
+) -> (ReportChannel, ReportChannelReason) {
+    match account_under_maintenance {
+        None => (ReportChannel::Portal, ReportChannelReason::NoAwsAccount),
+        Some(false) => (ReportChannel::Portal, ReportChannelReason::NotUnderMaintenance),
+        Some(true) if !backlog_configured => (ReportChannel::Portal, ReportChannelReason::BacklogNotConfigured),
+        Some(true) => (ReportChannel::Backlog, ReportChannelReason::UnderMaintenance),
+    }
+}
 
 /// The most actions a web-vuln-lite hearing sheet may list (R4.3).
 pub const MAX_ACTIONS: u32 = 15;
@@ -305,6 +347,36 @@ pub struct ApplicationView {
     pub slots: Vec<SlotView>,
     /// Messages of the other side the caller has not read yet.
     pub unread_messages: u64,
+    /// Where the work report goes, and why (R4.8).
+    pub report_channel: ReportChannel,
+    pub report_channel_reason: ReportChannelReason,
+    /// account-diagnosis only: its steps and which are done (R4.5).
+    pub checklist: Vec<ChecklistItemView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct ChecklistItemView {
+    pub item: ChecklistItem,
+    pub done_at: Option<DateTime<Utc>>,
+    pub done_by: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct ChecklistUpdate {
+    pub done: bool,
+}
+
+/// Staff deliver the work report (R4.8): into the portal thread, or as a comment on the
+/// customer's Backlog issue when the application's channel is Backlog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct ReportRequest {
+    pub content: String,
+    /// The customer's Backlog issue (`PROJ-123`), required when the channel is Backlog.
+    #[serde(default)]
+    pub backlog_issue_key: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -377,14 +449,21 @@ pub struct ApplicationQueue {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct ServiceUpdate {
+    #[cfg_attr(feature = "server", schema(min_length = 1))]
     pub name_ja: Option<String>,
+    #[cfg_attr(feature = "server", schema(min_length = 1))]
     pub name_en: Option<String>,
+    #[cfg_attr(feature = "server", schema(min_length = 1))]
     pub description_ja: Option<String>,
+    #[cfg_attr(feature = "server", schema(min_length = 1))]
     pub description_en: Option<String>,
+    #[cfg_attr(feature = "server", schema(minimum = 0, maximum = 1000))]
     pub ticket_cost: Option<i32>,
     pub customer_cancellable: Option<bool>,
+    #[cfg_attr(feature = "server", schema(maximum = 250))]
     pub min_lead_business_days: Option<u32>,
-    /// `null` keeps it; send `{"yearly_capacity": 0}` … to set one. Use `remove_capacity` to drop it.
+    /// `null` keeps it; a number sets it. Use `remove_capacity` to drop it.
+    #[cfg_attr(feature = "server", schema(maximum = 100000))]
     pub yearly_capacity: Option<u32>,
     #[serde(default)]
     pub remove_capacity: bool,
@@ -469,11 +548,34 @@ mod tests {
     }
 
     #[test]
+    fn r4_8_backlog_only_for_accounts_under_maintenance_and_only_when_configured() {
+        use ReportChannel as C;
+        use ReportChannelReason as R;
+        assert_eq!(report_channel(Some(true), true), (C::Backlog, R::UnderMaintenance));
+        assert_eq!(report_channel(Some(true), false), (C::Portal, R::BacklogNotConfigured));
+        assert_eq!(report_channel(Some(false), true), (C::Portal, R::NotUnderMaintenance));
+        assert_eq!(report_channel(None, true), (C::Portal, R::NoAwsAccount));
+    }
+
+    fn same_names<T: Serialize + Copy>(all: &[T], name: impl Fn(T) -> &'static str) {
+        for &v in all {
+            assert_eq!(serde_json::to_string(&v).unwrap(), format!("\"{}\"", name(v)));
+        }
+    }
+
+    #[test]
     fn names_round_trip() {
         for &s in S::ALL {
             assert_eq!(S::parse(s.as_str()), Some(s));
-            assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{}\"", s.as_str()));
         }
+        same_names(S::ALL, S::as_str);
+        same_names(A::ALL, A::as_str);
+        same_names(ServiceCategory::ALL, ServiceCategory::as_str);
+        same_names(ServiceScope::ALL, ServiceScope::as_str);
+        same_names(ServiceStatus::ALL, ServiceStatus::as_str);
+        same_names(ReportChannel::ALL, ReportChannel::as_str);
+        same_names(ReportChannelReason::ALL, ReportChannelReason::as_str);
+        same_names(ChecklistItem::ALL, ChecklistItem::as_str);
         assert_eq!(
             serde_json::to_string(&Unavailable::CapacityExhausted).unwrap(),
             r#"{"reason":"capacity_exhausted"}"#

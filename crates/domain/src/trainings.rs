@@ -112,15 +112,21 @@ pub fn offered_route(rank: Rank, free_used: u32) -> BookingRoute {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct NewTrainingMenu {
+    /// The fiscal year `starts_at` falls in.
     pub fiscal_year: i32,
+    #[cfg_attr(feature = "server", schema(min_length = 1))]
     pub title_ja: String,
+    #[cfg_attr(feature = "server", schema(min_length = 1))]
     pub title_en: String,
     pub format: TrainingFormat,
     pub starts_at: DateTime<Utc>,
+    #[cfg_attr(feature = "server", schema(minimum = 15, maximum = 1440))]
     pub duration_minutes: u32,
     /// Hands-on menus may limit seats (companies).
+    #[cfg_attr(feature = "server", schema(minimum = 1))]
     pub seat_limit: Option<u32>,
     /// Tickets when booked as aws-training (2 or more, R4.1).
+    #[cfg_attr(feature = "server", schema(minimum = 2, maximum = 100))]
     pub ticket_cost: i32,
 }
 

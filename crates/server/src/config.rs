@@ -124,6 +124,19 @@ impl Config {
                 .unwrap_or_else(|| "cloudpack+ PORTAL <noreply@cloudpack.example>".into()),
             public_url,
             scheduler: parse("PORTAL_SCHEDULER", true)?,
+            backlog: match (var("PORTAL_BACKLOG_URL"), var("PORTAL_BACKLOG_API_KEY")) {
+                (Some(url), Some(key)) => Some(
+                    portal_app::backlog::BacklogSettings::from_parts(&url, SecretString::from(key))
+                        .map_err(|e| ConfigError::Invalid { var: "PORTAL_BACKLOG_URL", reason: e.to_string() })?,
+                ),
+                (None, None) => None,
+                _ => {
+                    return Err(ConfigError::Invalid {
+                        var: "PORTAL_BACKLOG_API_KEY",
+                        reason: "set both PORTAL_BACKLOG_URL and PORTAL_BACKLOG_API_KEY, or neither".into(),
+                    })
+                }
+            },
         };
         let db_pool = match var("PORTAL_DB_POOL") {
             None => None,

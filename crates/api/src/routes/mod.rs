@@ -65,6 +65,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(admin::applications::staff_messages)
         .service(admin::applications::staff_post_message)
         .service(admin::applications::propose_slots)
+        .service(admin::applications::deliver_report)
+        .service(admin::applications::set_checklist_item)
         .service(trainings::list_trainings)
         .service(trainings::book_training)
         .service(trainings::cancel_booking)

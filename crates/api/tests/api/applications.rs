@@ -509,3 +509,164 @@ async fn staff_propose_times_inside_service_hours_and_the_customer_picks_one_whi
     )
     .await;
 }
+
+/// A Backlog on loopback that records what it is sent and answers like Backlog's comment API.
+async fn fake_backlog() -> (String, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = seen.clone();
+    tokio::spawn(async move {
+        while let Ok((mut sock, _)) = listener.accept().await {
+            let log = log.clone();
+            tokio::spawn(async move {
+                let mut buf = Vec::new();
+                let mut chunk = [0u8; 4096];
+                loop {
+                    let n = sock.read(&mut chunk).await.unwrap_or(0);
+                    if n == 0 {
+                        break;
+                    }
+                    buf.extend_from_slice(&chunk[..n]);
+                    let text = String::from_utf8_lossy(&buf).to_string();
+                    if let Some((head, body)) = text.split_once("\r\n\r\n") {
+                        let len = head
+                            .lines()
+                            .find_map(|l| {
+                                l.to_lowercase()
+                                    .strip_prefix("content-length:")
+                                    .map(|v| v.trim().parse::<usize>().unwrap_or(0))
+                            })
+                            .unwrap_or(0);
+                        if body.len() >= len {
+                            let first = head.lines().next().unwrap_or_default().to_owned();
+                            log.lock().unwrap().push(format!("{first}\n{body}"));
+                            break;
+                        }
+                    }
+                }
+                let json = r#"{"id":4242,"content":"ok","created":"2026-11-27T09:00:00Z"}"#;
+                let res = format!(
+                    "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{json}",
+                    json.len()
+                );
+                let _ = sock.write_all(res.as_bytes()).await;
+            });
+        }
+    });
+    (url, seen)
+}
+
+#[tokio::test]
+async fn r4_8_reports_go_to_backlog_for_accounts_under_maintenance_and_to_the_portal_thread_otherwise() {
+    let (url, seen) = fake_backlog().await;
+    let settings = portal_app::backlog::BacklogSettings::from_parts(
+        &url,
+        secrecy::SecretString::from("backlog-api-key-123".to_owned()),
+    )
+    .unwrap();
+    let app = TestApp::spawn_with(move |s| s.backlog = Some(settings)).await;
+    let (_, admin) = app.staff(Role::Admin).await;
+    let company = app.build_company("REPO").rank(Rank::Gold).tickets(15).aws_account(ACCOUNT).by(&admin).create().await;
+    let link = json!({ "account_id": "210987654321", "display_name": "本番", "root_held_by_us": true, "under_maintenance": true });
+    let res = app.post(&format!("/api/v1/admin/companies/{company}/aws-accounts"), Some(&admin), link).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let (_, rep) = app.customer(Role::Representative, company).await;
+    let (_, csm) = app.staff(Role::Csm).await;
+
+    let maintained: ApplicationView = ok_json(
+        post_with_key(
+            &app,
+            &rep,
+            None,
+            &json!({ "service_code": "account-diagnosis", "aws_account_id": "210987654321" }),
+        )
+        .await,
+    )
+    .await;
+    let plain: ApplicationView = ok_json(post_with_key(&app, &rep, None, &lite()).await).await;
+    use portal_domain::services::{ReportChannel, ReportChannelReason};
+    assert_eq!(
+        (maintained.report_channel, maintained.report_channel_reason),
+        (ReportChannel::Backlog, ReportChannelReason::UnderMaintenance)
+    );
+    assert_eq!(
+        (plain.report_channel, plain.report_channel_reason),
+        (ReportChannel::Portal, ReportChannelReason::NotUnderMaintenance)
+    );
+
+    for a in [&maintained, &plain] {
+        for action in ["accept", "schedule", "start"] {
+            let url = format!("/api/v1/admin/applications/{}/transitions", a.id);
+            let _: ApplicationView = ok_json(app.post(&url, Some(&csm), json!({ "action": action })).await).await;
+        }
+    }
+    // Backlog: the issue key is needed, the comment is posted, the thread says where it went.
+    let report = format!("/api/v1/admin/applications/{}/report", maintained.id);
+    let p = problem(
+        app.post(&report, Some(&csm), json!({ "content": "診断結果です" })).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(p.errors[0].field, "backlog_issue_key");
+    let reported: ApplicationView = ok_json(
+        app.post(&report, Some(&csm), json!({ "content": "診断結果です", "backlog_issue_key": "CUST-12" })).await,
+    )
+    .await;
+    assert_eq!(reported.state, ApplicationState::Reported);
+    let requests = seen.lock().unwrap().clone();
+    assert_eq!(requests.len(), 1);
+    assert!(requests[0].starts_with("POST /api/v2/issues/CUST-12/comments?apiKey="), "{requests:?}");
+    assert!(requests[0].contains("content=%E8%A8%BA"), "the report, form-encoded: {requests:?}");
+    let thread: portal_domain::services::MessageList =
+        ok_json(app.get(&format!("/api/v1/company/applications/{}/messages", maintained.id), Some(&rep)).await).await;
+    assert!(thread.items[0].body.contains("Backlog の CUST-12"), "{:?}", thread.items);
+
+    // The portal: the report is the thread's message; Backlog is not called.
+    let reported: ApplicationView = ok_json(
+        app.post(
+            &format!("/api/v1/admin/applications/{}/report", plain.id),
+            Some(&csm),
+            json!({ "content": "削減案をお送りします" }),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(reported.state, ApplicationState::Reported);
+    assert_eq!(seen.lock().unwrap().len(), 1);
+    let thread: portal_domain::services::MessageList =
+        ok_json(app.get(&format!("/api/v1/company/applications/{}/messages", plain.id), Some(&rep)).await).await;
+    assert_eq!(thread.items[0].body, "削減案をお送りします");
+
+    // account-diagnosis keeps its checklist (R4.5), ticked by staff, seen by the customer.
+    let tick = format!("/api/v1/admin/applications/{}/checklist/diagnosis_role_created", maintained.id);
+    let ticked: ApplicationView = ok_json(app.put(&tick, Some(&csm), json!({ "done": true })).await).await;
+    assert_eq!(ticked.checklist.len(), 4);
+    assert!(ticked.checklist[0].done_at.is_some() && ticked.checklist[1].done_at.is_none());
+    let seen_by_customer: ApplicationView =
+        ok_json(app.get(&format!("/api/v1/company/applications/{}", maintained.id), Some(&rep)).await).await;
+    assert_eq!(seen_by_customer.checklist, ticked.checklist);
+    let not_diag = format!("/api/v1/admin/applications/{}/checklist/diagnosis_role_created", plain.id);
+    problem(app.put(&not_diag, Some(&csm), json!({ "done": true })).await, StatusCode::CONFLICT, "invalid_transition")
+        .await;
+}
+
+#[tokio::test]
+async fn without_backlog_configured_the_portal_channel_is_used_and_the_application_says_so() {
+    let app = TestApp::spawn().await;
+    let (_, admin) = app.staff(Role::Admin).await;
+    let company = app.build_company("NOBL").rank(Rank::Gold).tickets(15).by(&admin).create().await;
+    let link =
+        json!({ "account_id": ACCOUNT, "display_name": "本番", "root_held_by_us": true, "under_maintenance": true });
+    let res = app.post(&format!("/api/v1/admin/companies/{company}/aws-accounts"), Some(&admin), link).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let (_, rep) = app.customer(Role::Representative, company).await;
+    let a: ApplicationView = ok_json(post_with_key(&app, &rep, None, &lite()).await).await;
+    use portal_domain::services::{ReportChannel, ReportChannelReason};
+    assert_eq!(
+        (a.report_channel, a.report_channel_reason),
+        (ReportChannel::Portal, ReportChannelReason::BacklogNotConfigured)
+    );
+}

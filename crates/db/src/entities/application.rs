@@ -29,6 +29,9 @@ pub struct Model {
     pub idempotency_key: Option<String>,
     /// SHA-256 of the request a key was first used with: the same key with another body is refused.
     pub request_hash: Option<String>,
+    /// Decided when the application is made (R4.8).
+    pub report_channel: portal_domain::services::ReportChannel,
+    pub report_channel_reason: portal_domain::services::ReportChannelReason,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

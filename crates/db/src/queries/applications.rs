@@ -10,7 +10,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::{CompanyScope, DateTimeUtc};
-use crate::entities::{application, application_event, user};
+use crate::entities::{application, application_check, application_event, user};
 
 pub struct NewApplication {
     pub service_code: String,
@@ -24,6 +24,8 @@ pub struct NewApplication {
     pub created_by: Uuid,
     pub idempotency_key: Option<String>,
     pub request_hash: Option<String>,
+    pub report_channel: portal_domain::services::ReportChannel,
+    pub report_channel_reason: portal_domain::services::ReportChannelReason,
 }
 
 pub async fn insert(
@@ -49,6 +51,8 @@ pub async fn insert(
         updated_at: Set(now),
         idempotency_key: Set(new.idempotency_key),
         request_hash: Set(new.request_hash),
+        report_channel: Set(new.report_channel),
+        report_channel_reason: Set(new.report_channel_reason),
     }
     .insert(db)
     .await
@@ -195,4 +199,41 @@ pub async fn scope_for_staff(
 /// The company of an application row already read through a scoped or staff query.
 pub fn scope_of_row(a: &application::Model) -> CompanyScope {
     CompanyScope::new(a.company_id)
+}
+
+/// The ticked checklist steps of `ids`.
+pub async fn checks_of(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<application_check::Model>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    application_check::Entity::find()
+        .filter(application_check::Column::ApplicationId.is_in(ids.iter().copied()))
+        .all(db)
+        .await
+}
+
+/// Ticks (or unticks) a step of an application read through its scope.
+pub async fn set_check(
+    db: &impl ConnectionTrait,
+    application_id: Uuid,
+    item: portal_domain::services::ChecklistItem,
+    done_by: Option<&str>,
+    now: DateTimeUtc,
+) -> Result<(), DbErr> {
+    application_check::Entity::delete_many()
+        .filter(application_check::Column::ApplicationId.eq(application_id))
+        .filter(application_check::Column::Item.eq(item))
+        .exec(db)
+        .await?;
+    if let Some(by) = done_by {
+        application_check::ActiveModel {
+            application_id: Set(application_id),
+            item: Set(item),
+            done_at: Set(now),
+            done_by: Set(by.to_owned()),
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
 }

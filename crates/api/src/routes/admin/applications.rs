@@ -3,8 +3,8 @@
 use actix_web::{get, post, put, web};
 use portal_app::{application_threads, applications};
 use portal_domain::services::{
-    ApplicationQueue, ApplicationState, ApplicationView, MessageList, MessageView, PostMessageRequest,
-    ProposeSlotsRequest, ServiceUpdate, ServiceView, TransitionRequest,
+    ApplicationQueue, ApplicationState, ApplicationView, ChecklistItem, ChecklistUpdate, MessageList, MessageView,
+    PostMessageRequest, ProposeSlotsRequest, ReportRequest, ServiceUpdate, ServiceView, TransitionRequest,
 };
 use portal_domain::ErrorCode;
 use serde::Deserialize;
@@ -204,4 +204,63 @@ pub async fn propose_slots(
 ) -> Result<web::Json<ApplicationView>, ApiError> {
     let body = body.parse().await?;
     Ok(web::Json(application_threads::propose_slots(&state.db, &staff.0.user, *id, &body.slots, state.now()).await?))
+}
+
+/// Deliver the work report (staff)
+///
+/// For an application `in_progress`: on the customer's Backlog issue when the application's
+/// channel is Backlog (its AWS account is under a maintenance contract and the portal has Backlog
+/// configured; send `backlog_issue_key`), otherwise in the portal thread (R4.8). The application
+/// becomes `reported`. A Backlog that refuses the comment (502 `backlog_failed`, its reason in
+/// `detail`) changes nothing.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = ["admin", "csm"])),
+    params(("id" = Uuid, Path, description = "Application id")),
+    request_body = ReportRequest,
+    responses(
+        (status = 200, description = "Reported", body = ApplicationView),
+        (status = 404, description = "No such application", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`invalid_transition`", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+        (status = 502, description = "`backlog_failed`", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/admin/applications/{id}/report")]
+pub async fn deliver_report(
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<Uuid>,
+    body: JsonBody<ReportRequest>,
+) -> Result<web::Json<ApplicationView>, ApiError> {
+    let body = body.parse().await?;
+    let backlog = state.backlog.as_deref();
+    Ok(web::Json(applications::report(&state.db, backlog, &staff.0.user, *id, &body, state.now()).await?))
+}
+
+/// Tick a step of an account-diagnosis checklist (staff)
+///
+/// diagnosis role created → Config/Security Hub enabled → report delivered → role deleted (R4.5);
+/// the customer sees it on the application.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = ["admin", "csm"])),
+    params(("id" = Uuid, Path, description = "Application id"), ("item" = ChecklistItem, Path, description = "The step")),
+    request_body = ChecklistUpdate,
+    responses(
+        (status = 200, description = "The application with its checklist", body = ApplicationView),
+        (status = 404, description = "No such application", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not an account-diagnosis application", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/admin/applications/{id}/checklist/{item}")]
+pub async fn set_checklist_item(
+    state: web::Data<AppState>,
+    staff: Staff,
+    path: web::Path<(Uuid, String)>,
+    body: JsonBody<ChecklistUpdate>,
+) -> Result<web::Json<ApplicationView>, ApiError> {
+    let (id, item) = path.into_inner();
+    let item = ChecklistItem::parse(&item).ok_or(ApiError::NotFound)?;
+    let body = body.parse().await?;
+    Ok(web::Json(applications::set_checklist_item(&state.db, &staff.0.user, id, item, body.done, state.now()).await?))
 }

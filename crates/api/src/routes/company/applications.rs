@@ -51,7 +51,16 @@ pub async fn apply(
     representative(&customer)?;
     let body = body.parse().await?;
     let key = req.headers().get("idempotency-key").and_then(|v| v.to_str().ok());
-    let done = applications::apply(&state.db, customer.scope, &customer.caller.user, &body, key, state.now()).await?;
+    let done = applications::apply(
+        &state.db,
+        customer.scope,
+        &customer.caller.user,
+        &body,
+        key,
+        state.backlog.is_some(),
+        state.now(),
+    )
+    .await?;
     let mut res = if done.created { HttpResponse::Created() } else { HttpResponse::Ok() };
     Ok(res.json(done.application))
 }
