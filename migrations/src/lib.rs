@@ -11,6 +11,7 @@ mod m20261127_000005_option_services;
 mod m20261127_000006_application_threads;
 mod m20261127_000007_trainings;
 mod m20261127_000008_reports_and_checklists;
+mod m20261127_000009_application_assignee;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000006_application_threads::Migration),
             Box::new(m20261127_000007_trainings::Migration),
             Box::new(m20261127_000008_reports_and_checklists::Migration),
+            Box::new(m20261127_000009_application_assignee::Migration),
         ]
     }
 }

@@ -536,8 +536,9 @@ pub async fn staff_queue(
     viewer: Uuid,
     state: Option<ApplicationState>,
     service: Option<&str>,
+    assignee: Option<Uuid>,
 ) -> Result<Vec<ApplicationView>, AppError> {
-    let rows = applications::open_for_staff(db, state, service).await?;
+    let rows = applications::open_for_staff(db, state, service, assignee).await?;
     let mut items = views(db, rows, viewer).await?;
     items.sort_by_key(|a| (a.company_rank.sort_key(), a.created_at));
     Ok(items)
@@ -628,6 +629,10 @@ async fn views(
             report_channel: a.report_channel,
             report_channel_reason: a.report_channel_reason,
             checklist,
+            assigned_csm: match a.assigned_csm_id {
+                Some(id) => portal_db::queries::users::find(db, id).await?.map(|u| u.email),
+                None => None,
+            },
         });
     }
     Ok(out)
@@ -868,6 +873,38 @@ pub async fn report(
         after: Some(
             json!({ "state": ApplicationState::Reported, "backlog": via_backlog.as_ref().map(|(k, c)| json!({ "issue": k, "comment": c })) }),
         ),
+    };
+    audit::record(&txn, &Actor { id: Some(staff.id), label: staff.email.clone() }, record, now).await?;
+    txn.commit().await?;
+    get(db, scope, id, staff.id).await
+}
+
+/// Staff assign an application to a CSM, or clear the assignment.
+pub async fn assign(
+    db: &DatabaseConnection,
+    staff: &user::Model,
+    id: Uuid,
+    csm: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> Result<ApplicationView, AppError> {
+    let scope = applications::scope_for_staff(db, staff, id).await?.ok_or(AppError::NotFound)?;
+    if let Some(csm_id) = csm {
+        let u = portal_db::queries::users::find(db, csm_id).await?;
+        if !u.is_some_and(|u| u.role == portal_domain::Role::Csm) {
+            return Err(AppError::field("csm_id", ErrorCode::Invalid, "not a CSM"));
+        }
+    }
+    let txn = db.begin().await?;
+    if !applications::assign(&txn, scope, id, csm, now).await? {
+        return Err(AppError::NotFound);
+    }
+    let record = audit::Record {
+        action: AuditAction::ApplicationTransition,
+        target_type: "application",
+        target_id: id.to_string(),
+        company_id: Some(scope.company_id()),
+        before: None,
+        after: Some(json!({ "assigned_csm": csm })),
     };
     audit::record(&txn, &Actor { id: Some(staff.id), label: staff.email.clone() }, record, now).await?;
     txn.commit().await?;

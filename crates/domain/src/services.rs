@@ -352,6 +352,15 @@ pub struct ApplicationView {
     pub report_channel_reason: ReportChannelReason,
     /// account-diagnosis only: its steps and which are done (R4.5).
     pub checklist: Vec<ChecklistItemView>,
+    /// The CSM working it (e-mail), when staff assigned one.
+    pub assigned_csm: Option<String>,
+}
+
+/// Staff assign an application to a CSM (or clear it with `null`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct AssignRequest {
+    pub csm_id: Option<Uuid>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -67,6 +67,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(admin::applications::propose_slots)
         .service(admin::applications::deliver_report)
         .service(admin::applications::set_checklist_item)
+        .service(admin::applications::assign)
         .service(trainings::list_trainings)
         .service(trainings::book_training)
         .service(trainings::cancel_booking)

@@ -369,11 +369,29 @@ async fn company_b_gets_404_for_every_application_of_company_a_and_the_staff_que
     assert_eq!(res.status(), StatusCode::CREATED);
     let app_b: ApplicationView = res.json().await.unwrap();
 
-    let (_, csm) = app.staff(Role::Csm).await;
+    let (csm_user, csm) = app.staff(Role::Csm).await;
     let q: ApplicationQueue = ok_json(app.get("/api/v1/admin/applications", Some(&csm)).await).await;
     let order: Vec<_> = q.items.iter().map(|i| i.id).collect();
     assert_eq!(order, [app_b.id, app_a.id], "PLATINUM first though newer (R6.5)");
     problem(app.get("/api/v1/admin/applications", Some(&rep_a)).await, StatusCode::FORBIDDEN, "forbidden").await;
+
+    // Assignment to a CSM, and the queue of one CSM.
+    let assign = format!("/api/v1/admin/applications/{}/assignee", app_a.id);
+    let p = problem(
+        app.put(&assign, Some(&csm), json!({ "csm_id": app_b.company_id })).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(p.errors[0].field, "csm_id");
+    let assigned: ApplicationView = ok_json(app.put(&assign, Some(&csm), json!({ "csm_id": csm_user.id })).await).await;
+    assert_eq!(assigned.assigned_csm.as_deref(), Some(csm_user.email.as_str()));
+    let mine: ApplicationQueue =
+        ok_json(app.get(&format!("/api/v1/admin/applications?csm={}", csm_user.id), Some(&csm)).await).await;
+    assert_eq!(mine.items.iter().map(|i| i.id).collect::<Vec<_>>(), [app_a.id]);
+    let filtered: ApplicationQueue =
+        ok_json(app.get("/api/v1/admin/applications?service=account-diagnosis", Some(&csm)).await).await;
+    assert!(filtered.items.is_empty());
 }
 
 #[tokio::test]

@@ -32,6 +32,8 @@ pub struct Model {
     /// Decided when the application is made (R4.8).
     pub report_channel: portal_domain::services::ReportChannel,
     pub report_channel_reason: portal_domain::services::ReportChannelReason,
+    /// The CSM working it, when staff assigned one.
+    pub assigned_csm_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

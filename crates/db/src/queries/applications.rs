@@ -53,6 +53,7 @@ pub async fn insert(
         request_hash: Set(new.request_hash),
         report_channel: Set(new.report_channel),
         report_channel_reason: Set(new.report_channel_reason),
+        assigned_csm_id: Set(None),
     }
     .insert(db)
     .await
@@ -169,6 +170,7 @@ pub async fn open_for_staff(
     db: &impl ConnectionTrait,
     state: Option<ApplicationState>,
     service: Option<&str>,
+    assignee: Option<Uuid>,
 ) -> Result<Vec<application::Model>, DbErr> {
     let mut q = application::Entity::find().filter(application::Column::State.is_not_in([
         ApplicationState::Completed,
@@ -180,6 +182,9 @@ pub async fn open_for_staff(
     }
     if let Some(code) = service {
         q = q.filter(application::Column::ServiceCode.eq(code));
+    }
+    if let Some(csm) = assignee {
+        q = q.filter(application::Column::AssignedCsmId.eq(csm));
     }
     q.order_by_asc(application::Column::CreatedAt).all(db).await
 }
@@ -236,4 +241,21 @@ pub async fn set_check(
         .await?;
     }
     Ok(())
+}
+
+pub async fn assign(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    id: Uuid,
+    csm: Option<Uuid>,
+    now: DateTimeUtc,
+) -> Result<bool, DbErr> {
+    let res = application::Entity::update_many()
+        .col_expr(application::Column::AssignedCsmId, Expr::value(csm))
+        .col_expr(application::Column::UpdatedAt, Expr::value(now))
+        .filter(application::Column::Id.eq(id))
+        .filter(application::Column::CompanyId.eq(scope.company_id()))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
 }

@@ -3,8 +3,8 @@
 use actix_web::{get, post, put, web};
 use portal_app::{application_threads, applications};
 use portal_domain::services::{
-    ApplicationQueue, ApplicationState, ApplicationView, ChecklistItem, ChecklistUpdate, MessageList, MessageView,
-    PostMessageRequest, ProposeSlotsRequest, ReportRequest, ServiceUpdate, ServiceView, TransitionRequest,
+    ApplicationQueue, ApplicationState, ApplicationView, AssignRequest, ChecklistItem, ChecklistUpdate, MessageList,
+    MessageView, PostMessageRequest, ProposeSlotsRequest, ReportRequest, ServiceUpdate, ServiceView, TransitionRequest,
 };
 use portal_domain::ErrorCode;
 use serde::Deserialize;
@@ -22,6 +22,8 @@ pub struct QueueFilter {
     pub state: Option<String>,
     /// Only this service code.
     pub service: Option<String>,
+    /// Only applications assigned to this CSM.
+    pub csm: Option<Uuid>,
 }
 
 /// The staff queue of open applications
@@ -47,7 +49,7 @@ pub async fn queue(
     };
     let service = filter.service.as_deref().map(str::trim).filter(|s| !s.is_empty());
     Ok(web::Json(ApplicationQueue {
-        items: applications::staff_queue(&state.db, staff.0.user.id, wanted, service).await?,
+        items: applications::staff_queue(&state.db, staff.0.user.id, wanted, service, filter.csm).await?,
     }))
 }
 
@@ -263,4 +265,27 @@ pub async fn set_checklist_item(
     let item = ChecklistItem::parse(&item).ok_or(ApiError::NotFound)?;
     let body = body.parse().await?;
     Ok(web::Json(applications::set_checklist_item(&state.db, &staff.0.user, id, item, body.done, state.now()).await?))
+}
+
+/// Assign an application to a CSM (staff)
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = ["admin", "csm"])),
+    params(("id" = Uuid, Path, description = "Application id")),
+    request_body = AssignRequest,
+    responses(
+        (status = 200, description = "Assigned", body = ApplicationView),
+        (status = 404, description = "No such application", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`csm_id` is not a CSM", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/admin/applications/{id}/assignee")]
+pub async fn assign(
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<Uuid>,
+    body: JsonBody<AssignRequest>,
+) -> Result<web::Json<ApplicationView>, ApiError> {
+    let body = body.parse().await?;
+    Ok(web::Json(applications::assign(&state.db, &staff.0.user, *id, body.csm_id, state.now()).await?))
 }
