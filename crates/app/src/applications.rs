@@ -890,7 +890,7 @@ pub async fn assign(
     let scope = applications::scope_for_staff(db, staff, id).await?.ok_or(AppError::NotFound)?;
     if let Some(csm_id) = csm {
         let u = portal_db::queries::users::find(db, csm_id).await?;
-        if !u.is_some_and(|u| u.role == portal_domain::Role::Csm) {
+        if u.is_none_or(|u| u.role != portal_domain::Role::Csm) {
             return Err(AppError::field("csm_id", ErrorCode::Invalid, "not a CSM"));
         }
     }
