@@ -12,6 +12,7 @@ mod m20261127_000006_application_threads;
 mod m20261127_000007_trainings;
 mod m20261127_000008_reports_and_checklists;
 mod m20261127_000009_application_assignee;
+mod m20261127_000010_attachments;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000007_trainings::Migration),
             Box::new(m20261127_000008_reports_and_checklists::Migration),
             Box::new(m20261127_000009_application_assignee::Migration),
+            Box::new(m20261127_000010_attachments::Migration),
         ]
     }
 }

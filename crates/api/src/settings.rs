@@ -34,6 +34,8 @@ pub struct ApiSettings {
     pub scheduler: bool,
     /// Where work reports go for accounts under a maintenance contract (R4.8); none: the portal.
     pub backlog: Option<portal_app::backlog::BacklogSettings>,
+    /// Where files of application threads are kept (R4.7).
+    pub attachments: portal_app::attachments::AttachmentSettings,
 }
 
 impl std::fmt::Debug for ApiSettings {
@@ -94,6 +96,9 @@ impl ApiSettings {
             public_url: "http://127.0.0.1/".into(),
             scheduler: false,
             backlog: None,
+            attachments: portal_app::attachments::AttachmentSettings::Local(
+                std::env::temp_dir().join(format!("portal-test-attachments-{}", uuid::Uuid::new_v4().simple())),
+            ),
         }
     }
 }

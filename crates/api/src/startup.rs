@@ -54,6 +54,8 @@ impl Application {
             }
             None => None,
         };
+        let attachments =
+            portal_app::attachments::AttachmentStore::new(&settings.attachments).map_err(std::io::Error::other)?;
         let state = web::Data::new(AppState {
             jwt: JwtKeys::new(&settings.jwt_secret),
             sealer,
@@ -63,6 +65,7 @@ impl Application {
             clock,
             metrics,
             backlog,
+            attachments,
         });
         let routes = Arc::new(route_table());
         let bundle = match state.settings.spa_dir.as_deref().filter(|d| d.join("index.html").is_file()) {

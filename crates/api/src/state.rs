@@ -17,6 +17,7 @@ pub struct AppState {
     pub metrics: std::sync::Arc<crate::counters::Metrics>,
     /// Reports for accounts under a maintenance contract (R4.8); `None` when not configured.
     pub backlog: Option<std::sync::Arc<dyn portal_app::backlog::Backlog>>,
+    pub attachments: portal_app::attachments::AttachmentStore,
 }
 
 impl AppState {

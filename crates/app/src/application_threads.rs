@@ -22,7 +22,14 @@ const BODY_LIMIT: usize = 10_000;
 const MAX_SLOTS: usize = 5;
 
 fn message_view(m: portal_db::entities::application_message::Model) -> MessageView {
-    MessageView { id: m.id, at: m.created_at, author: m.author_label, from_staff: m.from_staff, body: m.body }
+    MessageView {
+        id: m.id,
+        at: m.created_at,
+        author: m.author_label,
+        from_staff: m.from_staff,
+        body: m.body,
+        attachments: Vec::new(),
+    }
 }
 
 /// The thread, oldest first; reading it marks it read for `reader`.
@@ -34,7 +41,16 @@ pub async fn messages(
     now: DateTime<Utc>,
 ) -> Result<MessageList, AppError> {
     applications::find_scoped(db, scope, application_id).await?;
-    let items = threads::messages(db, scope, application_id).await?.into_iter().map(message_view).collect();
+    let files = crate::attachments::of_thread(db, scope, application_id).await?;
+    let items = threads::messages(db, scope, application_id)
+        .await?
+        .into_iter()
+        .map(|m| {
+            let mut v = message_view(m);
+            v.attachments = files.iter().filter(|(mid, _)| *mid == v.id).map(|(_, a)| a.clone()).collect();
+            v
+        })
+        .collect();
     threads::mark_read(db, application_id, reader.id, now).await?;
     Ok(MessageList { items })
 }
@@ -76,6 +92,20 @@ pub async fn post(
     threads::mark_read(db, application_id, author.id, now).await?;
     notify(db, notices, scope, &app, author, from_staff).await;
     Ok(message_view(m))
+}
+
+/// Tells the other side of an application's thread that something new arrived (a file, say).
+pub(crate) async fn notify_new_message(
+    db: &DatabaseConnection,
+    notices: &Notices,
+    scope: CompanyScope,
+    application_id: Uuid,
+    author: &user::Model,
+) {
+    match applications::find_scoped(db, scope, application_id).await {
+        Ok(app) => notify(db, notices, scope, &app, author, author.role.is_staff()).await,
+        Err(e) => tracing::error!(error = %e, "could not read the application to notify"),
+    }
 }
 
 async fn notify(

@@ -6,6 +6,7 @@
 
 pub mod application_threads;
 pub mod applications;
+pub mod attachments;
 pub mod aws_accounts;
 pub mod backlog;
 pub mod clock;

@@ -150,6 +150,10 @@ pub enum ErrorCode {
     AwsAccountNotLinked,
     /// A web-vuln-lite hearing sheet lists 1–15 actions (R4.3).
     TooManyActions,
+    /// The file type is not one the portal accepts (PDF, PNG, JPEG, text, CSV, ZIP, Office files).
+    AttachmentTypeNotAllowed,
+    /// The file's bytes are not of the type it claims to be.
+    AttachmentTypeMismatch,
     /// R1.1: none of the qualifying contracts is held.
     NoQualifyingContract,
     /// R1.2: public bodies are excluded.
@@ -239,6 +243,8 @@ impl ErrorCode {
         ErrorCode::LeadTimeTooShort,
         ErrorCode::AwsAccountNotLinked,
         ErrorCode::TooManyActions,
+        ErrorCode::AttachmentTypeNotAllowed,
+        ErrorCode::AttachmentTypeMismatch,
         ErrorCode::NoQualifyingContract,
         ErrorCode::PublicBody,
         ErrorCode::Partner,
@@ -325,6 +331,8 @@ impl ErrorCode {
             LeadTimeTooShort => "lead_time_too_short",
             AwsAccountNotLinked => "aws_account_not_linked",
             TooManyActions => "too_many_actions",
+            AttachmentTypeNotAllowed => "attachment_type_not_allowed",
+            AttachmentTypeMismatch => "attachment_type_mismatch",
             NoQualifyingContract => "no_qualifying_contract",
             PublicBody => "public_body",
             Partner => "partner",
@@ -443,6 +451,14 @@ impl ErrorCode {
             BacklogFailed => (
                 "Backlog への報告の投稿に失敗しました。詳細を確認して再度お試しください。",
                 "The report could not be posted to Backlog. Check the details and try again.",
+            ),
+            AttachmentTypeNotAllowed => (
+                "この種類のファイルは添付できません。PDF・画像（PNG/JPEG）・テキスト・CSV・ZIP・Office 文書を添付してください。",
+                "This type of file cannot be attached. Attach PDF, PNG/JPEG images, text, CSV, ZIP or Office documents.",
+            ),
+            AttachmentTypeMismatch => (
+                "ファイルの中身が、ファイルの種類と一致しません。",
+                "The file's content does not match its type.",
             ),
             MfaCodeInvalid => (
                 "認証コードが正しくありません。認証アプリに表示されている最新のコードを入力してください。",
@@ -666,6 +682,8 @@ mod tests {
             | LeadTimeTooShort
             | AwsAccountNotLinked
             | TooManyActions
+            | AttachmentTypeNotAllowed
+            | AttachmentTypeMismatch
             | NoQualifyingContract
             | PublicBody
             | Partner
@@ -674,7 +692,7 @@ mod tests {
     }
 
     /// The number of arms above; keep in step with the match (the compiler checks the match itself).
-    const VARIANTS: usize = 80;
+    const VARIANTS: usize = 82;
 
     #[test]
     fn all_lists_every_variant_once() {

@@ -422,6 +422,19 @@ pub struct MessageView {
     /// Written by our staff (else by the company's users).
     pub from_staff: bool,
     pub body: String,
+    /// Files sent with the message (reports, hearing sheets).
+    #[serde(default)]
+    pub attachments: Vec<AttachmentView>,
+}
+
+/// A file in an application's thread. Downloaded from the application's `attachments/{id}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct AttachmentView {
+    pub id: Uuid,
+    pub file_name: String,
+    pub content_type: String,
+    pub size_bytes: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -124,6 +124,15 @@ impl Config {
                 .unwrap_or_else(|| "cloudpack+ PORTAL <noreply@cloudpack.example>".into()),
             public_url,
             scheduler: parse("PORTAL_SCHEDULER", true)?,
+            attachments: match var("PORTAL_ATTACHMENTS_S3_BUCKET") {
+                Some(bucket) => portal_app::attachments::AttachmentSettings::S3 {
+                    bucket,
+                    region: var("PORTAL_ATTACHMENTS_S3_REGION").unwrap_or_else(|| "ap-northeast-1".into()),
+                    endpoint: var("PORTAL_ATTACHMENTS_S3_ENDPOINT"),
+                    static_keys: None,
+                },
+                None => portal_app::attachments::AttachmentSettings::Local(data_dir.join("attachments")),
+            },
             backlog: match (var("PORTAL_BACKLOG_URL"), var("PORTAL_BACKLOG_API_KEY")) {
                 (Some(url), Some(key)) => Some(
                     portal_app::backlog::BacklogSettings::from_parts(&url, SecretString::from(key))

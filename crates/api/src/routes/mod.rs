@@ -2,6 +2,7 @@
 //! what is registered.
 
 pub mod admin;
+pub mod attachments;
 pub mod auth;
 pub mod company;
 pub mod health;
@@ -68,6 +69,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(admin::applications::deliver_report)
         .service(admin::applications::set_checklist_item)
         .service(admin::applications::assign)
+        .service(attachments::customer_upload)
+        .service(attachments::customer_download)
+        .service(attachments::staff_upload)
+        .service(attachments::staff_download)
         .service(trainings::list_trainings)
         .service(trainings::book_training)
         .service(trainings::cancel_booking)

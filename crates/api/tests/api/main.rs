@@ -4,6 +4,7 @@ mod helpers;
 
 mod admin_users;
 mod applications;
+mod attachments;
 mod errors;
 mod imports;
 mod ledger;

@@ -1,4 +1,5 @@
 pub mod application;
+pub mod application_attachment;
 pub mod application_check;
 pub mod application_event;
 pub mod application_message;

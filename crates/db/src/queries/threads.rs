@@ -8,7 +8,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::{CompanyScope, DateTimeUtc};
-use crate::entities::{application_message, application_read, meeting_slot};
+use crate::entities::{application_attachment, application_message, application_read, meeting_slot};
 
 pub struct NewMessage<'a> {
     pub application_id: Uuid,
@@ -149,4 +149,64 @@ pub async fn pick(
         .exec(db)
         .await?;
     Ok(res.rows_affected == 1)
+}
+
+pub struct NewAttachment<'a> {
+    pub id: Uuid,
+    pub application_id: Uuid,
+    pub message_id: Uuid,
+    pub file_name: &'a str,
+    pub content_type: &'a str,
+    pub size_bytes: i64,
+    pub object_key: &'a str,
+    pub uploaded_by: Uuid,
+}
+
+pub async fn add_attachment(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    a: NewAttachment<'_>,
+    now: DateTimeUtc,
+) -> Result<application_attachment::Model, DbErr> {
+    application_attachment::ActiveModel {
+        id: Set(a.id),
+        application_id: Set(a.application_id),
+        company_id: Set(scope.company_id()),
+        message_id: Set(a.message_id),
+        file_name: Set(a.file_name.to_owned()),
+        content_type: Set(a.content_type.to_owned()),
+        size_bytes: Set(a.size_bytes),
+        object_key: Set(a.object_key.to_owned()),
+        uploaded_by: Set(a.uploaded_by),
+        created_at: Set(now),
+    }
+    .insert(db)
+    .await
+}
+
+/// The attachments of an application's thread.
+pub async fn attachments(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    application_id: Uuid,
+) -> Result<Vec<application_attachment::Model>, DbErr> {
+    application_attachment::Entity::find()
+        .filter(application_attachment::Column::CompanyId.eq(scope.company_id()))
+        .filter(application_attachment::Column::ApplicationId.eq(application_id))
+        .all(db)
+        .await
+}
+
+/// One attachment of one application of the scope's company.
+pub async fn attachment(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    application_id: Uuid,
+    id: Uuid,
+) -> Result<Option<application_attachment::Model>, DbErr> {
+    application_attachment::Entity::find_by_id(id)
+        .filter(application_attachment::Column::CompanyId.eq(scope.company_id()))
+        .filter(application_attachment::Column::ApplicationId.eq(application_id))
+        .one(db)
+        .await
 }
