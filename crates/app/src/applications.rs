@@ -469,6 +469,10 @@ async fn move_to(
     if next.refunds() && app.ticket_cost > 0 {
         refund(&txn, scope, &app, actor, now).await?;
     }
+    if next.refunds() {
+        // A training booked with tickets ends with its application: the seat is free again.
+        portal_db::queries::trainings::cancel_for_application(&txn, scope, app.id, now).await?;
+    }
     applications::record_event(
         &txn,
         applications::Event {

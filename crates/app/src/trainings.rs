@@ -267,7 +267,8 @@ pub async fn book(
 }
 
 /// Cancelling a free booking before the training returns the free count. A booking made with
-/// tickets is cancelled through its aws-training application (which refunds them).
+/// tickets is cancelled through its aws-training application, which refunds them and ends the
+/// booking with it.
 pub async fn cancel(
     db: &DatabaseConnection,
     scope: CompanyScope,

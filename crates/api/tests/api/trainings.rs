@@ -77,6 +77,23 @@ async fn r5_a_platinum_company_books_two_free_trainings_and_the_third_is_offered
         "invalid_transition",
     )
     .await;
+    // …through its application instead: the tickets come back and the training is bookable again.
+    let cancelled: portal_domain::services::ApplicationView = ok_json(
+        app.post(
+            &format!("/api/v1/company/applications/{}/cancel", paid.application_id.unwrap()),
+            Some(&rep),
+            json!({}),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(cancelled.state, portal_domain::services::ApplicationState::Cancelled);
+    let c: CompanyOverview = ok_json(app.get("/api/v1/company", Some(&rep)).await).await;
+    assert_eq!(c.ticket_balance, 30);
+    let list: TrainingList = ok_json(app.get("/api/v1/trainings", Some(&rep)).await).await;
+    let third = list.items.iter().find(|m| m.id == menus[2].id).unwrap();
+    assert!(!third.booked, "the booking ended with its application");
+    assert_eq!(third.offered_route, Some(BookingRoute::Free), "a free training is back after the first was cancelled");
 }
 
 #[tokio::test]

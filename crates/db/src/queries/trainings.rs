@@ -114,3 +114,20 @@ pub async fn cancel(db: &impl ConnectionTrait, scope: CompanyScope, id: Uuid, no
         .await?;
     Ok(res.rows_affected == 1)
 }
+
+/// The booking an aws-training application paid for ends with it (cancelled or rejected).
+pub async fn cancel_for_application(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    application_id: Uuid,
+    now: DateTimeUtc,
+) -> Result<u64, DbErr> {
+    let res = training_booking::Entity::update_many()
+        .col_expr(training_booking::Column::CancelledAt, Expr::value(now))
+        .filter(training_booking::Column::CompanyId.eq(scope.company_id()))
+        .filter(training_booking::Column::ApplicationId.eq(application_id))
+        .filter(training_booking::Column::CancelledAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected)
+}
