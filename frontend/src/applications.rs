@@ -1,10 +1,8 @@
 //! Pure helpers of the option-service screens (R4), tested on the host: why a service cannot be
-//! bought, in words; the staff actions a state allows; an application's age; the earliest window
-//! of web-vuln-lite; and the `Idempotency-Key` of a submission.
+//! bought, in words; the staff actions a state allows; an application's age; date inputs; and the
+//! `Idempotency-Key` of a submission.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use portal_domain::business_days::BusinessCalendar;
-use portal_domain::fiscal::to_jst;
 use portal_domain::services::{ApplicationAction, ApplicationState, ServiceView, Unavailable};
 use portal_domain::Rank;
 
@@ -40,6 +38,7 @@ pub fn service_name(s: &ServiceView, lang: Lang) -> &str {
 
 /// The actions staff may take in `state` (every one but the customer's `cancel`), in the order of
 /// the happy path, `reject` last.
+#[cfg_attr(not(any(feature = "staff", test)), allow(dead_code))]
 pub fn staff_actions(state: ApplicationState) -> Vec<ApplicationAction> {
     use ApplicationAction as A;
     [A::Accept, A::Schedule, A::Start, A::Report, A::Complete, A::Reject]
@@ -49,16 +48,18 @@ pub fn staff_actions(state: ApplicationState) -> Vec<ApplicationAction> {
 }
 
 /// How long an application has waited: hours under a day, else whole days.
+#[cfg_attr(not(any(feature = "staff", test)), allow(dead_code))]
 pub fn age_text(created: DateTime<Utc>, now: DateTime<Utc>, lang: Lang) -> String {
     let hours = (now - created).num_hours().max(0);
     let (msg, n) = if hours < 24 { (V::AgeHours, hours) } else { (V::AgeDays, hours / 24) };
     Msg::from(msg).fill(lang, &[("n", &n.to_string())])
 }
 
-/// The first day a window may start: `lead` business days after today in Tokyo (the server's rule);
-/// `None` beyond the years the holiday list covers.
-pub fn earliest_start(now: DateTime<Utc>, lead: u32) -> Option<NaiveDate> {
-    BusinessCalendar::default().add_business_days(to_jst(now).date_naive(), lead).ok()
+/// A date input's `YYYY-MM-DD` (without chrono's format parser, which would weigh on the bundle).
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let mut parts = s.trim().splitn(3, '-').map(str::parse::<u32>);
+    let (y, m, d) = (parts.next()?.ok()?, parts.next()?.ok()?, parts.next()?.ok()?);
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
 
 /// One `Idempotency-Key` per submission: sending the same request again (a retry after a lost
@@ -136,13 +137,11 @@ mod tests {
     }
 
     #[test]
-    fn the_window_starts_twenty_business_days_out_in_tokyo() {
-        // Friday 2026-11-27 09:00 JST: twenty weekdays later (no holiday between) is Dec 25.
-        let start = earliest_start(utc("2026-11-27T00:00:00Z"), 20).unwrap();
-        assert_eq!(start, NaiveDate::from_ymd_opt(2026, 12, 25).unwrap());
-        // 23:30 UTC on the 26th is already the 27th in Tokyo.
-        assert_eq!(earliest_start(utc("2026-11-26T23:30:00Z"), 20), Some(start));
-        assert_eq!(earliest_start(utc("2026-11-27T00:00:00Z"), 0), NaiveDate::from_ymd_opt(2026, 11, 27));
+    fn date_inputs_are_read_as_iso_dates() {
+        assert_eq!(parse_date(" 2026-12-25 "), NaiveDate::from_ymd_opt(2026, 12, 25));
+        for bad in ["", "2026-13-01", "2026-02-30", "2026/12/25", "x-1-1", "2026-12"] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -12,9 +12,9 @@ use super::{Lang, Msg};
 use crate::api::ApiError;
 
 /// The text of `code` with its placeholders filled: `{n}` the seconds to wait (a problem's
-/// `retry_after`), `{min}`/`{max}` the password policy's limits.
-fn render(code: ErrorCode, lang: Lang, retry_after: Option<u64>) -> String {
-    let wait = retry_after.map(|s| s.to_string()).unwrap_or_else(|| "—".to_owned());
+/// `retry_after`) or a field's number, `{min}`/`{max}` the password policy's limits.
+fn render(code: ErrorCode, lang: Lang, n: Option<u64>) -> String {
+    let wait = n.map(|s| s.to_string()).unwrap_or_else(|| "—".to_owned());
     let (min, max) = (MIN_LEN.to_string(), MAX_LEN.to_string());
     fill(lang.pick(code.text()), &[("n", &wait), ("min", &min), ("max", &max)])
 }
@@ -35,10 +35,33 @@ pub fn problem_text(err: &ApiError, lang: Lang) -> String {
     }
 }
 
+/// The number a message starts with: "20 business days after today: …" → 20.
+fn leading_number(s: &str) -> Option<u64> {
+    let digits: String = s.trim_start().chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// The first `YYYY-MM-DD` in a message.
+fn iso_date_in(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(9))
+        .filter_map(|i| s.get(i..i + 10))
+        .find(|w| w.bytes().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == b'-' } else { c.is_ascii_digit() }))
+}
+
 /// The message to show next to a field.
 pub fn field_error_text(e: &FieldError, lang: Lang) -> String {
     match e.error_code() {
-        Some(code) => render(code, lang, None),
+        // The server names the earliest day it would accept: say it too.
+        Some(code @ ErrorCode::LeadTimeTooShort) => {
+            let text = render(code, lang, leading_number(&e.message));
+            match iso_date_in(&e.message) {
+                Some(d) => format!("{text}{}", lang.pick(("（{d} 以降）", " ({d} or later)")).replace("{d}", d)),
+                None => text,
+            }
+        }
+        // The server's message starts with the field's number (e.g. the lead time in business days).
+        Some(code) => render(code, lang, leading_number(&e.message)),
         None => e.message.clone(),
     }
 }
@@ -99,6 +122,24 @@ mod tests {
             let p = ApiError::Problem(Problem { code: code.into(), ..Problem::new(400, ErrorCode::BadRequest, "FS") });
             assert_ne!(problem_text(&p, Lang::Ja), "FS", "{code}");
         }
+    }
+
+    #[test]
+    fn the_lead_time_error_names_the_business_days_the_server_asked_for() {
+        let e = FieldError {
+            field: "hearing_sheet.window_start".into(),
+            code: "lead_time_too_short".into(),
+            message: "20 business days after today: 2026-12-25 or later".into(),
+        };
+        assert_eq!(
+            field_error_text(&e, Lang::Ja),
+            "希望期間の開始日は、申し込みから 20 営業日以降にしてください。（2026-12-25 以降）"
+        );
+        assert!(field_error_text(&e, Lang::En).contains("at least 20 business days"));
+        assert!(field_error_text(&e, Lang::En).ends_with(" (2026-12-25 or later)"));
+        assert_eq!(iso_date_in("x 2026-1-25 2027-01-04."), Some("2027-01-04"));
+        assert_eq!(iso_date_in("なし"), None);
+        assert_eq!(iso_date_in("開始日は 2026-12-25 以降"), Some("2026-12-25"));
     }
 
     #[test]

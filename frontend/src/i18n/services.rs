@@ -191,7 +191,10 @@ impl ServiceMsg {
             Actions => ("アクション数", "Number of actions"),
             ActionsHint => ("画面・操作の数（1〜15）", "Screens or operations to assess (1–15)"),
             WindowStart => ("希望期間の開始日", "Preferred window: first day"),
-            WindowStartHint => ("{date} 以降（{n} 営業日後から）", "{date} or later ({n} business days from now)"),
+            WindowStartHint => (
+                "お申し込みから {n} 営業日以降の日付（土日祝日・年末年始を除く）",
+                "At least {n} business days from now (weekends, Japanese holidays and Dec 29 – Jan 3 excluded)",
+            ),
             WindowEnd => ("希望期間の終了日", "Preferred window: last day"),
             InvalidDate => ("日付を YYYY-MM-DD の形で入力してください。", "Enter dates as YYYY-MM-DD."),
             PreWork => ("お客様にご準備いただく内容", "What you will prepare"),
@@ -211,8 +214,6 @@ impl ServiceMsg {
             ColState => ("状態", "State"),
             ColCost => ("チケット", "Tickets"),
             ColApplied => ("申込日時", "Applied (JST)"),
-            ColCompany => ("会社", "Company"),
-            ColAge => ("経過", "Age"),
             NoApplications => ("お申し込みはまだありません。", "No applications yet."),
             PagerInfo => ("{page} / {pages} ページ（全 {total} 件）", "Page {page} of {pages} ({total} in all)"),
             AppliedBy => ("申込者", "Applied by"),
@@ -243,6 +244,23 @@ impl ServiceMsg {
             StCancelled => ("取り消し", "Cancelled"),
             StRejected => ("お断り", "Rejected"),
             QueueTitle => ("申込キュー", "Application queue"),
+            ColCompany | ColAge | QueueIntro | AllStates | AllServices | NoQueue | AgeDays | AgeHours | StaffActions | NoActionsNow | ActAccept | ActSchedule | ActStart | ActReport | ActComplete | ActReject | ActionNote | RejectReason | RejectReasonHint | TransitionDone | StaleState | BackToQueue => self.staff_pair(),
+        }
+    }
+
+    /// The staff screens' texts: left out of the customers' bundle, which has no staff screens
+    /// (issue 8's first-page budget).
+    #[cfg(not(any(feature = "staff", test)))]
+    fn staff_pair(self) -> (&'static str, &'static str) {
+        ("", "")
+    }
+
+    #[cfg(any(feature = "staff", test))]
+    fn staff_pair(self) -> (&'static str, &'static str) {
+        use ServiceMsg::*;
+        match self {
+            ColCompany => ("会社", "Company"),
+            ColAge => ("経過", "Age"),
             QueueIntro => (
                 "対応中の申込です。PLATINUM を先頭に、古い順に並びます。",
                 "Open applications, PLATINUM first, then the oldest.",
@@ -262,16 +280,16 @@ impl ServiceMsg {
             ActReject => ("お断りする", "Reject"),
             ActionNote => ("メモ（任意、経過に残ります）", "Note (optional, kept on the timeline)"),
             RejectReason => ("お断りの理由", "Reason"),
-            RejectReasonHint => (
-                "お客様に表示されます。チケットは返還されます。",
-                "The customer sees it. The tickets are given back.",
-            ),
+            RejectReasonHint => {
+                ("お客様に表示されます。チケットは返還されます。", "The customer sees it. The tickets are given back.")
+            }
             TransitionDone => ("「{state}」にしました。", "Now {state}."),
             StaleState => (
                 "この申込はすでに「{state}」です。最新の内容を表示しています。",
                 "This application is already {state}. The latest is shown.",
             ),
             BackToQueue => ("申込キューへ", "Back to the queue"),
+            _ => ("", ""),
         }
     }
 

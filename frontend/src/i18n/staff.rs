@@ -122,15 +122,45 @@ pub enum StaffMsg {
 
 impl StaffMsg {
     pub(super) fn pair(self) -> (&'static str, &'static str) {
+        if let Some(name) = self.page_name() {
+            return name;
+        }
+        self.screen_text()
+    }
+
+    /// The staff pages' names: the customers' bundle shows them too (navigation of a staff member
+    /// before the staff bundle loads, document titles).
+    fn page_name(self) -> Option<(&'static str, &'static str)> {
         use StaffMsg::*;
-        match self {
+        Some(match self {
             NavAdminCompanies => ("企業一覧", "Companies"),
             NavOnboard => ("企業登録", "Onboard a company"),
             NavTransactions => ("取引データ取込", "Import transactions"),
             NavThresholds => ("ランク閾値・年次更新", "Rank thresholds & rollover"),
             NavAudit => ("監査ログ", "Audit log"),
-
             CompaniesTitle => ("企業一覧", "Companies"),
+            OnboardTitle => ("企業登録", "Onboard a company"),
+            TransactionsTitle => ("取引データ取込", "Import transactions"),
+            ThresholdsTitle => ("ランク閾値", "Rank thresholds"),
+            AuditTitle => ("監査ログ", "Audit log"),
+            _ => return None,
+        })
+    }
+
+    /// The staff screens' texts are left out of the customers' bundle, which has no staff screens
+    /// (issue 8's first-page budget): there, no screen asks for them.
+    #[cfg(not(any(feature = "staff", test)))]
+    fn screen_text(self) -> (&'static str, &'static str) {
+        ("", "")
+    }
+
+    #[cfg(any(feature = "staff", test))]
+    fn screen_text(self) -> (&'static str, &'static str) {
+        use StaffMsg::*;
+        match self {
+            // Named by `page_name`.
+            NavAdminCompanies | NavOnboard | NavTransactions | NavThresholds | NavAudit | CompaniesTitle | OnboardTitle | TransactionsTitle | ThresholdsTitle | AuditTitle => ("", ""),
+
             AllRanks => ("すべてのランク", "All ranks"),
             RankFilter => ("ランク", "Rank"),
             CompanySearchPlaceholder => ("会社名・会社コードで検索", "Search by company name or code"),
@@ -140,7 +170,6 @@ impl StaffMsg {
             ColRank => ("今年度のランク", "Rank this year"),
             ColTickets => ("チケット残高", "Tickets"),
 
-            OnboardTitle => ("企業登録", "Onboard a company"),
             OnboardIntro => (
                 "ご利用条件（R1.1・R1.2）を満たす企業だけを登録できます。登録すると、代表担当者のアカウントが作られ、仮パスワードがメールで送られます。",
                 "Only companies meeting the conditions (R1.1, R1.2) can be onboarded. Onboarding creates the representative's account and e-mails them a temporary password.",
@@ -226,7 +255,6 @@ impl StaffMsg {
             AdjustDone => ("チケットを調整しました。", "The tickets have been adjusted."),
             AmountNotANumber => ("整数を入力してください。", "Enter a whole number."),
 
-            TransactionsTitle => ("取引データ取込", "Import transactions"),
             TransactionsIntro => (
                 "月別の取引額の CSV（UTF-8、1 行目は company_code,year_month,amount_yen）を選ぶか貼り付けてください。誤りが 1 行でもあれば何も取り込まれません。取り込み済みの会社・年月は置き換えられます。",
                 "Choose or paste a CSV of monthly volumes (UTF-8, header company_code,year_month,amount_yen). If any row is invalid nothing is imported. A company-month imported before is replaced.",
@@ -246,7 +274,6 @@ impl StaffMsg {
             ColWhere => ("行・項目", "Line / column"),
             ColProblem => ("内容", "Problem"),
 
-            ThresholdsTitle => ("ランク閾値", "Rank thresholds"),
             ThresholdsIntro => (
                 "前年（1〜12 月）の取引額がこの金額以上のとき、そのランクになります（R2.3）。変更は次の年次更新から使われます。",
                 "A company gets a rank when its volume of the previous calendar year is at least this amount (R2.3). Changes apply from the next rollover.",
@@ -281,7 +308,6 @@ impl StaffMsg {
                 "{fy}: {companies} companies, {ranks} ranks set, {grants} grants, {expirations} expirations, {unchanged} already done, {failed} failed (run again to retry them)",
             ),
 
-            AuditTitle => ("監査ログ", "Audit log"),
             ActionFilter => ("操作", "Action"),
             AllActions => ("すべての操作", "All actions"),
             NoAudit => ("記録はありません。", "No entries."),

@@ -3,7 +3,6 @@
 //! sheet, a preferred schedule and notes. Each submission carries an `Idempotency-Key` (a retry of
 //! the same request reuses it); on success, the application's page.
 
-use chrono::NaiveDate;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -11,11 +10,10 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use portal_domain::company::AwsAccountView;
 use portal_domain::services::{ApplyRequest, HearingSheet, ServiceScope, ServiceView, MAX_ACTIONS};
 use portal_domain::Role;
-use uuid::Uuid;
 
 use super::catalogue::ServiceFacts;
-use crate::api::{self, ApiError};
-use crate::applications::{earliest_start, service_name, unavailable_text, SubmissionKey};
+use crate::api;
+use crate::applications::{parse_date, service_name, unavailable_text, SubmissionKey};
 use crate::components::{ErrorMessage, ErrorSummary, Field, FormState, Loading, NotFoundPage, SubmitButton};
 use crate::i18n::{t, use_i18n, Msg, ServiceMsg as V};
 use crate::session::use_session;
@@ -32,8 +30,8 @@ struct Ready {
 pub fn ApplyPage() -> impl IntoView {
     let session = use_session();
     let params = use_params_map();
-    let data = LocalResource::new(move || {
-        let code = params.with(|p| p.get("code").unwrap_or_default());
+    let code = params.with_untracked(|p| p.get("code").unwrap_or_default());
+    let data = super::load_once({
         async move {
             let me = api::me(session).await?;
             let list = api::services(session).await?;
@@ -44,7 +42,7 @@ pub fn ApplyPage() -> impl IntoView {
                 }
                 _ => Vec::new(),
             };
-            Ok::<_, ApiError>(Ready { role: me.role, service, balance: list.balance, accounts })
+            Ok(Ready { role: me.role, service, balance: list.balance, accounts })
         }
     });
     move || match data.get() {
@@ -140,7 +138,6 @@ fn ApplyForm(service: ServiceView, accounts: Vec<AwsAccountView>) -> impl IntoVi
     let per_account = service.scope == ServiceScope::AwsAccount;
     let sheet = service.scope == ServiceScope::Actions;
     let lead = service.min_lead_business_days;
-    let earliest = earliest_start(crate::format::now(), lead);
     let account = RwSignal::new(if accounts.len() == 1 { accounts[0].account_id.clone() } else { String::new() });
     let target = RwSignal::new(String::new());
     let actions = RwSignal::new(String::new());
@@ -158,7 +155,7 @@ fn ApplyForm(service: ServiceView, accounts: Vec<AwsAccountView>) -> impl IntoVi
             return;
         }
         let hearing_sheet = if sheet {
-            let date = |s: RwSignal<String>| NaiveDate::parse_from_str(s.get_untracked().trim(), "%Y-%m-%d").ok();
+            let date = |s: RwSignal<String>| parse_date(&s.get_untracked());
             let (Some(window_start), Some(window_end)) = (date(start), date(end)) else {
                 bad_date.set(true);
                 form.reject(V::InvalidDate.into());
@@ -184,7 +181,7 @@ fn ApplyForm(service: ServiceView, accounts: Vec<AwsAccountView>) -> impl IntoVi
             hearing_sheet,
         };
         let body = serde_json::to_string(&req).unwrap_or_default();
-        let key = keys.try_update_value(|k| k.key_for(&body, || Uuid::new_v4().to_string())).unwrap_or_default();
+        let key = keys.try_update_value(|k| k.key_for(&body, || uuid::Uuid::new_v4().to_string())).unwrap_or_default();
         if !form.begin() {
             return;
         }
@@ -196,12 +193,9 @@ fn ApplyForm(service: ServiceView, accounts: Vec<AwsAccountView>) -> impl IntoVi
         });
     };
 
-    let start_hint = earliest.map(|d| {
-        Signal::derive(move || {
-            Msg::from(V::WindowStartHint).fill(i18n.lang(), &[("date", &d.to_string()), ("n", &lead.to_string())])
-        })
-    });
-    let min_date = earliest.map(|d| d.to_string());
+    // The business-day calendar stays on the server, which names the earliest day when refused.
+    let start_hint =
+        Signal::derive(move || Msg::from(V::WindowStartHint).fill(i18n.lang(), &[("n", &lead.to_string())]));
     view! {
         <form on:submit=on_submit data-testid="apply-form">
             <ErrorSummary form=form/>
@@ -232,11 +226,11 @@ fn ApplyForm(service: ServiceView, accounts: Vec<AwsAccountView>) -> impl IntoVi
                         label=Msg::Svc(V::WindowStart)
                         name="hearing_sheet.window_start"
                         form=form
-                        hint=start_hint.unwrap_or_else(|| Signal::derive(String::new))
+                        hint=start_hint
                         local_error=Signal::derive(move || bad_date.get().then_some(Msg::Svc(V::InvalidDate)))
                         class="field-short"
                     >
-                        <input type="date" required data-testid="apply-window-start" min=min_date.clone() bind:value=start/>
+                        <input type="date" required data-testid="apply-window-start" bind:value=start/>
                     </Field>
                     <Field label=Msg::Svc(V::WindowEnd) name="hearing_sheet.window_end" form=form class="field-short">
                         <input type="date" required data-testid="apply-window-end" bind:value=end/>

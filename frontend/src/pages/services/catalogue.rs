@@ -14,10 +14,10 @@ use crate::session::use_session;
 #[component]
 pub fn ServicesPage() -> impl IntoView {
     let session = use_session();
-    let data = LocalResource::new(move || async move {
+    let data = super::load_once(async move {
         let me = api::me(session).await?;
         let list = api::services(session).await?;
-        Ok::<_, api::ApiError>((me.role, list))
+        Ok((me.role, list))
     });
     view! {
         <section class="card card-wide">

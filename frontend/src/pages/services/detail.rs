@@ -23,7 +23,7 @@ pub fn ApplicationPage() -> impl IntoView {
     let app = RwSignal::new(None::<Result<ApplicationView, ApiError>>);
     // The balance after a cancel; outlives the detail, which is drawn again with the new state.
     let balance = RwSignal::new(None::<i32>);
-    let role = LocalResource::new(move || async move { api::me(session).await.ok().map(|m| m.role) });
+    let role = super::load_once(async move { api::me(session).await.map(|m| m.role) });
     let load = move || {
         let Some(id) = id() else {
             app.set(Some(Err(ApiError::Problem(portal_domain::problem::Problem::new(404, ErrorCode::NotFound, "")))));
@@ -44,7 +44,7 @@ pub fn ApplicationPage() -> impl IntoView {
                 .into_any()
         }
         Some(Ok(a)) => {
-            let rep = move || role.get().flatten() == Some(Role::Representative);
+            let rep = move || role.with(|r| matches!(r, Some(Ok(Role::Representative))));
             view! { <Detail app=a rep=Signal::derive(rep) balance=balance on_change=move |a| app.set(Some(Ok(a)))/> }
                 .into_any()
         }
@@ -76,12 +76,12 @@ fn Detail(
         error.set(None);
         spawn_local(async move {
             let result = api::cancel_application(session, id).await;
-            let overview = if result.is_ok() { api::company(session).await.ok() } else { None };
+            let after = if result.is_ok() { api::services(session).await.ok().and_then(|l| l.balance) } else { None };
             pending.set(false);
             asking.set(false);
             match result {
                 Ok(a) => {
-                    balance.set(overview.map(|o| o.ticket_balance));
+                    balance.set(after);
                     on_change(a);
                 }
                 Err(e) => error.set(Some(e)),

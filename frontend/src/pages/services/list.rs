@@ -35,6 +35,16 @@ pub fn ApplicationsPage() -> impl IntoView {
     }
 }
 
+/// The age column (staff only; not in the customers' bundle).
+#[cfg(feature = "staff")]
+fn age(staff: bool, created: chrono::DateTime<chrono::Utc>, now: chrono::DateTime<chrono::Utc>) -> impl IntoView {
+    let i18n = use_i18n();
+    staff.then(|| view! { <td class="nowrap">{move || crate::applications::age_text(created, now, i18n.lang())}</td> })
+}
+
+#[cfg(not(feature = "staff"))]
+fn age(_: bool, _: chrono::DateTime<chrono::Utc>, _: chrono::DateTime<chrono::Utc>) {}
+
 /// Applications as a table; each links to `{href_base}/{id}`. Staff also see the company and age.
 #[component]
 pub fn ApplicationTable(items: Vec<ApplicationView>, href_base: &'static str, staff: bool) -> impl IntoView {
@@ -69,9 +79,7 @@ pub fn ApplicationTable(items: Vec<ApplicationView>, href_base: &'static str, st
                                     <td><StateBadge state=a.state/></td>
                                     <td class="num">{a.ticket_cost}</td>
                                     <td class="nowrap">{jst_minute(created)}</td>
-                                    {staff.then(|| view! {
-                                        <td class="nowrap">{move || crate::applications::age_text(created, now, i18n.lang())}</td>
-                                    })}
+                                    {age(staff, created, now)}
                                 </tr>
                             }
                         })
