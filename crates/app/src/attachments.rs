@@ -237,7 +237,7 @@ pub async fn upload(
     )
     .await?;
     txn.commit().await?;
-    crate::application_threads::notify_new_message(db, notices, scope, application_id, author).await;
+    crate::thread_notices::notify_new_message(db, notices, scope, application_id, author).await;
     Ok(MessageView {
         id: message.id,
         at: message.created_at,

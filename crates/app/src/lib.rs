@@ -21,6 +21,7 @@ pub mod rank_override;
 pub mod rollover;
 pub mod scheduler;
 pub mod staff;
+pub mod thread_notices;
 pub mod thresholds;
 pub mod tickets;
 pub mod trainings;
