@@ -103,7 +103,7 @@ async fn upload(
     tag = "applications",
     security(("bearer" = ["representative", "member"])),
     params(("id" = Uuid, Path, description = "Application id"), UploadParams),
-    request_body(content = Vec<u8>, content_type = "application/pdf", description = "The file (any accepted type, with its own Content-Type)"),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The file. Send it with its own Content-Type (application/pdf, image/png, text/csv …); application/octet-stream itself is not accepted"),
     responses(
         (status = 201, description = "Sent", body = MessageView),
         (status = 404, description = "Not your company's application", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
@@ -152,7 +152,7 @@ pub async fn customer_download(
     tag = "admin",
     security(("bearer" = ["admin", "csm"])),
     params(("id" = Uuid, Path, description = "Application id"), UploadParams),
-    request_body(content = Vec<u8>, content_type = "application/pdf", description = "The file (any accepted type, with its own Content-Type)"),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The file. Send it with its own Content-Type (application/pdf, image/png, text/csv …); application/octet-stream itself is not accepted"),
     responses(
         (status = 201, description = "Sent", body = MessageView),
         (status = 404, description = "No such application", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
