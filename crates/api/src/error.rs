@@ -181,13 +181,13 @@ impl From<portal_app::AppError> for ApiError {
             A::NotFound => ApiError::NotFound,
             A::Forbidden => ApiError::Forbidden,
             A::Conflict(code) => ApiError::Conflict(code),
-            A::ConflictDetail { code, detail } => {
-                // Backlog not taking a report is a failure upstream, not a conflict of ours.
-                let status = if code == ErrorCode::BacklogFailed { 502 } else { 409 };
-                ApiError::Problem(Box::new(
-                    Problem::new(status, code, "The request could not be completed").with_detail(detail),
-                ))
-            }
+            A::ConflictDetail { code, detail } => ApiError::Problem(Box::new(
+                Problem::new(409, code, "The request conflicts with the current state").with_detail(detail),
+            )),
+            A::Upstream { code, detail } => ApiError::Problem(Box::new(
+                Problem::new(502, code, "A service the portal relies on did not answer as expected")
+                    .with_detail(detail),
+            )),
             A::InsufficientTickets { balance, requested } => ApiError::InsufficientTickets { balance, requested },
             A::Throttled { retry_after, locked } => ApiError::Throttled { retry_after, locked },
             A::Db(e) => ApiError::Internal(e.to_string()),

@@ -181,29 +181,11 @@ pub async fn pick_slot(
         txn.rollback().await?;
         return Err(taken());
     }
-    portal_db::queries::applications::record_event(
-        &txn,
-        portal_db::queries::applications::Event {
-            application_id,
-            from_state: Some(ApplicationState::Accepted),
-            to_state: ApplicationState::Scheduled,
-            actor_id: Some(picker.id),
-            actor_label: &picker.email,
-            note: Some(format!("{at} JST")),
-        },
-        now,
-    )
-    .await?;
-    let record = portal_db::queries::audit::Record {
-        action: portal_domain::audit::AuditAction::ApplicationTransition,
-        target_type: "application",
-        target_id: application_id.to_string(),
-        company_id: Some(scope.company_id()),
-        before: Some(serde_json::json!({ "state": ApplicationState::Accepted })),
-        after: Some(serde_json::json!({ "state": ApplicationState::Scheduled, "slot": slot_id })),
-    };
     let actor = Actor { id: Some(picker.id), label: picker.email.clone() };
-    portal_db::queries::audit::record(&txn, &actor, record, now).await?;
+    let after = serde_json::json!({ "state": ApplicationState::Scheduled, "slot": slot_id });
+    let states = (ApplicationState::Accepted, ApplicationState::Scheduled);
+    applications::record_move(&txn, scope, application_id, states, &actor, Some(format!("{at} JST")), after, now)
+        .await?;
     txn.commit().await?;
     applications::get(db, scope, application_id, picker.id).await
 }

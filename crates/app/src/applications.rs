@@ -128,28 +128,35 @@ fn optional_text(field: &str, v: &Option<String>) -> Result<Option<String>, AppE
     }
 }
 
-/// Checks what the service's scope asks of the request (R4.3, R4.4) and returns the hearing sheet
-/// to store.
+/// What a request carries once checked against the service's scope.
+struct Checked {
+    /// The linked account of a per-account service.
+    account: Option<portal_db::entities::aws_account::Model>,
+    hearing_sheet: Option<HearingSheet>,
+}
+
+/// Checks what the service's scope asks of the request (R4.3, R4.4).
 async fn check_request(
     db: &impl ConnectionTrait,
     scope: CompanyScope,
     s: &option_service::Model,
     req: &ApplyRequest,
     now: DateTime<Utc>,
-) -> Result<Option<HearingSheet>, AppError> {
+) -> Result<Checked, AppError> {
     if s.scope == ServiceScope::AwsAccount {
         let wanted = req.aws_account_id.as_deref().map(str::trim).unwrap_or_default();
-        let linked = aws_accounts::list(db, scope).await?;
-        if !linked.iter().any(|a| a.account_id == wanted) {
-            return Err(AppError::field(
-                "aws_account_id",
-                ErrorCode::AwsAccountNotLinked,
-                "choose one of the company's linked AWS accounts",
-            ));
-        }
+        let account =
+            aws_accounts::list(db, scope).await?.into_iter().find(|a| a.account_id == wanted).ok_or_else(|| {
+                AppError::field(
+                    "aws_account_id",
+                    ErrorCode::AwsAccountNotLinked,
+                    "choose one of the company's linked AWS accounts",
+                )
+            })?;
+        return Ok(Checked { account: Some(account), hearing_sheet: None });
     }
     if s.scope != ServiceScope::Actions {
-        return Ok(None);
+        return Ok(Checked { account: None, hearing_sheet: None });
     }
     let Some(sheet) = &req.hearing_sheet else {
         return Err(AppError::field("hearing_sheet", ErrorCode::Required, "this service needs the hearing sheet"));
@@ -197,7 +204,7 @@ async fn check_request(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    Ok(Some(sheet.clone()))
+    Ok(Checked { account: None, hearing_sheet: Some(sheet.clone()) })
 }
 
 fn request_hash(req: &ApplyRequest) -> String {
@@ -236,18 +243,10 @@ pub async fn apply(
         .ok_or_else(|| AppError::field("service_code", ErrorCode::Invalid, "no such service"))?;
     let preferred_schedule = optional_text("preferred_schedule", &req.preferred_schedule)?;
     let notes = optional_text("notes", &req.notes)?;
-    let sheet = check_request(db, scope, &s, req, now).await?;
-    let under_maintenance = match s.scope {
-        ServiceScope::AwsAccount => {
-            let wanted = req.aws_account_id.as_deref().map(str::trim).unwrap_or_default();
-            aws_accounts::list(db, scope)
-                .await?
-                .into_iter()
-                .find(|a| a.account_id == wanted)
-                .map(|a| a.under_maintenance)
-        }
-        _ => None,
-    };
+    let checked = check_request(db, scope, &s, req, now).await?;
+    let under_maintenance = checked.account.as_ref().map(|a| a.under_maintenance);
+    let hearing_sheet =
+        checked.hearing_sheet.as_ref().map(serde_json::to_string).transpose().map_err(AppError::internal)?;
     let (report_channel, report_channel_reason) =
         portal_domain::services::report_channel(under_maintenance, backlog_configured);
 
@@ -270,11 +269,10 @@ pub async fn apply(
         ticket_cost: s.ticket_cost,
         cancellable: s.customer_cancellable,
         fiscal_year: fy.0,
-        aws_account_id: (s.scope == ServiceScope::AwsAccount)
-            .then(|| req.aws_account_id.clone().unwrap_or_default().trim().to_owned()),
+        aws_account_id: checked.account.map(|a| a.account_id),
         preferred_schedule,
         notes,
-        hearing_sheet: sheet.as_ref().map(|h| serde_json::to_string(h).unwrap_or_default()),
+        hearing_sheet,
         created_by: applicant.id,
         idempotency_key: key.map(str::to_owned),
         request_hash: key.map(|_| hash.clone()),
@@ -473,15 +471,35 @@ async fn move_to(
         // A training booked with tickets ends with its application: the seat is free again.
         portal_db::queries::trainings::cancel_for_application(&txn, scope, app.id, now).await?;
     }
+    let after = json!({ "state": next, "note": note });
+    record_move(&txn, scope, app.id, (app.state, next), actor, note, after, now).await?;
+    txn.commit().await?;
+    get(db, scope, app.id, actor.id.unwrap_or_default()).await
+}
+
+/// The timeline step and the audit entry of a state change, in the transaction that made it:
+/// every way an application moves (actions, a picked meeting time, a delivered report) records
+/// the same two things.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn record_move(
+    txn: &impl ConnectionTrait,
+    scope: CompanyScope,
+    id: Uuid,
+    (from, to): (ApplicationState, ApplicationState),
+    actor: &Actor,
+    note: Option<String>,
+    audit_after: serde_json::Value,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     applications::record_event(
-        &txn,
+        txn,
         applications::Event {
-            application_id: app.id,
-            from_state: Some(app.state),
-            to_state: next,
+            application_id: id,
+            from_state: Some(from),
+            to_state: to,
             actor_id: actor.id,
             actor_label: &actor.label,
-            note: note.clone(),
+            note,
         },
         now,
     )
@@ -489,14 +507,13 @@ async fn move_to(
     let record = audit::Record {
         action: AuditAction::ApplicationTransition,
         target_type: "application",
-        target_id: app.id.to_string(),
+        target_id: id.to_string(),
         company_id: Some(scope.company_id()),
-        before: Some(json!({ "state": app.state })),
-        after: Some(json!({ "state": next, "note": note })),
+        before: Some(json!({ "state": from })),
+        after: Some(audit_after),
     };
-    audit::record(&txn, actor, record, now).await?;
-    txn.commit().await?;
-    get(db, scope, app.id, actor.id.unwrap_or_default()).await
+    audit::record(txn, actor, record, now).await?;
+    Ok(())
 }
 
 /// Back into the bucket the tickets came from; if that year has ended, they lapse with it.
@@ -822,7 +839,7 @@ pub async fn report(
             let comment = client
                 .post_comment(key, content)
                 .await
-                .map_err(|e| AppError::ConflictDetail { code: ErrorCode::BacklogFailed, detail: e.to_string() })?;
+                .map_err(|e| AppError::Upstream { code: ErrorCode::BacklogFailed, detail: e.to_string() })?;
             Some((key.to_owned(), comment.id))
         }
         _ => None,
@@ -854,31 +871,11 @@ pub async fn report(
         now,
     )
     .await?;
-    let note = via_backlog.as_ref().map(|(key, _)| format!("Backlog {key}")).or_else(|| Some("portal".into()));
-    applications::record_event(
-        &txn,
-        applications::Event {
-            application_id: id,
-            from_state: Some(app.state),
-            to_state: ApplicationState::Reported,
-            actor_id: Some(staff.id),
-            actor_label: &staff.email,
-            note,
-        },
-        now,
-    )
-    .await?;
-    let record = audit::Record {
-        action: AuditAction::ApplicationTransition,
-        target_type: "application",
-        target_id: id.to_string(),
-        company_id: Some(scope.company_id()),
-        before: Some(json!({ "state": app.state })),
-        after: Some(
-            json!({ "state": ApplicationState::Reported, "backlog": via_backlog.as_ref().map(|(k, c)| json!({ "issue": k, "comment": c })) }),
-        ),
-    };
-    audit::record(&txn, &Actor { id: Some(staff.id), label: staff.email.clone() }, record, now).await?;
+    let note = Some(via_backlog.as_ref().map_or_else(|| "portal".to_owned(), |(key, _)| format!("Backlog {key}")));
+    let backlog = via_backlog.as_ref().map(|(k, c)| json!({ "issue": k, "comment": c }));
+    let after = json!({ "state": ApplicationState::Reported, "backlog": backlog });
+    let actor = Actor { id: Some(staff.id), label: staff.email.clone() };
+    record_move(&txn, scope, id, (app.state, ApplicationState::Reported), &actor, note, after, now).await?;
     txn.commit().await?;
     get(db, scope, id, staff.id).await
 }

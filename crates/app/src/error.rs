@@ -25,6 +25,9 @@ pub enum AppError {
     /// A conflict whose detail the caller needs to act (e.g. the application's current state).
     #[error("conflict: {code}: {detail}")]
     ConflictDetail { code: ErrorCode, detail: String },
+    /// A service the portal relies on (Backlog) did not do its part; `detail` says what to check.
+    #[error("upstream: {code}: {detail}")]
+    Upstream { code: ErrorCode, detail: String },
     /// Too many failed sign-ins: wait `retry_after` seconds (`locked` past the lock threshold).
     #[error("too many failed sign-ins")]
     Throttled { retry_after: u64, locked: bool },

@@ -51,7 +51,7 @@ pub(crate) async fn notify(
         }
         staff
     };
-    let link = format!("{}applications/{}", notices.portal_url.trim_end_matches('/').to_owned() + "/", app.id);
+    let link = format!("{}/applications/{}", notices.portal_url.trim_end_matches('/'), app.id);
     let subject = "【cloudpack+ PORTAL】お申し込みに新しいメッセージがあります".to_owned();
     for to in recipients.into_iter().filter(|e| *e != author.email) {
         let text = format!(
