@@ -54,7 +54,7 @@ fn booking_view(b: training_booking::Model) -> BookingView {
 fn menu_view(
     m: &training_menu::Model,
     seats_taken: u32,
-    booked: bool,
+    booking: Option<&training_booking::Model>,
     offer: Option<Result<BookingRoute, BookingRefusal>>,
 ) -> TrainingMenuView {
     let seat_limit = m.seat_limit.map(|s| s.max(0) as u32);
@@ -69,7 +69,8 @@ fn menu_view(
         seat_limit,
         seats_left: seat_limit.map(|l| l.saturating_sub(seats_taken)),
         ticket_cost: m.ticket_cost,
-        booked,
+        booked: booking.is_some(),
+        booking: booking.cloned().map(booking_view),
         offered_route: offer.and_then(|o| o.ok()),
         refusal: offer.and_then(|o| o.err()),
     }
@@ -96,7 +97,8 @@ pub async fn list(
     let mut items = Vec::new();
     for m in trainings::menus(db, fy.0).await? {
         let taken = trainings::seats_taken(db, m.id).await? as u32;
-        let booked = mine.iter().any(|b| b.menu_id == m.id);
+        let booking = mine.iter().find(|b| b.menu_id == m.id);
+        let booked = booking.is_some();
         let offer = rank.map(|rank| {
             let route = offered_route(rank, free_used);
             let facts = BookingFacts {
@@ -110,7 +112,7 @@ pub async fn list(
             };
             may_book(route, facts).map(|()| route)
         });
-        items.push(menu_view(&m, taken, booked, offer));
+        items.push(menu_view(&m, taken, booking, offer));
     }
     let free_left = rank.map(|r| r.benefits().free_trainings.saturating_sub(free_used));
     Ok(TrainingList { items, free_left })
@@ -178,7 +180,7 @@ pub async fn create_menu(
     };
     audit::record(&txn, actor, record, now).await?;
     txn.commit().await?;
-    Ok(menu_view(&row, 0, false, None))
+    Ok(menu_view(&row, 0, None, None))
 }
 
 /// A representative books a training, free or with tickets (R5.1, R5.2).

@@ -145,6 +145,10 @@ pub struct TrainingMenuView {
     pub ticket_cost: i32,
     /// The caller's company has booked it.
     pub booked: bool,
+    /// The caller's company's booking of it (its id cancels a free booking; a ticket booking names
+    /// its aws-training application).
+    #[serde(default)]
+    pub booking: Option<BookingView>,
     /// The route the portal offers the caller now, when it may book.
     pub offered_route: Option<BookingRoute>,
     /// Why the caller cannot book it now (absent for staff).

@@ -54,6 +54,10 @@ async fn r5_a_platinum_company_books_two_free_trainings_and_the_third_is_offered
     let list: TrainingList = ok_json(app.get("/api/v1/trainings", Some(&rep)).await).await;
     assert_eq!(list.free_left, Some(0));
     assert_eq!(list.items.iter().find(|m| m.id == menus[2].id).unwrap().offered_route, Some(BookingRoute::Tickets));
+    // Each booked training names the company's booking, whose id cancels it.
+    let booked = list.items.iter().find(|m| m.id == menus[0].id).unwrap();
+    assert_eq!(booked.booking.as_ref().map(|b| (b.id, b.route)), Some((first.id, BookingRoute::Free)));
+    assert!(list.items.iter().find(|m| m.id == menus[2].id).unwrap().booking.is_none());
     let paid: BookingView = ok_json(book(&app, &rep, menus[2].id, "tickets").await).await;
     assert_eq!(paid.route, BookingRoute::Tickets);
     let application: portal_domain::services::ApplicationView =
