@@ -34,10 +34,14 @@ use crate::session::Session;
 mod company;
 mod services;
 mod staff;
+mod threads;
+mod trainings;
 
 pub use company::*;
 pub use services::*;
 pub use staff::*;
+pub use threads::*;
+pub use trainings::*;
 
 const BASE: &str = "/api/v1";
 /// Sent on every `/auth/` call: the refresh token comes back only as an `HttpOnly` cookie.
@@ -160,13 +164,13 @@ pub async fn reset_credentials(session: Session, user_id: Uuid) -> Result<Creden
 /// browser streams it) as well as text; either can be sent twice when a refresh forces a retry.
 #[derive(Debug, Clone)]
 struct Body {
-    content_type: &'static str,
+    content_type: std::borrow::Cow<'static, str>,
     value: JsValue,
 }
 
 fn json<T: Serialize>(body: &T) -> Result<Body, ApiError> {
     let text = serde_json::to_string(body).map_err(|_| ApiError::Unexpected(0))?;
-    Ok(Body { content_type: "application/json", value: JsValue::from_str(&text) })
+    Ok(Body { content_type: "application/json".into(), value: JsValue::from_str(&text) })
 }
 
 /// Query pairs with empty values left out (the API reads an empty filter as a filter).
@@ -210,7 +214,7 @@ async fn send_with(
     }
     let sent = match body {
         Some(body) => {
-            req.header("Content-Type", body.content_type)
+            req.header("Content-Type", &body.content_type)
                 .body(body.value.clone())
                 .map_err(|_| ApiError::Network)?
                 .send()

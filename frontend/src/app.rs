@@ -18,6 +18,7 @@ use crate::pages::{
     CompanyPage, CompanyTicketsPage, HomePage, LoginPage, MfaEnrollPage, MfaVerifyPage, NotFound, OnboardPage,
     PasswordPage, ServicesPage,
 };
+use crate::pages::{AdminServicesPage, AdminTrainingsPage, TrainingsPage};
 use crate::session::{provide_session, use_session};
 
 #[component]
@@ -93,6 +94,24 @@ pub fn App() -> impl IntoView {
                     <ProtectedRoute
                         path=path!("/applications/:id")
                         view=ApplicationPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
+                        path=path!("/trainings")
+                        view=TrainingsPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
+                        path=path!("/admin/trainings")
+                        view=AdminTrainingsPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
+                        path=path!("/admin/services")
+                        view=AdminServicesPage
                         condition=full
                         redirect_path=to_landing_5
                     />

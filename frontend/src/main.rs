@@ -16,6 +16,8 @@ mod i18n;
 mod pages;
 mod route_meta;
 mod session;
+mod threads;
+mod trainings;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -6,7 +6,7 @@
 //! scheme-relative URL (`https://evil.example/`, `//evil.example/`, `/\evil.example/`) that would turn
 //! the sign-in page into an open redirect.
 
-use crate::i18n::{CompanyMsg as C, Msg, ServiceMsg as V, StaffMsg as S};
+use crate::i18n::{CompanyMsg as C, Msg, ServiceMsg as V, StaffMsg as S, TrainingMsg as T};
 
 /// Longest `next` kept; a longer one is dropped (a real path of the portal is far shorter).
 const NEXT_MAX_LEN: usize = 512;
@@ -75,6 +75,9 @@ pub fn page_title(path: &str) -> Option<Msg> {
         "/services" => V::ServicesTitle.into(),
         "/applications" => V::ApplicationsTitle.into(),
         "/admin/applications" => V::QueueTitle.into(),
+        "/trainings" => T::TrainingsTitle.into(),
+        "/admin/trainings" => T::AdminTrainingsTitle.into(),
+        "/admin/services" => T::AdminServicesTitle.into(),
         p if one_segment(p, "/applications/") || one_segment(p, "/admin/applications/") => V::ApplicationTitle.into(),
         p if p
             .strip_prefix("/services/")
@@ -175,6 +178,9 @@ mod tests {
             "/applications/5d1f5a52-3c1e-4b8e-9d57-4f0e4f3f0c11",
             "/admin/applications",
             "/admin/applications/5d1f5a52-3c1e-4b8e-9d57-4f0e4f3f0c11",
+            "/trainings",
+            "/admin/trainings",
+            "/admin/services",
         ];
         for path in titled {
             let msg = page_title(path).unwrap_or_else(|| panic!("{path} has no title"));

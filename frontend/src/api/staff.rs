@@ -97,7 +97,7 @@ pub async fn import_transactions(session: Session, source: CsvSource) -> Result<
         CsvSource::File(f) => (f.name(), JsValue::from(f)),
         CsvSource::Text(t) => ("pasted.csv".to_owned(), JsValue::from_str(&t)),
     };
-    let body = Body { content_type: "text/csv", value };
+    let body = Body { content_type: "text/csv".into(), value };
     let query = [("filename", filename)];
     decode(authed(session, Method::POST, "/admin/transactions/import", &query, Some(body)).await?).await
 }

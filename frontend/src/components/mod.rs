@@ -3,6 +3,7 @@
 mod access;
 mod admin_only;
 mod application;
+mod application_work;
 mod aws_accounts;
 mod company_facts;
 mod confirm_dialog;
@@ -19,11 +20,13 @@ mod rank_badge;
 mod recovery_codes;
 mod spinner;
 mod table_scroll;
+mod thread;
 mod ticket_history;
 
 pub use access::{AdminPage, NotFoundPage, StaffOnly};
 pub use admin_only::AdminOnly;
 pub use application::{application_name, ApplicationTerms, StateBadge, Timeline};
+pub use application_work::{ChecklistView, ReportChannelFacts, SlotsView};
 pub use aws_accounts::AwsAccountsTable;
 pub use company_facts::CompanyFacts;
 pub use confirm_dialog::ConfirmDialog;
@@ -37,4 +40,5 @@ pub use rank_badge::RankBadge;
 pub use recovery_codes::RecoveryCodes;
 pub use spinner::{Loading, Restoring};
 pub use table_scroll::TableScroll;
+pub use thread::Thread;
 pub use ticket_history::{TicketHistory, TICKETS_PER_PAGE};

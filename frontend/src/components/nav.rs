@@ -7,7 +7,7 @@ use leptos_router::hooks::use_location;
 use portal_domain::auth::{Me, SessionStage};
 
 use crate::api;
-use crate::i18n::{t, CompanyMsg as C, Msg, ServiceMsg as V, StaffMsg as S};
+use crate::i18n::{t, CompanyMsg as C, Msg, ServiceMsg as V, StaffMsg as S, TrainingMsg as T};
 use crate::session::use_session;
 
 #[component]
@@ -33,6 +33,8 @@ fn nav_for(staff: bool) -> impl IntoView {
             ("/admin/companies", S::NavAdminCompanies.into(), "nav-admin-companies"),
             ("/admin/companies/new", S::NavOnboard.into(), "nav-onboard"),
             ("/admin/applications", V::NavQueue.into(), "nav-queue"),
+            ("/admin/services", T::NavAdminServices.into(), "nav-admin-services"),
+            ("/admin/trainings", T::NavAdminTrainings.into(), "nav-admin-trainings"),
             ("/admin/transactions", S::NavTransactions.into(), "nav-transactions"),
             ("/admin/thresholds", S::NavThresholds.into(), "nav-thresholds"),
             ("/admin/audit", S::NavAudit.into(), "nav-audit"),
@@ -45,6 +47,7 @@ fn nav_for(staff: bool) -> impl IntoView {
             ("/company/tickets", C::NavTickets.into(), "nav-tickets"),
             ("/services", V::NavServices.into(), "nav-services"),
             ("/applications", V::NavApplications.into(), "nav-applications"),
+            ("/trainings", T::NavTrainings.into(), "nav-trainings"),
         ]
     };
     let location = use_location();

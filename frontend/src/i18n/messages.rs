@@ -4,6 +4,10 @@
 use super::company::CompanyMsg;
 use super::services::ServiceMsg;
 use super::staff::StaffMsg;
+use super::threads::ThreadMsg;
+use super::trainings::TrainingMsg;
+#[cfg(any(feature = "staff", test))]
+use super::work::WorkMsg;
 use super::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,6 +113,30 @@ pub enum Msg {
     Co(CompanyMsg),
     Svc(ServiceMsg),
     Adm(StaffMsg),
+    Thr(ThreadMsg),
+    Trn(TrainingMsg),
+    /// Staff bundle only (see [`WorkMsg`]).
+    #[cfg(any(feature = "staff", test))]
+    Work(WorkMsg),
+}
+
+impl From<ThreadMsg> for Msg {
+    fn from(m: ThreadMsg) -> Msg {
+        Msg::Thr(m)
+    }
+}
+
+impl From<TrainingMsg> for Msg {
+    fn from(m: TrainingMsg) -> Msg {
+        Msg::Trn(m)
+    }
+}
+
+#[cfg(any(feature = "staff", test))]
+impl From<WorkMsg> for Msg {
+    fn from(m: WorkMsg) -> Msg {
+        Msg::Work(m)
+    }
 }
 
 impl From<CompanyMsg> for Msg {
@@ -291,6 +319,10 @@ impl Msg {
             Co(m) => m.pair(),
             Svc(m) => m.pair(),
             Adm(m) => m.pair(),
+            Thr(m) => m.pair(),
+            Trn(m) => m.pair(),
+            #[cfg(any(feature = "staff", test))]
+            Work(m) => m.pair(),
         }
     }
 }

@@ -6,6 +6,10 @@ mod company;
 mod messages;
 mod services;
 mod staff;
+mod threads;
+mod trainings;
+#[cfg(any(feature = "staff", test))]
+mod work;
 
 use leptos::prelude::*;
 
@@ -14,6 +18,10 @@ pub use company::CompanyMsg;
 pub use messages::Msg;
 pub use services::ServiceMsg;
 pub use staff::{audit_action, StaffMsg};
+pub use threads::ThreadMsg;
+pub use trainings::TrainingMsg;
+#[cfg(any(feature = "staff", test))]
+pub use work::WorkMsg;
 
 const STORAGE_KEY: &str = "portal.lang";
 

@@ -8,7 +8,11 @@ mod admin_audit;
 #[cfg(feature = "staff")]
 mod admin_companies;
 #[cfg(feature = "staff")]
+mod admin_services;
+#[cfg(feature = "staff")]
 mod admin_thresholds;
+#[cfg(feature = "staff")]
+mod admin_trainings;
 #[cfg(feature = "staff")]
 mod admin_transactions;
 #[cfg(feature = "staff")]
@@ -23,6 +27,7 @@ mod password;
 mod services;
 #[cfg(not(feature = "staff"))]
 mod staff_stub;
+mod trainings;
 
 #[cfg(feature = "staff")]
 pub use admin_applications::{AdminApplicationPage, AdminApplicationsPage};
@@ -31,7 +36,11 @@ pub use admin_audit::AdminAuditPage;
 #[cfg(feature = "staff")]
 pub use admin_companies::{AdminCompaniesPage, CompanyDetailPage, OnboardPage};
 #[cfg(feature = "staff")]
+pub use admin_services::AdminServicesPage;
+#[cfg(feature = "staff")]
 pub use admin_thresholds::AdminThresholdsPage;
+#[cfg(feature = "staff")]
+pub use admin_trainings::AdminTrainingsPage;
 #[cfg(feature = "staff")]
 pub use admin_transactions::AdminTransactionsPage;
 #[cfg(feature = "staff")]
@@ -45,8 +54,11 @@ pub use not_found::NotFound;
 pub use password::PasswordPage;
 pub use services::{ApplicationPage, ApplicationsPage, ApplyPage, ServicesPage};
 #[cfg(not(feature = "staff"))]
+pub use staff_stub::{StaffApp as AdminServicesPage, StaffApp as AdminTrainingsPage};
+#[cfg(not(feature = "staff"))]
 pub use staff_stub::{
     StaffApp as AdminAuditPage, StaffApp as AdminCompaniesPage, StaffApp as CompanyDetailPage, StaffApp as OnboardPage,
     StaffApp as AdminApplicationPage, StaffApp as AdminApplicationsPage, StaffApp as AdminThresholdsPage,
     StaffApp as AdminTransactionsPage, StaffApp as AdminUsersPage,
 };
+pub use trainings::TrainingsPage;

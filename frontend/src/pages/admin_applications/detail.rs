@@ -1,6 +1,9 @@
 //! One application for staff: the customer's view plus the moves the state allows. Every move but
 //! `reject` takes an optional note; `reject` asks for the reason in a dialog. A move the state no
 //! longer allows (someone else was first: `invalid_transition`) reloads and says what it is now.
+//! Around them (see [`super::work`]): the CSM, meeting times to propose while accepted, the
+//! checklist, the report while in progress (it moves the application to reported), and the thread,
+//! where staff also upload the report file.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -10,13 +13,14 @@ use portal_domain::services::{ApplicationAction, ApplicationState, ApplicationVi
 use portal_domain::ErrorCode;
 use uuid::Uuid;
 
+use super::work::{AssignCsm, ChecklistEditor, ProposeSlots, ReportForm};
 use crate::api::{self, ApiError};
 use crate::applications::staff_actions;
 use crate::components::{
     application_name, ApplicationTerms, Dialog, ErrorMessage, ErrorSummary, Field, FormState, Loading, NotFoundPage,
-    RankBadge, StaffOnly, SubmitButton, Timeline,
+    RankBadge, ReportChannelFacts, SlotsView, StaffOnly, SubmitButton, Thread, Timeline,
 };
-use crate::i18n::{t, use_i18n, Msg, ServiceMsg as V};
+use crate::i18n::{t, use_i18n, Msg, ServiceMsg as V, WorkMsg};
 use crate::session::use_session;
 
 #[component]
@@ -32,6 +36,7 @@ fn Loader() -> impl IntoView {
     let app = RwSignal::new(None::<Result<ApplicationView, ApiError>>);
     // Outlives the detail, which is drawn again after every move.
     let outcome = RwSignal::new(None::<(V, ApplicationState)>);
+    let notice = RwSignal::new(None::<WorkMsg>);
     if let Some(id) = id {
         spawn_local(async move { app.set(Some(api::admin_application(session, id).await)) });
     }
@@ -46,7 +51,8 @@ fn Loader() -> impl IntoView {
                 .into_any()
         }
         (_, Some(Ok(a))) => {
-            view! { <StaffDetail app=a outcome=outcome on_change=move |a| app.set(Some(Ok(a)))/> }.into_any()
+            view! { <StaffDetail app=a outcome=outcome notice=notice on_change=move |a| app.set(Some(Ok(a)))/> }
+                .into_any()
         }
     }
 }
@@ -55,6 +61,7 @@ fn Loader() -> impl IntoView {
 fn StaffDetail(
     app: ApplicationView,
     outcome: RwSignal<Option<(V, ApplicationState)>>,
+    notice: RwSignal<Option<WorkMsg>>,
     on_change: impl Fn(ApplicationView) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -73,6 +80,7 @@ fn StaffDetail(
             return;
         }
         outcome.set(None);
+        notice.set(None);
         let text = Some(text.trim().to_owned()).filter(|s| !s.is_empty());
         spawn_local(async move {
             match api::transition(session, id, action, text).await {
@@ -97,7 +105,19 @@ fn StaffDetail(
         });
     };
     let actions = staff_actions(app.state);
-    let moves: Vec<ApplicationAction> = actions.iter().copied().filter(|a| *a != ApplicationAction::Reject).collect();
+    // Reporting goes through the report form (its content reaches the customer).
+    let moves: Vec<ApplicationAction> = actions
+        .iter()
+        .copied()
+        .filter(|a| !matches!(a, ApplicationAction::Reject | ApplicationAction::Report))
+        .collect();
+    let state = app.state;
+    // What the work parts did, said once the detail is drawn again.
+    let on_done = move |m: WorkMsg, a: ApplicationView| {
+        outcome.set(None);
+        notice.set(Some(m));
+        on_change(a);
+    };
     let may_reject = actions.contains(&ApplicationAction::Reject);
     let on_reject = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -116,7 +136,12 @@ fn StaffDetail(
                     </p>
                 }
             })}
+            {move || notice.get().map(|m| view! {
+                <p class="alert alert-success" role="status" data-testid="work-notice">{t(m)}</p>
+            })}
             <ApplicationTerms app=app.clone()/>
+            <ReportChannelFacts app=app.clone()/>
+            <AssignCsm app_id=id current=app.assigned_csm.clone() on_done=on_done/>
         </section>
         <section class="card card-wide">
             <h2>{t(V::StaffActions)}</h2>
@@ -158,6 +183,12 @@ fn StaffDetail(
                 </form>
             })}
         </section>
+        <SlotsView app=app.clone() pickable=false on_change=on_change/>
+        {(state == ApplicationState::Accepted).then(|| view! { <ProposeSlots app_id=id on_done=on_done/> })}
+        <ChecklistEditor app_id=id items=app.checklist.clone() on_done=on_done/>
+        {(state == ApplicationState::InProgress)
+            .then(|| view! { <ReportForm app_id=id channel=app.report_channel on_done=on_done/> })}
+        <Thread app_id=id staff=true unread=app.unread_messages intro=crate::i18n::WorkMsg::StaffThreadIntro/>
         <section class="card card-wide">
             <Timeline app=app/>
         </section>

@@ -3,6 +3,7 @@
 //! `/admin/applications/:id`, the application with the moves its state allows.
 
 mod detail;
+mod work;
 
 use leptos::prelude::*;
 use portal_domain::services::ApplicationState;

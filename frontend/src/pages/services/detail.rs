@@ -1,5 +1,7 @@
-//! `/applications/:id`: the terms, the timeline and, for the representative while the
-//! application may still be cancelled, cancelling through a confirmation (the tickets come back).
+//! `/applications/:id`: the terms, where the report goes, the meeting times (pick one), the
+//! account-diagnosis checklist, the contact thread with its files, the timeline and, for the
+//! representative while the application may still be cancelled, cancelling through a confirmation
+//! (the tickets come back).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -10,7 +12,8 @@ use uuid::Uuid;
 
 use crate::api::{self, ApiError};
 use crate::components::{
-    application_name, ApplicationTerms, ConfirmDialog, ErrorMessage, Loading, NotFoundPage, Timeline,
+    application_name, ApplicationTerms, ChecklistView, ConfirmDialog, ErrorMessage, Loading, NotFoundPage,
+    ReportChannelFacts, SlotsView, Thread, Timeline,
 };
 use crate::i18n::{t, use_i18n, Msg, ServiceMsg as V};
 use crate::session::use_session;
@@ -105,6 +108,7 @@ fn Detail(
             })}
             <ErrorMessage error=error/>
             <ApplicationTerms app=app.clone()/>
+            <ReportChannelFacts app=app.clone()/>
             {never.then(|| view! { <p class="muted" data-testid="not-cancellable">{t(V::NotCancellable)}</p> })}
             <Show when=move || may_cancel && rep.get()>
                 <p>
@@ -113,7 +117,6 @@ fn Detail(
                     </button>
                 </p>
             </Show>
-            <Timeline app=app.clone()/>
             <Show when=move || asking.get()>
                 <ConfirmDialog
                     title=V::CancelConfirmTitle
@@ -124,6 +127,12 @@ fn Detail(
                     on_cancel=move || asking.set(false)
                 />
             </Show>
+        </section>
+        <SlotsView app=app.clone() pickable=true on_change=on_change/>
+        <ChecklistView app=app.clone()/>
+        <Thread app_id=id staff=false unread=app.unread_messages intro=crate::i18n::ThreadMsg::ThreadIntro/>
+        <section class="card card-wide">
+            <Timeline app=app/>
         </section>
     }
 }

@@ -6,7 +6,7 @@ use portal_domain::services::ApplicationView;
 use crate::api;
 use crate::components::{application_name, load_latest, ErrorMessage, Loading, Pager, StateBadge, TableScroll};
 use crate::format::jst_minute;
-use crate::i18n::{t, use_i18n, Msg, ServiceMsg as V};
+use crate::i18n::{t, use_i18n, Msg, ServiceMsg as V, ThreadMsg as H};
 use crate::session::use_session;
 
 const PER_PAGE: u32 = 20;
@@ -61,6 +61,7 @@ pub fn ApplicationTable(items: Vec<ApplicationView>, href_base: &'static str, st
                         <th class="num">{t(V::ColCost)}</th>
                         <th>{t(V::ColApplied)}</th>
                         {staff.then(|| view! { <th>{t(V::ColAge)}</th> })}
+                        <th class="num">{t(H::ColUnread)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -70,6 +71,7 @@ pub fn ApplicationTable(items: Vec<ApplicationView>, href_base: &'static str, st
                             let href = format!("{href_base}/{}", a.id);
                             let a2 = a.clone();
                             let created = a.created_at;
+                            let unread = a.unread_messages;
                             view! {
                                 <tr data-testid="application-row" data-service=a.service_code.clone() data-state=a.state.as_str()>
                                     {staff.then(|| view! {
@@ -80,6 +82,11 @@ pub fn ApplicationTable(items: Vec<ApplicationView>, href_base: &'static str, st
                                     <td class="num">{a.ticket_cost}</td>
                                     <td class="nowrap">{jst_minute(created)}</td>
                                     {age(staff, created, now)}
+                                    <td class="num" data-testid="application-unread" data-unread=unread.to_string()>
+                                        {(unread > 0).then(|| view! {
+                                            <span class="unread">{unread}</span>
+                                        })}
+                                    </td>
                                 </tr>
                             }
                         })
