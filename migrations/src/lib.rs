@@ -13,6 +13,7 @@ mod m20261127_000007_trainings;
 mod m20261127_000008_reports_and_checklists;
 mod m20261127_000009_application_assignee;
 mod m20261127_000010_attachments;
+mod m20261127_000011_company_users_and_api_tokens;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000008_reports_and_checklists::Migration),
             Box::new(m20261127_000009_application_assignee::Migration),
             Box::new(m20261127_000010_attachments::Migration),
+            Box::new(m20261127_000011_company_users_and_api_tokens::Migration),
         ]
     }
 }

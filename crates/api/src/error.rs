@@ -48,6 +48,12 @@ pub enum ApiError {
     SessionExpired,
     #[error("the request's Origin is not the portal's")]
     OriginNotAllowed,
+    #[error("the account is disabled")]
+    AccountDisabled,
+    #[error("this operation needs a signed-in session, not an API token")]
+    SessionRequired,
+    #[error("a read-only API token cannot write")]
+    TokenScopeInsufficient,
     /// The state of things forbids it; the code says which rule (e.g. `email_taken`).
     #[error("conflict: {0}")]
     Conflict(ErrorCode),
@@ -125,6 +131,13 @@ impl ApiError {
             SessionExpired => (StatusCode::UNAUTHORIZED, C::SessionExpired, "The session ended; sign in again"),
             OriginNotAllowed => {
                 (StatusCode::FORBIDDEN, C::OriginNotAllowed, "Cookie requests must come from the portal itself")
+            }
+            AccountDisabled => (StatusCode::UNAUTHORIZED, C::AccountDisabled, "This account is disabled"),
+            SessionRequired => {
+                (StatusCode::FORBIDDEN, C::SessionRequired, "Sign in to the portal for this; API tokens cannot call it")
+            }
+            TokenScopeInsufficient => {
+                (StatusCode::FORBIDDEN, C::TokenScopeInsufficient, "This API token may only read (scope `read`)")
             }
             Conflict(code) => (StatusCode::CONFLICT, *code, "The request conflicts with the current state"),
             UnsupportedMediaType(_) => {
@@ -273,6 +286,19 @@ pub fn json_problem(err: &JsonPayloadError) -> Problem {
     }
 }
 
+/// A body that is JSON but not of the operation's shape: 422 naming the field by its path (`role`,
+/// `flags.partner`); at the top level (a missing field) serde names it in backticks instead.
+pub fn body_problem(path: &str, serde_message: &str) -> Problem {
+    let field =
+        if path.is_empty() || path == "." { backticked(serde_message).unwrap_or_default() } else { path.into() };
+    let code = if serde_message.starts_with("missing field") { ErrorCode::Required } else { ErrorCode::Invalid };
+    Problem::new(422, ErrorCode::ValidationFailed, "The request has invalid fields").with_field(
+        &field,
+        code,
+        serde_message,
+    )
+}
+
 /// serde names the field in backticks: "missing field `email`", "invalid type: … for `x`".
 fn backticked(msg: &str) -> Option<String> {
     let start = msg.find('`')? + 1;
@@ -379,6 +405,9 @@ mod tests {
             ApiError::TemporaryPasswordExpired,
             ApiError::SessionExpired,
             ApiError::OriginNotAllowed,
+            ApiError::AccountDisabled,
+            ApiError::SessionRequired,
+            ApiError::TokenScopeInsufficient,
             ApiError::Internal("db down".into()),
         ];
         for e in all {

@@ -1,12 +1,20 @@
 //! Who is calling. Handlers take one of these; a handler that needs a full session cannot be
 //! written with a weaker extractor by accident, because only `Caller`/`Staff` carry a `Full` stage.
+//!
+//! Two credentials travel as `Authorization: Bearer`: a session's JWT access token, and a
+//! personal API token (`cpp_…`, see `portal_app::api_tokens`). `Caller` and `Customer` accept both
+//! (a token stands for a full session of its user, narrowed to reading for a `read` token); the
+//! sign-in steps (`AnyStage`) and the operations that manage credentials (`FullSession`: API
+//! tokens themselves) want a session and answer a token with 403 `session_required`. Staff hold
+//! no tokens, so `Staff`/`Admin` answer a live one with 403 `forbidden`.
 
 use std::future::Future;
 use std::pin::Pin;
 
 use actix_web::{dev::Payload, http::header, web, FromRequest, HttpRequest};
-use portal_db::entities::{session, user};
+use portal_db::entities::{api_token, session, user};
 use portal_db::queries::sessions;
+use portal_domain::api_tokens::is_api_token;
 use portal_domain::auth::SessionStage;
 use portal_domain::Role;
 use uuid::Uuid;
@@ -34,9 +42,41 @@ impl AnyStage {
     }
 }
 
-/// A fully signed-in user (password set, MFA passed).
+/// How a fully signed-in caller proved who they are.
 #[derive(Debug, Clone)]
-pub struct Caller(pub AnyStage);
+pub enum Credential {
+    Session(session::Model),
+    ApiToken(api_token::Model),
+}
+
+/// A fully signed-in user: a full session, or a live API token of a customer user. `role` is the
+/// user's current role, whichever the credential.
+#[derive(Debug, Clone)]
+pub struct Principal {
+    pub user: user::Model,
+    pub role: Role,
+    pub credential: Credential,
+}
+
+impl Principal {
+    /// Who the audit log names: the user, and the token when one was used.
+    pub fn actor(&self) -> portal_db::queries::audit::Actor {
+        match &self.credential {
+            Credential::ApiToken(t) => portal_app::api_tokens::actor(&self.user, t),
+            Credential::Session(_) => {
+                portal_db::queries::audit::Actor { id: Some(self.user.id), label: self.user.email.clone() }
+            }
+        }
+    }
+}
+
+/// A fully signed-in user (password set, MFA passed), by session or API token.
+#[derive(Debug, Clone)]
+pub struct Caller(pub Principal);
+
+/// A full session, never an API token: for managing credentials (API tokens themselves).
+#[derive(Debug, Clone)]
+pub struct FullSession(pub AnyStage);
 
 /// A fully signed-in staff member (csm or admin).
 #[derive(Debug, Clone)]
@@ -53,14 +93,25 @@ fn bearer(req: &HttpRequest) -> Option<String> {
     scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_owned())
 }
 
+fn app_state(req: &HttpRequest) -> Result<&web::Data<AppState>, ApiError> {
+    req.app_data::<web::Data<AppState>>().ok_or_else(|| ApiError::internal("state missing"))
+}
+
 async fn load(req: HttpRequest) -> Result<AnyStage, ApiError> {
-    let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| ApiError::internal("state missing"))?;
+    let state = app_state(&req)?;
     let token = bearer(&req).ok_or(ApiError::Unauthorized)?;
+    if is_api_token(&token) {
+        return Err(ApiError::SessionRequired);
+    }
     let claims = tokens::verify(&state.jwt, &token, state.now().timestamp())?;
     let (session, user) = sessions::find_with_user(&state.db, claims.sid).await?.ok_or(ApiError::Unauthorized)?;
     let stage = session.stage;
     // A token of an earlier stage of this session, or of a revoked session, is dead.
     if session.revoked_at.is_some() || session.user_id != claims.sub || stage != claims.stage {
+        return Err(ApiError::Unauthorized);
+    }
+    // Disabling and deleting revoke the sessions too; this holds even if a row was changed by hand.
+    if user.disabled_at.is_some() || user.deleted_at.is_some() {
         return Err(ApiError::Unauthorized);
     }
     // ASVS V7.3.2: a session ends at its absolute lifetime however often it was refreshed.
@@ -77,6 +128,35 @@ async fn load_full(req: HttpRequest) -> Result<AnyStage, ApiError> {
     let s = load(req).await?;
     s.require(&[SessionStage::Full])?;
     Ok(s)
+}
+
+/// An API token's user, after the token was checked for this request (and its use recorded).
+async fn load_token(req: &HttpRequest, secret: &str) -> Result<Principal, ApiError> {
+    use portal_app::api_tokens::{self, Call, Refusal};
+    let state = app_state(req)?;
+    let method = req.method();
+    let call = Call {
+        method: method.as_str(),
+        path: req.path(),
+        writes: !(method == actix_web::http::Method::GET || method == actix_web::http::Method::HEAD),
+        client: ClientInfo::of(req, state.settings.trusted_proxy_hops).audit(),
+    };
+    match api_tokens::authenticate(&state.db, secret, call, state.now()).await? {
+        Ok((token, user)) => Ok(Principal { role: user.role, user, credential: Credential::ApiToken(token) }),
+        Err(Refusal::Invalid) => Err(ApiError::Unauthorized),
+        Err(Refusal::ReadOnly) => Err(ApiError::TokenScopeInsufficient),
+    }
+}
+
+/// A full session or an API token.
+async fn load_principal(req: HttpRequest) -> Result<Principal, ApiError> {
+    match bearer(&req) {
+        Some(secret) if is_api_token(&secret) => load_token(&req, &secret).await,
+        _ => {
+            let s = load_full(req).await?;
+            Ok(Principal { user: s.user, role: s.role, credential: Credential::Session(s.session) })
+        }
+    }
 }
 
 type Fut<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
@@ -96,12 +176,27 @@ impl FromRequest for Caller {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
-        Box::pin(async move { Ok(Caller(load_full(req).await?)) })
+        Box::pin(async move { Ok(Caller(load_principal(req).await?)) })
+    }
+}
+
+impl FromRequest for FullSession {
+    type Error = ApiError;
+    type Future = Fut<Self>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move { Ok(FullSession(load_full(req).await?)) })
     }
 }
 
 /// A full session whose role passes `allowed`, else 403 `forbidden`.
 async fn load_role(req: HttpRequest, allowed: fn(Role) -> bool) -> Result<AnyStage, ApiError> {
+    if let Some(secret) = bearer(&req).filter(|b| is_api_token(b)) {
+        // Only customers hold tokens: a live one is a role refusal, a dead one a 401.
+        load_token(&req, &secret).await?;
+        return Err(ApiError::Forbidden);
+    }
     let s = load_full(req).await?;
     if allowed(s.role) {
         Ok(s)
@@ -193,11 +288,17 @@ impl<T: serde::de::DeserializeOwned> FromRequest for JsonBody<T> {
 }
 
 impl<T: serde::de::DeserializeOwned> JsonBody<T> {
+    /// Syntax, size and media type as `web::Json` checks them; then the shape, with a value that
+    /// does not fit named by its path (`role` for `{"role": "admin"}`, where serde's own message
+    /// names only the value).
     pub async fn parse(mut self) -> Result<T, ApiError> {
-        web::JsonBody::<T>::new(&self.req, &mut self.payload, None, true)
+        let value = web::JsonBody::<serde_json::Value>::new(&self.req, &mut self.payload, None, true)
             .limit(JSON_LIMIT)
             .await
-            .map_err(|e| ApiError::Problem(Box::new(crate::error::json_problem(&e))))
+            .map_err(|e| ApiError::Problem(Box::new(crate::error::json_problem(&e))))?;
+        serde_path_to_error::deserialize(value).map_err(|e| {
+            ApiError::Problem(Box::new(crate::error::body_problem(&e.path().to_string(), &e.inner().to_string())))
+        })
     }
 }
 
@@ -237,7 +338,7 @@ impl<T: serde::de::DeserializeOwned> FromRequest for Query<T> {
 /// route reads company data through `scope`, so a foreign id simply is not found.
 #[derive(Debug, Clone)]
 pub struct Customer {
-    pub caller: AnyStage,
+    pub caller: Principal,
     pub scope: portal_db::queries::CompanyScope,
 }
 
@@ -248,7 +349,7 @@ impl FromRequest for Customer {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            let s = load_full(req).await?;
+            let s = load_principal(req).await?;
             let scope = portal_db::queries::CompanyScope::of_customer(&s.user).ok_or(ApiError::Forbidden)?;
             Ok(Customer { scope, caller: s })
         })
@@ -268,7 +369,16 @@ impl Staff {
 
 impl Customer {
     pub fn actor(&self) -> portal_db::queries::audit::Actor {
-        portal_db::queries::audit::Actor { id: Some(self.caller.user.id), label: self.caller.user.email.clone() }
+        self.caller.actor()
+    }
+
+    /// Representatives only (R7.4 and the applications), else 403 `forbidden`.
+    pub fn representative(&self) -> Result<(), ApiError> {
+        if self.caller.role == Role::Representative {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden)
+        }
     }
 }
 

@@ -10,7 +10,10 @@ use utoipa::{Modify, OpenApi};
         title = "cloudpack+ PORTAL API",
         description = "REST API of the cloudpack+ customer portal. Sign in with `POST /api/v1/auth/login`, \
 finish the steps it names (`change_password`, `enroll_mfa` or `verify_mfa`), then send \
-`Authorization: Bearer <access_token>`. Errors are `application/problem+json` (RFC 9457) with a stable `code`.",
+`Authorization: Bearer <access_token>`. Integrators create a personal API token once \
+(`POST /api/v1/me/api-tokens`, signed in) and send `Authorization: Bearer cpp_…` instead: an operation \
+that lists the `api_token` scheme accepts it (a `read` token only for GET); sign-in steps and token \
+management do not (403 `session_required`). Errors are `application/problem+json` (RFC 9457) with a stable `code`.",
         license(name = "Apache-2.0", identifier = "Apache-2.0")
     ),
     servers((url = "/", description = "This portal (the API is served beside the web app)")),
@@ -35,6 +38,55 @@ impl Modify for BearerScheme {
             "bearer",
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
         );
+        components.add_security_scheme(
+            API_TOKEN,
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("cpp_ API token")
+                    .description(Some(
+                        "A personal API token of a customer user (`cpp_…`), sent as `Authorization: Bearer`. It acts with \
+its user's current role; scope `read` allows GET operations only (else 403 `token_scope_insufficient`).",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// The name of the API-token security scheme.
+pub const API_TOKEN: &str = "api_token";
+
+/// Operations that want a session, not an API token (403 `session_required`, see
+/// `extractors::FullSession` and `AnyStage`): the sign-in steps and managing the tokens themselves.
+pub fn session_only(path: &str) -> bool {
+    path.starts_with("/api/v1/auth/") || path.starts_with("/api/v1/me/api-tokens")
+}
+
+/// Adds the API-token requirement beside the session's on every operation a customer's token may
+/// call: any operation open to a customer role (or to any signed-in user) that is not
+/// [`session_only`]. The roles are the same; staff hold no tokens.
+fn with_api_token_security(api: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::security::SecurityRequirement;
+    for (path, item) in api.paths.paths.iter_mut() {
+        if session_only(path) {
+            continue;
+        }
+        let ops = [&mut item.get, &mut item.post, &mut item.put, &mut item.delete, &mut item.patch];
+        for op in ops.into_iter().flatten() {
+            let Some(security) = op.security.as_mut() else { continue };
+            let roles: Option<Vec<String>> = security.iter().find_map(|req| {
+                let v = serde_json::to_value(req).ok()?;
+                serde_json::from_value(v.get("bearer")?.clone()).ok()
+            });
+            let Some(roles) = roles else { continue };
+            let for_customers = roles.is_empty() || roles.iter().any(|r| r == "representative" || r == "member");
+            let has_token =
+                security.iter().any(|req| serde_json::to_value(req).is_ok_and(|v| v.get(API_TOKEN).is_some()));
+            if for_customers && !has_token {
+                security.push(SecurityRequirement::new(API_TOKEN, roles));
+            }
+        }
     }
 }
 
@@ -59,6 +111,7 @@ pub fn with_common_responses(mut api: utoipa::openapi::OpenApi) -> utoipa::opena
     let add = |op: &mut Operation, code: &str, description: &str| {
         op.responses.responses.entry(code.to_owned()).or_insert_with(|| problem(description).into());
     };
+    with_api_token_security(&mut api);
     for item in api.paths.paths.values_mut() {
         let ops = [&mut item.get, &mut item.post, &mut item.put, &mut item.delete, &mut item.patch];
         for op in ops.into_iter().flatten() {
@@ -67,7 +120,7 @@ pub fn with_common_responses(mut api: utoipa::openapi::OpenApi) -> utoipa::opena
             let security = op.security.get_or_insert_with(Vec::new);
             if !security.is_empty() {
                 add(op, "401", "Not signed in, or the token expired (`unauthorized`, `token_expired`)");
-                add(op, "403", "The session's stage or the caller's role does not allow this");
+                add(op, "403", "The session's stage, the caller's role or the API token's scope does not allow this");
             }
             if op.request_body.is_some() {
                 add(op, "400", "The body is not valid JSON (`malformed_body`)");

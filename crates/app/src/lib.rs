@@ -4,12 +4,14 @@
 //! [`error::AppError`]. The HTTP crate, the CLI and the scheduler all call these; none of them
 //! talks to the database for a state change itself.
 
+pub mod api_tokens;
 pub mod application_threads;
 pub mod applications;
 pub mod attachments;
 pub mod aws_accounts;
 pub mod backlog;
 pub mod clock;
+pub mod company_users;
 pub mod credentials;
 pub mod error;
 pub mod exports;

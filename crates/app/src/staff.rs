@@ -20,7 +20,8 @@ pub async fn reset_customer_credentials(
     temp_password_until: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Result<String, AppError> {
-    let target = users::find(db, user_id).await?.ok_or(AppError::NotFound)?;
+    // A deleted user (R7.4) keeps its row for the history, but has no credentials to reset.
+    let target = users::find(db, user_id).await?.filter(|u| u.deleted_at.is_none()).ok_or(AppError::NotFound)?;
     if target.role.is_staff() {
         return Err(AppError::Forbidden);
     }

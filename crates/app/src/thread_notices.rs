@@ -34,7 +34,8 @@ pub(crate) async fn notify(
 ) {
     let recipients: Vec<String> = if from_staff {
         match companies::users(db, scope).await {
-            Ok(us) => us.into_iter().map(|u| u.email).collect(),
+            // Disabled users get no mail (deleted ones are not listed at all).
+            Ok(us) => us.into_iter().filter(|u| u.disabled_at.is_none()).map(|u| u.email).collect(),
             Err(e) => {
                 tracing::error!(error = %e, "could not list the company's users to notify");
                 return;

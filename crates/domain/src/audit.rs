@@ -80,10 +80,34 @@ pub enum AuditAction {
     #[serde(rename = "training.cancel")]
     #[cfg_attr(feature = "db", sea_orm(string_value = "training.cancel"))]
     TrainingCancel,
+    #[serde(rename = "user.create")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "user.create"))]
+    UserCreate,
+    #[serde(rename = "user.update")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "user.update"))]
+    UserUpdate,
+    #[serde(rename = "user.disable")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "user.disable"))]
+    UserDisable,
+    #[serde(rename = "user.enable")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "user.enable"))]
+    UserEnable,
+    #[serde(rename = "user.delete")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "user.delete"))]
+    UserDelete,
+    #[serde(rename = "api_token.create")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "api_token.create"))]
+    ApiTokenCreate,
+    #[serde(rename = "api_token.revoke")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "api_token.revoke"))]
+    ApiTokenRevoke,
+    #[serde(rename = "api_token.use")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "api_token.use"))]
+    ApiTokenUse,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 24] = [
+    pub const ALL: [AuditAction; 32] = [
         AuditAction::CompanyOnboard,
         AuditAction::CompanyLinkAwsAccount,
         AuditAction::CompanyRankOverride,
@@ -108,6 +132,14 @@ impl AuditAction {
         AuditAction::TrainingMenuCreate,
         AuditAction::TrainingBook,
         AuditAction::TrainingCancel,
+        AuditAction::UserCreate,
+        AuditAction::UserUpdate,
+        AuditAction::UserDisable,
+        AuditAction::UserEnable,
+        AuditAction::UserDelete,
+        AuditAction::ApiTokenCreate,
+        AuditAction::ApiTokenRevoke,
+        AuditAction::ApiTokenUse,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -136,12 +168,29 @@ impl AuditAction {
             AuditAction::TrainingMenuCreate => "training.menu_create",
             AuditAction::TrainingBook => "training.book",
             AuditAction::TrainingCancel => "training.cancel",
+            AuditAction::UserCreate => "user.create",
+            AuditAction::UserUpdate => "user.update",
+            AuditAction::UserDisable => "user.disable",
+            AuditAction::UserEnable => "user.enable",
+            AuditAction::UserDelete => "user.delete",
+            AuditAction::ApiTokenCreate => "api_token.create",
+            AuditAction::ApiTokenRevoke => "api_token.revoke",
+            AuditAction::ApiTokenUse => "api_token.use",
         }
     }
 
     /// Sign-in and credential events (ASVS V16): staff filter the audit page by these.
     pub fn is_security_event(self) -> bool {
-        self.as_str().starts_with("auth.") || self == AuditAction::UserResetCredentials
+        self.as_str().starts_with("auth.")
+            || matches!(
+                self,
+                AuditAction::UserResetCredentials
+                    | AuditAction::UserDisable
+                    | AuditAction::UserEnable
+                    | AuditAction::UserDelete
+                    | AuditAction::ApiTokenCreate
+                    | AuditAction::ApiTokenRevoke
+            )
     }
 
     pub fn parse(s: &str) -> Option<AuditAction> {

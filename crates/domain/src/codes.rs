@@ -95,6 +95,14 @@ pub enum ErrorCode {
     AwsAccountTaken,
     /// 409: a uniqueness rule of the database refused the write (e.g. a concurrent duplicate).
     AlreadyExists,
+    /// 409: the company's last active representative cannot be demoted, disabled or deleted (R7.4).
+    LastRepresentative,
+    /// 401: the account was disabled by a representative of its company.
+    AccountDisabled,
+    /// 403: this operation needs a signed-in session; an API token cannot call it.
+    SessionRequired,
+    /// 403: a `read` API token cannot call an operation that writes.
+    TokenScopeInsufficient,
     /// 500: something failed on the server; details are only logged.
     Internal,
     /// 503: the readiness probe cannot reach the database.
@@ -207,6 +215,10 @@ impl ErrorCode {
         ErrorCode::EmailTaken,
         ErrorCode::AwsAccountTaken,
         ErrorCode::AlreadyExists,
+        ErrorCode::LastRepresentative,
+        ErrorCode::AccountDisabled,
+        ErrorCode::SessionRequired,
+        ErrorCode::TokenScopeInsufficient,
         ErrorCode::Internal,
         ErrorCode::DatabaseUnavailable,
         ErrorCode::Required,
@@ -295,6 +307,10 @@ impl ErrorCode {
             EmailTaken => "email_taken",
             AwsAccountTaken => "aws_account_taken",
             AlreadyExists => "already_exists",
+            LastRepresentative => "last_representative",
+            AccountDisabled => "account_disabled",
+            SessionRequired => "session_required",
+            TokenScopeInsufficient => "token_scope_insufficient",
             Internal => "internal",
             DatabaseUnavailable => "database_unavailable",
             Required => "required",
@@ -498,6 +514,22 @@ impl ErrorCode {
                 "ほかの操作と競合しました。画面を更新してからもう一度お試しください。",
                 "This conflicts with another change. Reload and try again.",
             ),
+            LastRepresentative => (
+                "最後の代表者は、削除・無効化・メンバーへの変更ができません。先に別のユーザーを代表者にしてください（R7.4）。",
+                "The last representative cannot be deleted, disabled or made a member. Make another user a representative first (R7.4).",
+            ),
+            AccountDisabled => (
+                "このアカウントは無効になっています。会社の代表者にお問い合わせください。",
+                "This account is disabled. Please ask a representative of your company.",
+            ),
+            SessionRequired => (
+                "この操作は API トークンではできません。ポータルにログインして行ってください。",
+                "API tokens cannot do this. Please sign in to the portal.",
+            ),
+            TokenScopeInsufficient => (
+                "この API トークンは読み取り専用です。",
+                "This API token is read-only.",
+            ),
             Internal => (
                 "サーバーでエラーが発生しました。しばらくしてからもう一度お試しください。",
                 "Something went wrong on the server. Please try again later.",
@@ -646,6 +678,10 @@ mod tests {
             | EmailTaken
             | AwsAccountTaken
             | AlreadyExists
+            | LastRepresentative
+            | AccountDisabled
+            | SessionRequired
+            | TokenScopeInsufficient
             | Internal
             | DatabaseUnavailable
             | Required
@@ -692,7 +728,7 @@ mod tests {
     }
 
     /// The number of arms above; keep in step with the match (the compiler checks the match itself).
-    const VARIANTS: usize = 82;
+    const VARIANTS: usize = 86;
 
     #[test]
     fn all_lists_every_variant_once() {

@@ -4,6 +4,7 @@
 //! The frontend depends on this crate (without the `server` feature) so both ends share one contract.
 
 pub mod admin;
+pub mod api_tokens;
 pub mod audit;
 pub mod auth;
 pub mod aws;
@@ -28,6 +29,7 @@ pub mod totp;
 pub mod trainings;
 pub mod transactions;
 pub mod user_agent;
+pub mod users;
 
 pub use codes::ErrorCode;
 pub use rank::Rank;

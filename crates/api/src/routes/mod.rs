@@ -2,6 +2,7 @@
 //! what is registered.
 
 pub mod admin;
+pub mod api_tokens;
 pub mod attachments;
 pub mod auth;
 pub mod company;
@@ -76,7 +77,17 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(trainings::list_trainings)
         .service(trainings::book_training)
         .service(trainings::cancel_booking)
-        .service(trainings::create_training);
+        .service(trainings::create_training)
+        .service(company::users::list_company_users)
+        .service(company::users::create_company_user)
+        .service(company::users::get_company_user)
+        .service(company::users::update_company_user)
+        .service(company::users::delete_company_user)
+        .service(company::users::disable_company_user)
+        .service(company::users::enable_company_user)
+        .service(api_tokens::list_api_tokens)
+        .service(api_tokens::create_api_token)
+        .service(api_tokens::revoke_api_token);
 }
 
 /// Far beyond any real list; keeps `(page - 1) * per_page` from overflowing.
@@ -156,7 +167,14 @@ macro_rules! linked {
         }
     )*};
 }
-linked!(LedgerPage, CompanyPage, AuditPage, AdminUserPage, portal_domain::services::ApplicationPage);
+linked!(
+    LedgerPage,
+    CompanyPage,
+    AuditPage,
+    AdminUserPage,
+    portal_domain::services::ApplicationPage,
+    portal_domain::users::CompanyUserPage
+);
 
 /// A list page as the answer: the JSON body, with its `links` repeated in a `Link` header for
 /// clients that follow links without reading the body.

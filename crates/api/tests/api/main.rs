@@ -3,8 +3,10 @@
 mod helpers;
 
 mod admin_users;
+mod api_tokens;
 mod applications;
 mod attachments;
+mod company_users;
 mod errors;
 mod imports;
 mod ledger;

@@ -1,3 +1,4 @@
+pub mod api_token;
 pub mod application;
 pub mod application_attachment;
 pub mod application_check;

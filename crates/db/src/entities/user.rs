@@ -18,6 +18,11 @@ pub struct Model {
     /// Until when the temporary password signs in; `None` for a chosen password (or one issued
     /// before temporary passwords expired).
     pub temp_password_expires_at: Option<DateTimeUtc>,
+    /// Set while a representative has disabled the user (R7.4): no sign-in, no session, no token.
+    pub disabled_at: Option<DateTimeUtc>,
+    /// Set when the user was deleted: the row stays for the history that names it, with its
+    /// e-mail address replaced so the address can be used again.
+    pub deleted_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

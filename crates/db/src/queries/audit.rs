@@ -83,6 +83,31 @@ pub async fn record_security_event(
     row.insert(db).await.map(|_| ())
 }
 
+/// A request made with an API token: the token is the target, with the method and path, and the
+/// client as for security events.
+pub async fn record_token_use(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    token_id: Uuid,
+    company_id: Option<Uuid>,
+    client: &Client,
+    detail: serde_json::Value,
+    now: DateTimeUtc,
+) -> Result<(), DbErr> {
+    let r = Record {
+        action: AuditAction::ApiTokenUse,
+        target_type: "api_token",
+        target_id: token_id.to_string(),
+        company_id,
+        before: None,
+        after: Some(detail),
+    };
+    let mut row = row(actor, r, now);
+    row.client_address = Set(Some(client.address.clone()));
+    row.user_agent = Set(client.user_agent.clone());
+    row.insert(db).await.map(|_| ())
+}
+
 /// The user's own latest events of `action`, newest first.
 pub async fn latest_of_user(
     db: &impl ConnectionTrait,

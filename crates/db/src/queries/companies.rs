@@ -97,6 +97,7 @@ pub async fn insert_with(
 pub async fn users(db: &impl ConnectionTrait, scope: CompanyScope) -> Result<Vec<user::Model>, DbErr> {
     user::Entity::find()
         .filter(user::Column::CompanyId.eq(scope.company_id()))
+        .filter(user::Column::DeletedAt.is_null())
         .order_by_asc(user::Column::Email)
         .all(db)
         .await

@@ -1,5 +1,6 @@
 //! Hand-written queries. Each takes `&impl ConnectionTrait` (a pool or an open transaction).
 
+pub mod api_tokens;
 pub mod applications;
 pub mod audit;
 pub mod aws_accounts;

@@ -6,7 +6,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::DateTimeUtc;
+use super::{CompanyScope, DateTimeUtc};
 use crate::entities::{company, user};
 
 pub struct NewUser<'a> {
@@ -33,6 +33,8 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewUser<'_>, now: DateTimeUt
         totp_pending_secret: Set(None),
         totp_last_step: Set(None),
         temp_password_expires_at: Set(new.temp_password_expires_at),
+        disabled_at: Set(None),
+        deleted_at: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -180,7 +182,7 @@ pub async fn list_for_staff(
     page: u64,
     per_page: u64,
 ) -> Result<UserPage, DbErr> {
-    let mut query = user::Entity::find().find_also_related(company::Entity);
+    let mut query = user::Entity::find().find_also_related(company::Entity).filter(user::Column::DeletedAt.is_null());
     if let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) {
         let pattern = super::contains_pattern(q);
         let like = |col: Expr| {
@@ -203,4 +205,126 @@ pub async fn list_for_staff(
         .all(db)
         .await?;
     Ok(UserPage { items, total })
+}
+
+// ---- One company's users (R7.4). Every query takes the company's scope. ----------------------
+
+/// The company's users (deleted ones are gone): representatives first, then by name and e-mail;
+/// `q` searches name and e-mail without regard to case.
+pub async fn list_in_company(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    q: Option<&str>,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<user::Model>, u64), DbErr> {
+    let mut query = user::Entity::find()
+        .filter(user::Column::CompanyId.eq(scope.company_id()))
+        .filter(user::Column::DeletedAt.is_null());
+    if let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) {
+        let pattern = super::contains_pattern(q);
+        let like = |col: user::Column| {
+            Expr::expr(Func::lower(Expr::col(col)))
+                .like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'))
+        };
+        query = query.filter(Condition::any().add(like(user::Column::Email)).add(like(user::Column::DisplayName)));
+    }
+    let total = query.clone().count(db).await?;
+    // `representative` sorts after `member`: descending puts representatives first.
+    let items = query
+        .order_by_desc(user::Column::Role)
+        .order_by_asc(user::Column::DisplayName)
+        .order_by_asc(user::Column::Email)
+        .offset(page.saturating_sub(1) * per_page)
+        .limit(per_page)
+        .all(db)
+        .await?;
+    Ok((items, total))
+}
+
+/// One (not deleted) user of the company; another company's user is simply not found.
+pub async fn find_in_company(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    id: Uuid,
+) -> Result<Option<user::Model>, DbErr> {
+    user::Entity::find_by_id(id)
+        .filter(user::Column::CompanyId.eq(scope.company_id()))
+        .filter(user::Column::DeletedAt.is_null())
+        .one(db)
+        .await
+}
+
+/// Serialises changes to the company's users until the transaction ends: a row lock on the
+/// company (PostgreSQL), the write lock (SQLite; so it must come first in the transaction). Two
+/// representatives demoting each other at once thus run one after the other, and the second sees
+/// the first's change. False when the company does not exist.
+pub async fn lock_company(txn: &impl ConnectionTrait, scope: CompanyScope) -> Result<bool, DbErr> {
+    let res = company::Entity::update_many()
+        .col_expr(company::Column::Name, Expr::col(company::Column::Name))
+        .filter(company::Column::Id.eq(scope.company_id()))
+        .exec(txn)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// Representatives of the company that may sign in (neither disabled nor deleted).
+pub async fn count_active_representatives(db: &impl ConnectionTrait, scope: CompanyScope) -> Result<u64, DbErr> {
+    user::Entity::find()
+        .filter(user::Column::CompanyId.eq(scope.company_id()))
+        .filter(user::Column::Role.eq(Role::Representative))
+        .filter(user::Column::DisabledAt.is_null())
+        .filter(user::Column::DeletedAt.is_null())
+        .count(db)
+        .await
+}
+
+pub async fn update_profile(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    display_name: Option<&str>,
+    role: Option<Role>,
+    now: DateTimeUtc,
+) -> Result<user::Model, DbErr> {
+    let mut row = user::ActiveModel { id: Set(id), updated_at: Set(now), ..Default::default() };
+    if let Some(name) = display_name {
+        row.display_name = Set(name.to_owned());
+    }
+    if let Some(role) = role {
+        row.role = Set(role);
+    }
+    row.update(db).await
+}
+
+/// Disables (`Some(now)`) or enables (`None`) a user.
+pub async fn set_disabled(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    disabled_at: Option<DateTimeUtc>,
+    now: DateTimeUtc,
+) -> Result<user::Model, DbErr> {
+    user::ActiveModel { id: Set(id), disabled_at: Set(disabled_at), updated_at: Set(now), ..Default::default() }
+        .update(db)
+        .await
+}
+
+/// Deletes a user softly: the row stays (threads and the audit log name it), without credentials,
+/// and its address becomes `deleted+<id>@deleted.invalid` so the real one can be used again.
+pub async fn mark_deleted(db: &impl ConnectionTrait, id: Uuid, now: DateTimeUtc) -> Result<(), DbErr> {
+    user::ActiveModel {
+        id: Set(id),
+        email: Set(format!("deleted+{}@deleted.invalid", id.simple())),
+        // Not a PHC string: no password verifies against it.
+        password_hash: Set("!deleted".to_owned()),
+        must_change_password: Set(false),
+        temp_password_expires_at: Set(None),
+        totp_secret: Set(None),
+        totp_pending_secret: Set(None),
+        deleted_at: Set(Some(now)),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .update(db)
+    .await
+    .map(|_| ())
 }

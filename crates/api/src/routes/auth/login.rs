@@ -27,7 +27,7 @@ use crate::state::AppState;
     params(("X-Refresh-Token-Transport" = Option<String>, Header, description = "`cookie`: later refresh tokens travel in an HttpOnly cookie, not the body (browsers)")),
     responses(
         (status = 200, description = "Password accepted; `next` names the next step", body = AuthResponse),
-        (status = 401, description = "Wrong e-mail or password (`invalid_credentials`), or an expired temporary password (`temporary_password_expired`)", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Wrong e-mail or password (`invalid_credentials`), an expired temporary password (`temporary_password_expired`), or a disabled account (`account_disabled`)", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
         (status = 422, description = "Missing or malformed field", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
         (status = 429, description = "`login_throttled` or `account_locked`; see `retry_after`", body = portal_domain::problem::Problem, content_type = "application/problem+json"),
     )
@@ -55,6 +55,12 @@ pub async fn login(
         (Some(user), true) => user,
         (known, _) => return Err(failed(&state, known, &keys, &client).await?),
     };
+    // R7.4: a representative disabled this account (the right password is needed to learn it).
+    if user.disabled_at.is_some() {
+        let detail = Some(json!({ "reason": "account_disabled" }));
+        events::record(&state.db, &user, AuditAction::AuthSignInFailed, &client.audit(), detail, now).await?;
+        return Err(ApiError::AccountDisabled);
+    }
     if user.must_change_password && user.temp_password_expires_at.is_some_and(|until| until <= now) {
         let detail = Some(json!({ "reason": "temporary_password_expired" }));
         events::record(&state.db, &user, AuditAction::AuthSignInFailed, &client.audit(), detail, now).await?;

@@ -4,3 +4,4 @@ pub mod applications;
 pub mod aws_accounts;
 pub mod overview;
 pub mod tickets;
+pub mod users;
