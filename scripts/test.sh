@@ -18,6 +18,8 @@ log "lints (clippy, warnings are errors; chrono::Utc::now is only for the clock)
 cargo clippy --workspace --all-targets -q -- -D warnings
 # The web app's staff bundle (the customers' one, without the feature, is checked above).
 cargo clippy -p portal-frontend --features staff --all-targets -q -- -D warnings
+# The sign-in bundle: only the sign-in pages.
+cargo clippy -p portal-frontend --features signin --all-targets -q -- -D warnings
 
 log "OpenAPI lint (Redocly recommended rules)"
 bash scripts/lint-api.sh

@@ -1,7 +1,7 @@
 // Issue 8: the first page (the sign-in page, cold cache) transfers at most 300 KB, counted in the
 // browser as bytes on the wire (Chrome DevTools Protocol `encodedDataLength`: headers and the
-// compressed body of every response, the start-up API call included), and it never loads the
-// staff screens.
+// compressed body of every response, the start-up API call included). It is the sign-in bundle
+// (signin.html): it never loads the customers' screens nor the staff's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -9,7 +9,7 @@ import { BASE_URL, byTestId, withPage } from '../lib/browser.mjs';
 
 const BUDGET_BYTES = 300_000;
 
-test('the sign-in page transfers at most 300 KB from a cold cache and no staff screens', async () => {
+test('the sign-in page transfers at most 300 KB from a cold cache and neither the customers\' nor the staff screens', async () => {
   await withPage('first-page-weight', async (page) => {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
@@ -31,7 +31,9 @@ test('the sign-in page transfers at most 300 KB from a cold cache and no staff s
     );
     assert.ok(rows.some(([p]) => p.endsWith('.wasm')), 'the web app was loaded');
     assert.ok(total <= BUDGET_BYTES, `first page ${total} bytes > ${BUDGET_BYTES}`);
+    assert.ok(rows.some(([p]) => p.includes('portal_signin')), 'the sign-in bundle was loaded');
     assert.ok(!rows.some(([p]) => p.includes('portal_staff')), 'the staff bundle was not loaded');
+    assert.ok(!rows.some(([p]) => p.includes('portal_frontend')), "the customers' bundle was not loaded");
     await cdp.detach();
   });
 });

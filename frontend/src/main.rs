@@ -14,6 +14,7 @@ mod download;
 mod format;
 mod i18n;
 mod pages;
+mod reload;
 mod route_meta;
 mod session;
 mod threads;
@@ -21,5 +22,6 @@ mod trainings;
 
 fn main() {
     console_error_panic_hook::set_once();
+    reload::note_arrival();
     leptos::mount::mount_to_body(app::App);
 }

@@ -80,8 +80,9 @@ fn target_dir(root: &Path) -> PathBuf {
     }
 }
 
-/// One web app bundle: the customers' (`index.html`) or the staff's (`staff.html`, served for
-/// `/admin/…`). Customers never download the staff screens (issue 8).
+/// One web app bundle: the sign-in pages' (`signin.html`, the first page a visitor loads), the
+/// customers' (`index.html`) or the staff's (`staff.html`, served for `/admin/…`). Customers never
+/// download the staff screens, and the first page carries only signing in (issue 8).
 struct Variant {
     /// Cargo features of the frontend crate.
     features: &'static [&'static str],
@@ -90,7 +91,8 @@ struct Variant {
     html: &'static str,
 }
 
-const VARIANTS: [Variant; 2] = [
+const VARIANTS: [Variant; 3] = [
+    Variant { features: &["signin"], name: "portal_signin", html: "signin.html" },
     Variant { features: &[], name: WASM_NAME, html: "index.html" },
     Variant { features: &["staff"], name: "portal_staff", html: "staff.html" },
 ];
@@ -218,7 +220,10 @@ fn brotli(bytes: &[u8]) -> Result<Vec<u8>> {
 
 /// The files an earlier build wrote (hashed names change with every build; old ones would pile up).
 fn remove_previous_bundle(out: &Path) -> Result<()> {
-    let ours = |name: &str| ["index.html", "boot", "style", "favicon", WASM_NAME].iter().any(|p| name.starts_with(p));
+    let ours = |name: &str| {
+        ["boot", "style", "favicon"].iter().any(|p| name.starts_with(p))
+            || VARIANTS.iter().any(|v| name.starts_with(v.html) || name.starts_with(v.name))
+    };
     for entry in std::fs::read_dir(out)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();

@@ -5,8 +5,9 @@
 //! brotli and gzip forms the build wrote beside them. Each answer is the smallest form the browser
 //! accepts (`Accept-Encoding`), with an `ETag`; content-hashed names (`style-<16 hex>.css`) may be
 //! kept for a year, `index.html` and anything unhashed are revalidated every time. The staff area
-//! (`/admin/…`) starts from `staff.html`, the bundle with the staff screens; every other page from
-//! `index.html`, which has none of them.
+//! (`/admin/…`) starts from `staff.html`, the bundle with the staff screens; the sign-in pages
+//! ([`SIGN_IN_PAGES`]) from `signin.html`, which has only them; every other page from `index.html`,
+//! which has no staff screens.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -17,6 +18,7 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::Method;
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse};
+use portal_domain::auth::SIGN_IN_PAGES;
 use portal_domain::problem::Problem;
 use portal_domain::ErrorCode;
 use sha2::{Digest, Sha256};
@@ -180,10 +182,17 @@ impl Bundle {
         Ok(Bundle { files })
     }
 
-    /// The page that starts the app for `path`: the staff bundle for the staff area, when built.
+    /// The page that starts the app for `path`: the staff bundle for the staff area, the sign-in
+    /// bundle for the sign-in pages (each when built), the customers' bundle for the rest.
     fn page_for(&self, path: &str) -> Option<&Asset> {
-        let staff = path == "/admin" || path.starts_with("/admin/");
-        staff.then(|| self.files.get("/staff.html")).flatten().or_else(|| self.files.get("/index.html"))
+        let own = if path == "/admin" || path.starts_with("/admin/") {
+            self.files.get("/staff.html")
+        } else if SIGN_IN_PAGES.contains(&path) {
+            self.files.get("/signin.html")
+        } else {
+            None
+        };
+        own.or_else(|| self.files.get("/index.html"))
     }
 }
 

@@ -5,6 +5,11 @@ use uuid::Uuid;
 
 use crate::Role;
 
+/// The pages of signing in: the web app's sign-in bundle starts from them, and every other page
+/// from the customers' or the staff's bundle, so the first page a visitor loads stays small (issue 8).
+/// The server picks the bundle by this list and the web app reloads across it, so both read it here.
+pub const SIGN_IN_PAGES: [&str; 4] = ["/login", "/password", "/mfa/enroll", "/mfa/verify"];
+
 /// What a session may do. A session starts restricted and is raised one step at a time:
 /// temporary password → new password → TOTP enrolment (or TOTP code) → full.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

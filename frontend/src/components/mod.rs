@@ -35,6 +35,8 @@ pub use error::ErrorMessage;
 pub use form::{Check, Checks, ErrorSummary, Field, FormState, SubmitButton};
 pub use layout::Shell;
 pub use loader::load_latest;
+#[cfg_attr(feature = "staff", allow(unused_imports))]
+pub use page_meta::user_has_interacted;
 pub use pager::Pager;
 pub use rank_badge::RankBadge;
 pub use recovery_codes::RecoveryCodes;

@@ -2,7 +2,7 @@
 //! current language ("会社情報 | cloudpack+ PORTAL"), and, when the user caused the change (a click,
 //! a key, a submitted form), the focus moves to the new page's `<h1>` so screen readers announce it
 //! and the next Tab starts at the top of the page. The first page of a visit keeps the browser's
-//! start (the skip link is the first stop).
+//! start (the skip link is the first stop), unless the user's move loaded it from another bundle.
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -25,6 +25,17 @@ pub fn override_title(msg: Msg) {
     }
 }
 
+/// Whether the user has pressed a key or a pointer in this app (or in the bundle that loaded it).
+#[derive(Debug, Clone, Copy)]
+#[cfg_attr(feature = "staff", allow(dead_code))]
+struct Interacted(StoredValue<bool>);
+
+/// True once the user has done something in the page: a route change from now on is theirs.
+#[cfg_attr(feature = "staff", allow(dead_code))]
+pub fn user_has_interacted() -> bool {
+    use_context::<Interacted>().is_some_and(|Interacted(i)| i.get_value())
+}
+
 /// Sets up the title and the focus move; call once inside the router.
 pub fn provide_page_meta() {
     let location = use_location();
@@ -45,7 +56,10 @@ pub fn provide_page_meta() {
     });
 
     // Route changes before any interaction are the app's own (start-up redirects): no focus move.
-    let interacted = StoredValue::new(false);
+    // A bundle loaded by the user's move from another bundle continues that move.
+    let arrived_by_user = crate::reload::arrived_by_user();
+    let interacted = StoredValue::new(arrived_by_user);
+    provide_context(Interacted(interacted));
     let on_key = window_event_listener(ev::keydown, move |_| interacted.set_value(true));
     let on_pointer = window_event_listener(ev::pointerdown, move |_| interacted.set_value(true));
     on_cleanup(move || {
@@ -55,7 +69,11 @@ pub fn provide_page_meta() {
     let seq = StoredValue::new(0u32);
     Effect::new(move |prev: Option<String>| {
         let path = location.pathname.get();
-        if prev.as_ref().is_some_and(|p| *p != path) && interacted.get_value() {
+        let changed = match &prev {
+            Some(p) => *p != path,
+            None => arrived_by_user,
+        };
+        if changed && interacted.get_value() {
             seq.update_value(|n| *n += 1);
             focus_heading(seq, seq.get_value(), 0);
         }

@@ -17,7 +17,8 @@ pub fn LoginPage() -> impl IntoView {
     let session = use_session();
     let query = use_query_map();
     session.set_return_to(query.with_untracked(|q| q.get("next")).as_deref());
-    let ended = session.ended();
+    // `?ended=1`: the session ended in the customers' or the staff's bundle, which reloaded here.
+    let ended = session.ended() || query.with_untracked(|q| q.get("ended").is_some());
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let form = FormState::new();

@@ -1,5 +1,7 @@
 //! One module per route. The staff screens are compiled only into the staff bundle (feature
-//! `staff`); the customers' bundle routes those paths to [`staff_stub`].
+//! `staff`); the customers' bundle routes those paths to [`staff_stub`]. The sign-in pages are in
+//! the sign-in bundle (feature `signin`) and the staff bundle; the customers' bundle routes them,
+//! and the sign-in bundle every page but them, to [`reload_stub`] (see [`crate::reload`]).
 
 #[cfg(feature = "staff")]
 mod admin_applications;
@@ -17,16 +19,26 @@ mod admin_trainings;
 mod admin_transactions;
 #[cfg(feature = "staff")]
 mod admin_users;
+#[cfg(any(feature = "staff", not(feature = "signin")))]
 mod company;
+#[cfg(any(feature = "staff", not(feature = "signin")))]
 mod home;
+#[cfg(any(feature = "staff", feature = "signin"))]
 mod login;
+#[cfg(any(feature = "staff", feature = "signin"))]
 mod mfa_enroll;
+#[cfg(any(feature = "staff", feature = "signin"))]
 mod mfa_verify;
 mod not_found;
+#[cfg(any(feature = "staff", feature = "signin"))]
 mod password;
+#[cfg(not(feature = "staff"))]
+mod reload_stub;
+#[cfg(any(feature = "staff", not(feature = "signin")))]
 mod services;
 #[cfg(not(feature = "staff"))]
 mod staff_stub;
+#[cfg(any(feature = "staff", not(feature = "signin")))]
 mod trainings;
 
 #[cfg(feature = "staff")]
@@ -45,13 +57,29 @@ pub use admin_trainings::AdminTrainingsPage;
 pub use admin_transactions::AdminTransactionsPage;
 #[cfg(feature = "staff")]
 pub use admin_users::AdminUsersPage;
+#[cfg(any(feature = "staff", not(feature = "signin")))]
 pub use company::{CompanyPage, CompanyTicketsPage};
+#[cfg(any(feature = "staff", not(feature = "signin")))]
 pub use home::HomePage;
+#[cfg(any(feature = "staff", feature = "signin"))]
 pub use login::LoginPage;
+#[cfg(any(feature = "staff", feature = "signin"))]
 pub use mfa_enroll::MfaEnrollPage;
+#[cfg(any(feature = "staff", feature = "signin"))]
 pub use mfa_verify::MfaVerifyPage;
 pub use not_found::NotFound;
+#[cfg(any(feature = "staff", feature = "signin"))]
 pub use password::PasswordPage;
+#[cfg(not(any(feature = "staff", feature = "signin")))]
+pub use reload_stub::{
+    ReloadStub as LoginPage, ReloadStub as MfaEnrollPage, ReloadStub as MfaVerifyPage, ReloadStub as PasswordPage,
+};
+#[cfg(all(feature = "signin", not(feature = "staff")))]
+pub use reload_stub::{
+    ReloadStub as ApplicationPage, ReloadStub as ApplicationsPage, ReloadStub as ApplyPage, ReloadStub as CompanyPage,
+    ReloadStub as CompanyTicketsPage, ReloadStub as HomePage, ReloadStub as ServicesPage, ReloadStub as TrainingsPage,
+};
+#[cfg(any(feature = "staff", not(feature = "signin")))]
 pub use services::{ApplicationPage, ApplicationsPage, ApplyPage, ServicesPage};
 #[cfg(not(feature = "staff"))]
 pub use staff_stub::{StaffApp as AdminServicesPage, StaffApp as AdminTrainingsPage};
@@ -61,4 +89,5 @@ pub use staff_stub::{
     StaffApp as AdminApplicationPage, StaffApp as AdminApplicationsPage, StaffApp as AdminThresholdsPage,
     StaffApp as AdminTransactionsPage, StaffApp as AdminUsersPage,
 };
+#[cfg(any(feature = "staff", not(feature = "signin")))]
 pub use trainings::TrainingsPage;

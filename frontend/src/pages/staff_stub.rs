@@ -19,13 +19,12 @@ pub fn StaffApp() -> impl IntoView {
     move || match me.get() {
         None => view! { <Loading/> }.into_any(),
         Some(Some(me)) if me.role.is_staff() => {
-            let target = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
-            // Only our own staff area: never a URL that leaves the portal.
-            if target.starts_with("/admin") {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().assign(&target);
-                }
+            let target = crate::reload::address(&location.pathname.get_untracked(), &location.search.get_untracked());
+            // Only our own staff area; and once only (a build without the staff bundle).
+            if !target.starts_with("/admin") || crate::reload::arrived_for(&target) {
+                return view! { <NotFound/> }.into_any();
             }
+            crate::reload::reload_to(&target, crate::components::user_has_interacted());
             view! { <Loading/> }.into_any()
         }
         Some(_) => view! { <NotFound/> }.into_any(),
