@@ -352,6 +352,14 @@ pub fn audit_action(action: AuditAction) -> (&'static str, &'static str) {
         TrainingMenuCreate => ("トレーニングの追加", "Training added"),
         TrainingBook => ("トレーニングの予約", "Training booked"),
         TrainingCancel => ("トレーニング予約の取消", "Training booking cancelled"),
+        UserCreate => ("ユーザーの追加", "User added"),
+        UserUpdate => ("ユーザーの変更", "User changed"),
+        UserDisable => ("ユーザーの無効化", "User disabled"),
+        UserEnable => ("ユーザーの有効化", "User enabled"),
+        UserDelete => ("ユーザーの削除", "User deleted"),
+        ApiTokenCreate => ("API トークンの発行", "API token created"),
+        ApiTokenRevoke => ("API トークンの失効", "API token revoked"),
+        ApiTokenUse => ("API トークンでの操作", "API token used"),
     }
 }
 
