@@ -39,10 +39,16 @@ pub async fn cancel_application(session: Session, id: Uuid) -> Result<Applicatio
     decode(authed(session, Method::POST, &format!("/company/applications/{id}/cancel"), &[], None).await?).await
 }
 
-/// Open applications, PLATINUM first, then the oldest (server order).
+/// Open applications, PLATINUM first, then the oldest (server order); `csm` (a user id) keeps those
+/// assigned to that CSM.
 #[cfg(feature = "staff")]
-pub async fn application_queue(session: Session, state: String, service: String) -> Result<ApplicationQueue, ApiError> {
-    let query = super::query_of(&[("state", state), ("service", service)]);
+pub async fn application_queue(
+    session: Session,
+    state: String,
+    service: String,
+    csm: String,
+) -> Result<ApplicationQueue, ApiError> {
+    let query = super::query_of(&[("state", state), ("service", service), ("csm", csm)]);
     decode(authed(session, Method::GET, "/admin/applications", &query, None).await?).await
 }
 

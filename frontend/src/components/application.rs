@@ -26,8 +26,9 @@ pub fn application_name(a: &ApplicationView, lang: Lang) -> String {
     }
 }
 
+/// `children`: more rows (`<dt>`/`<dd>`) of the same list, e.g. [`super::ReportChannelFacts`].
 #[component]
-pub fn ApplicationTerms(app: ApplicationView) -> impl IntoView {
+pub fn ApplicationTerms(app: ApplicationView, #[prop(optional)] children: Option<Children>) -> impl IntoView {
     let i18n = use_i18n();
     let a = app;
     let cost = a.ticket_cost;
@@ -47,6 +48,7 @@ pub fn ApplicationTerms(app: ApplicationView) -> impl IntoView {
             {row(V::AwsAccount, a.aws_account_id.clone())}
             {row(V::PreferredSchedule, a.preferred_schedule.clone())}
             {row(V::Notes, a.notes.clone())}
+            {children.map(|c| c())}
         </dl>
         {sheet.map(|s| {
             view! {

@@ -13,14 +13,14 @@ use crate::i18n::{t, use_i18n, Msg, ThreadMsg as H};
 use crate::session::use_session;
 use crate::threads::slot_text;
 
-/// The report channel and its reason, and the CSM working the application.
+/// The report channel and its reason, and the CSM working the application: rows of a facts list
+/// (inside [`super::ApplicationTerms`]).
 #[component]
 pub fn ReportChannelFacts(app: ApplicationView) -> impl IntoView {
     let (channel, reason) = (app.report_channel, app.report_channel_reason);
     let csm = app.assigned_csm.clone();
     view! {
-        <dl class="facts" data-testid="report-channel">
-            <dt>{t(H::ReportChannelTitle)}</dt>
+        <dt>{t(H::ReportChannelTitle)}</dt>
             <dd data-channel=channel.as_str() data-testid="report-channel-name">
                 {t(H::for_channel(channel))}
                 <br/>
@@ -33,7 +33,6 @@ pub fn ReportChannelFacts(app: ApplicationView) -> impl IntoView {
                     None => t(H::NotAssigned).into_any(),
                 }}
             </dd>
-        </dl>
     }
 }
 

@@ -69,6 +69,7 @@ pub fn Thread(app_id: Uuid, staff: bool, unread: u64, #[prop(into)] intro: Msg) 
 fn Message(m: MessageView, app_id: Uuid, staff: bool, error: RwSignal<Option<ApiError>>) -> impl IntoView {
     let who = if m.from_staff { H::FromStaff } else { H::FromCustomer };
     let class = if m.from_staff { "message message-staff" } else { "message" };
+    let show_body = !body_is_file_names(&m);
     view! {
         <li class=class data-testid="message" data-from=if m.from_staff { "staff" } else { "customer" }>
             <div class="message-head">
@@ -76,7 +77,7 @@ fn Message(m: MessageView, app_id: Uuid, staff: bool, error: RwSignal<Option<Api
                 <span class="badge">{t(who)}</span>
                 <time datetime=m.at.to_rfc3339() data-testid="message-at">{jst_minute(m.at)}</time>
             </div>
-            {(!m.body.is_empty()).then(|| view! { <p class="message-body" data-testid="message-body">{m.body.clone()}</p> })}
+            {show_body.then(|| view! { <p class="message-body" data-testid="message-body">{m.body.clone()}</p> })}
             {(!m.attachments.is_empty()).then(|| view! {
                 <ul class="attachments">
                     {m.attachments
@@ -87,6 +88,12 @@ fn Message(m: MessageView, app_id: Uuid, staff: bool, error: RwSignal<Option<Api
             })}
         </li>
     }
+}
+
+/// A file's message says only "📎 name": the file's own line says it better.
+fn body_is_file_names(m: &MessageView) -> bool {
+    let body = m.body.trim().trim_start_matches('📎').trim();
+    body.is_empty() || (!m.attachments.is_empty() && m.attachments.iter().all(|a| body.contains(a.file_name.as_str())))
 }
 
 /// A file of the thread: a plain link cannot carry the bearer token, so the button fetches the

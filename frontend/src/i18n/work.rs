@@ -31,6 +31,7 @@ pub enum WorkMsg {
     AssignTitle,
     AssignNone,
     AssignSubmit,
+    AllCsms,
     Assigned,
     // Training menu
     NewTraining,
@@ -110,6 +111,7 @@ impl WorkMsg {
             AssignTitle => ("担当 CSM", "CSM"),
             AssignNone => ("（割り当てなし）", "(none)"),
             AssignSubmit => ("割り当てる", "Assign"),
+            AllCsms => ("すべての CSM", "All CSMs"),
             Assigned => ("担当 CSM を更新しました。", "The CSM is updated."),
             NewTraining => ("メニューの追加", "Add a training"),
             NewTrainingIntro => (

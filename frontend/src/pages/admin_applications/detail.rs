@@ -123,6 +123,7 @@ fn StaffDetail(
         ev.prevent_default();
         run(ApplicationAction::Reject, reason.get_untracked(), reject_form);
     };
+    let facts = app.clone();
     view! {
         <section class="card card-wide" data-testid="application-detail">
             <p class="breadcrumb"><a href="/admin/applications">{t(V::BackToQueue)}</a></p>
@@ -139,8 +140,9 @@ fn StaffDetail(
             {move || notice.get().map(|m| view! {
                 <p class="alert alert-success" role="status" data-testid="work-notice">{t(m)}</p>
             })}
-            <ApplicationTerms app=app.clone()/>
-            <ReportChannelFacts app=app.clone()/>
+            <ApplicationTerms app=app.clone()>
+                <ReportChannelFacts app=facts/>
+            </ApplicationTerms>
             <AssignCsm app_id=id current=app.assigned_csm.clone() on_done=on_done/>
         </section>
         <section class="card card-wide">

@@ -1,5 +1,6 @@
 //! Staff (R4.6, R6.5): `/admin/applications`, the queue of open applications across companies
-//! (PLATINUM first, then the oldest: the server's order) with filters by state and service; and
+//! (PLATINUM first, then the oldest: the server's order) with filters by state, service and the
+//! assigned CSM; and
 //! `/admin/applications/:id`, the application with the moves its state allows.
 
 mod detail;
@@ -7,11 +8,12 @@ mod work;
 
 use leptos::prelude::*;
 use portal_domain::services::ApplicationState;
+use portal_domain::Role;
 
 use crate::api;
 use crate::applications::service_name;
 use crate::components::{load_latest, ErrorMessage, Field, Loading, StaffOnly};
-use crate::i18n::{t, use_i18n, Msg, ServiceMsg as V};
+use crate::i18n::{t, use_i18n, Msg, ServiceMsg as V, WorkMsg};
 use crate::pages::services::ApplicationTable;
 use crate::session::use_session;
 
@@ -28,8 +30,14 @@ fn Queue() -> impl IntoView {
     let session = use_session();
     let state = RwSignal::new(String::new());
     let service = RwSignal::new(String::new());
+    let csm = RwSignal::new(String::new());
     let services = LocalResource::new(move || api::services(session));
-    let loaded = load_latest(move || api::application_queue(session, state.get(), service.get()));
+    let csms = LocalResource::new(move || async move {
+        api::admin_users(session, 1, 100, "")
+            .await
+            .map(|p| p.items.into_iter().filter(|u| u.role == Role::Csm).collect::<Vec<_>>())
+    });
+    let loaded = load_latest(move || api::application_queue(session, state.get(), service.get(), csm.get()));
     let open_states: Vec<ApplicationState> = ApplicationState::ALL.iter().copied().filter(|s| s.is_open()).collect();
     view! {
         <section class="card card-wide">
@@ -62,6 +70,16 @@ fn Queue() -> impl IntoView {
                                         .collect_view()
                                 })
                         }}
+                    </select>
+                </Field>
+                <Field label=Msg::from(crate::i18n::ThreadMsg::AssignedCsm) class="field-short">
+                    <select data-testid="queue-csm" bind:value=csm>
+                        <option value="">{t(WorkMsg::AllCsms)}</option>
+                        {move || csms.get().and_then(Result::ok).map(|list| {
+                            list.into_iter()
+                                .map(|u| view! { <option value=u.id.to_string()>{u.display_name}</option> })
+                                .collect_view()
+                        })}
                     </select>
                 </Field>
             </div>

@@ -97,6 +97,7 @@ fn Detail(
             Msg::from(V::CancelConfirmBody).fill(i18n.lang(), &[("service", &name()), ("n", &cost.to_string())])
         })
     };
+    let facts = app.clone();
     view! {
         <section class="card card-wide" data-testid="application-detail">
             <p class="breadcrumb"><a href="/applications">{t(V::BackToApplications)}</a></p>
@@ -107,8 +108,9 @@ fn Detail(
                 </p>
             })}
             <ErrorMessage error=error/>
-            <ApplicationTerms app=app.clone()/>
-            <ReportChannelFacts app=app.clone()/>
+            <ApplicationTerms app=app.clone()>
+                <ReportChannelFacts app=facts/>
+            </ApplicationTerms>
             {never.then(|| view! { <p class="muted" data-testid="not-cancellable">{t(V::NotCancellable)}</p> })}
             <Show when=move || may_cancel && rep.get()>
                 <p>
