@@ -55,7 +55,7 @@ impl TokenScope {
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct CreateApiTokenRequest {
     /// What the token is for, e.g. "billing export".
-    #[cfg_attr(feature = "server", schema(max_length = 100))]
+    #[cfg_attr(feature = "server", schema(min_length = 1, max_length = 100))]
     pub name: String,
     /// Days until it expires, 1–365.
     #[cfg_attr(feature = "server", schema(minimum = 1, maximum = 365))]

@@ -71,9 +71,9 @@ pub struct CompanyUserPage {
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct CreateCompanyUserRequest {
     /// Unique across the portal, compared without regard to case.
-    #[cfg_attr(feature = "server", schema(max_length = 254))]
+    #[cfg_attr(feature = "server", schema(format = Email, max_length = 254))]
     pub email: String,
-    #[cfg_attr(feature = "server", schema(max_length = 100))]
+    #[cfg_attr(feature = "server", schema(min_length = 1, max_length = 100))]
     pub display_name: String,
     pub role: CustomerRole,
 }
@@ -93,7 +93,7 @@ pub struct CompanyUserCreated {
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct UpdateCompanyUserRequest {
     #[serde(default)]
-    #[cfg_attr(feature = "server", schema(max_length = 100))]
+    #[cfg_attr(feature = "server", schema(min_length = 1, max_length = 100))]
     pub display_name: Option<String>,
     #[serde(default)]
     pub role: Option<CustomerRole>,
