@@ -73,7 +73,20 @@ ensure_postgres() {
 }
 
 # Everything a fresh machine of this kind lacks, for running and for testing.
+# Cargo names a workspace crate's build by its path inside the checkout, so two checkouts sharing
+# CARGO_TARGET_DIR share those builds, and one whose files are older than another checkout's last
+# build is taken as up to date. When the checkout changes, its sources are made newer.
+claim_target_dir() {
+  local mark="$CARGO_TARGET_DIR/.portal-checkout"
+  mkdir -p "$CARGO_TARGET_DIR"
+  if [ "$(cat "$mark" 2>/dev/null)" != "$ROOT" ]; then
+    (cd "$ROOT" && git ls-files -z -- '*.rs' '*.toml' '*.csv' '*.sql' 'frontend/*' | xargs -0 touch)
+    echo "$ROOT" > "$mark"
+  fi
+}
+
 ensure_all() {
+  claim_target_dir
   ensure_rust
   ensure_chromium
   ensure_node_modules

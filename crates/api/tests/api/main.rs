@@ -23,6 +23,7 @@ mod sign_in_hardening;
 mod smtp;
 mod static_assets;
 mod tenancy;
+mod tenancy_walk;
 mod throttle;
 mod trainings;
 mod year_edges;
