@@ -1,8 +1,15 @@
-// Option services and applications (issue 9, R4): a GOLD representative applies for
+// Option services and applications (issue 9, R4, R5): a GOLD representative applies for
 // cost-consulting-lite on a linked AWS account (balance 15 → 10, one Idempotency-Key per
 // submission); a second application cancelled while submitted gives its tickets back; web-vuln-lite
 // with a window 10 business days out shows the lead-time error on the field, and once applied offers
-// no cancel; staff accept in the staff bundle; a member sees the catalogue without any apply button.
+// no cancel; staff accept in the staff bundle, assign a CSM and propose meeting times (one outside
+// service hours refused on its field); the customer picks one and writes in the thread; staff start,
+// upload the report file (refused types and sizes said on the file field), deliver the report and
+// complete; the customer sees it unread, downloads the file (same bytes); staff add a training and
+// open the catalogue; a member sees the catalogue without any apply button. Trainings: a PLATINUM
+// company books two free trainings, the third is offered and booked with tickets, one it cannot
+// afford says what is missing, a free booking is cancelled; its account-diagnosis checklist is
+// ticked by staff and read by the customer.
 // Every new page state is checked by axe-core; the pages are watched for CSP violations.
 //
 // Environment: PORTAL_URL, E2E_SERVICES_ADMIN_EMAIL + E2E_SERVICES_ADMIN_PASSWORD (a staff admin with
@@ -68,6 +75,17 @@ function addDays(iso, n) {
 }
 
 let adminSession = null;
+/** The TOTP time step of the admin's last browser sign-in: a code is accepted once. */
+let lastStaffStep = 0;
+
+/** A time step after the last one used and no more than one ahead of the clock (waits if need be). */
+async function freshStep() {
+  const step = Math.max(timeStep(), lastStaffStep + 1);
+  while (timeStep() < step - 1) await new Promise((r) => setTimeout(r, 1000));
+  lastStaffStep = step;
+  return step;
+}
+
 /** The staff admin of these journeys, signed in once through the API (its first sign-in). */
 function signedInAdmin() {
   adminSession ??= apiFirstSignIn(ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_NEW_PASSWORD);
@@ -222,6 +240,7 @@ test('services: apply, cancel with refund, web-vuln-lite lead time, staff accept
       await signIn(staff, ADMIN_EMAIL, ADMIN_NEW_PASSWORD);
       await expectPathAfterSubmit(staff, '/mfa/verify');
       const step = Math.max(timeStep(), admin.step + 1);
+      lastStaffStep = step;
       await byTestId(staff, 'mfa-code').fill(totp(admin.secret, step));
       await byTestId(staff, 'mfa-submit').click();
       await waitForPath(staff, '/');
@@ -279,14 +298,13 @@ test('services: apply, cancel with refund, web-vuln-lite lead time, staff accept
         `${day1} 10:00〜11:00`,
         `${day2} 14:30〜16:00`,
       ]);
-      // The CSM: assigned from the staff list.
-      const csmOptions = await byTestId(staff, 'assign-csm').locator('option').count();
-      if (csmOptions > 1) {
-        await byTestId(staff, 'assign-csm').selectOption({ index: 1 });
-        await byTestId(staff, 'assign-submit').click();
-        await waitForText(staff, 'work-notice', /担当 CSM/);
-        assert.notMatch(await byTestId(staff, 'assigned-csm').textContent(), /未割り当て/);
-      }
+      // The CSM (the demo company's CSM, from the staff users), then the queue filtered by them.
+      await staff.waitForFunction(() => document.querySelectorAll('[data-testid="assign-csm"] option').length > 1);
+      const csmId = await byTestId(staff, 'assign-csm').locator('option').nth(1).getAttribute('value');
+      await byTestId(staff, 'assign-csm').selectOption(csmId);
+      await byTestId(staff, 'assign-submit').click();
+      await waitForText(staff, 'work-notice', /担当 CSM/);
+      assert.match(await byTestId(staff, 'assigned-csm').textContent(), /@/);
 
       // The customer picks the second time (after a confirmation) and writes a message.
       await rep.goto(`${BASE_URL}${first}`);
@@ -434,7 +452,7 @@ test('services: apply, cancel with refund, web-vuln-lite lead time, staff accept
 // 7. Trainings (R5): a PLATINUM company books two free trainings; the third is offered with tickets
 //    (booked after a confirmation naming the cost), one it cannot afford says what is missing, and a
 //    free booking is cancelled before its date (the free count comes back).
-test('trainings: two free bookings, then tickets, what is missing, cancel', async () => {
+test('trainings: two free bookings, then tickets, what is missing, cancel; the diagnosis checklist', async () => {
   if (!ADMIN_EMAIL || !ADMIN_PASSWORD || !OUTBOX) {
     assert.fail('E2E_SERVICES_ADMIN_EMAIL, E2E_SERVICES_ADMIN_PASSWORD and PORTAL_OUTBOX_DIR must be set');
   }
@@ -453,6 +471,12 @@ test('trainings: two free bookings, then tickets, what is missing, cancel', asyn
     fiscal_year: currentFiscalYear(),
     rank: 'PLATINUM',
     reason: 'e2e: トレーニングの確認',
+  });
+  const account = `${stamp}`.slice(-12).padStart(12, '8');
+  await call(admin.token, 'POST', `/admin/companies/${onboarded.company.id}/aws-accounts`, {
+    account_id: account,
+    display_name: 'e2e 診断用',
+    root_held_by_us: true,
   });
   const titles = ['AWS 入門', 'セキュリティ基礎', 'コスト最適化', '大規模設計'].map((t) => `${t} ${stamp}`);
   for (const [i, title] of titles.entries()) {
@@ -529,5 +553,50 @@ test('trainings: two free bookings, then tickets, what is missing, cancel', asyn
     await third.locator('[data-testid="training-application"]').click();
     await rep.waitForURL((u) => /^\/applications\/[0-9a-f-]{36}$/.test(u.pathname));
     await waitForText(rep, 'application-cost', /3/);
+
+    // account-diagnosis: its checklist, ticked by staff, read by the customer.
+    await byTestId(rep, 'nav-services').click();
+    await waitForPath(rep, '/services');
+    const diagnosis = await (async () => {
+      await byTestId(rep, 'apply-account-diagnosis').click();
+      await waitForPath(rep, '/services/account-diagnosis/apply');
+      await byTestId(rep, 'notice-diagnosis').waitFor();
+      await byTestId(rep, 'apply-account').selectOption(account);
+      await byTestId(rep, 'apply-submit').click();
+      await rep.waitForURL((u) => /^\/applications\/[0-9a-f-]{36}$/.test(u.pathname));
+      return new URL(rep.url()).pathname;
+    })();
+    await byTestId(rep, 'checklist').waitFor();
+    assert.deepEqual(
+      await byTestId(rep, 'checklist-item').evaluateAll((items) => items.map((i) => i.dataset.done)),
+      ['false', 'false', 'false', 'false'],
+    );
+    await expectAccessible(rep, 'application detail (account-diagnosis checklist)');
+
+    await withPage('trainings-staff', async (staff) => {
+      await staff.goto(`${BASE_URL}/`);
+      await signIn(staff, ADMIN_EMAIL, ADMIN_NEW_PASSWORD);
+      await expectPathAfterSubmit(staff, '/mfa/verify');
+      await byTestId(staff, 'mfa-code').fill(totp(admin.secret, await freshStep()));
+      await byTestId(staff, 'mfa-submit').click();
+      await waitForPath(staff, '/');
+      // The queue filters by service; the application opens from it.
+      await byTestId(staff, 'nav-queue').click();
+      await waitForPath(staff, '/admin/applications');
+      await byTestId(staff, 'applications-table').waitFor();
+      await byTestId(staff, 'queue-service').selectOption('account-diagnosis');
+      await staff.locator(`[data-testid="application-row"] a[href="/admin${diagnosis}"]`).click();
+      await waitForPath(staff, `/admin${diagnosis}`);
+      await byTestId(staff, 'checklist-editor').waitFor();
+      await expectAccessible(staff, 'staff: account-diagnosis checklist');
+      await byTestId(staff, 'checklist-diagnosis_role_created').check();
+      await waitForText(staff, 'work-notice', /チェックリスト/);
+      assert.equal(await byTestId(staff, 'checklist-diagnosis_role_created').isChecked(), true);
+    });
+    await rep.reload();
+    await byTestId(rep, 'checklist').waitFor();
+    const ticked = rep.locator('[data-testid="checklist-item"][data-item="diagnosis_role_created"]');
+    assert.equal(await ticked.getAttribute('data-done'), 'true');
+    assert.match(await ticked.textContent(), new RegExp(ADMIN_EMAIL.replace(/[.+]/g, '\\$&')));
   });
 });
