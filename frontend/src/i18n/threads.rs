@@ -159,3 +159,71 @@ impl ThreadMsg {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every text exists in both languages and names the same placeholders in each.
+    #[test]
+    fn every_text_is_in_both_languages_with_the_same_placeholders() {
+        let all = [
+            ThreadMsg::ThreadTitle,
+            ThreadMsg::ThreadIntro,
+            ThreadMsg::ThreadEmpty,
+            ThreadMsg::UnreadN,
+            ThreadMsg::ColUnread,
+            ThreadMsg::FromStaff,
+            ThreadMsg::FromCustomer,
+            ThreadMsg::MessageBody,
+            ThreadMsg::SendMessage,
+            ThreadMsg::MessageSent,
+            ThreadMsg::MessageRequired,
+            ThreadMsg::AttachTitle,
+            ThreadMsg::FileLabel,
+            ThreadMsg::FileHint,
+            ThreadMsg::Upload,
+            ThreadMsg::Uploaded,
+            ThreadMsg::ChooseFile,
+            ThreadMsg::FileTooLarge,
+            ThreadMsg::Download,
+            ThreadMsg::FileSize,
+            ThreadMsg::Slots,
+            ThreadMsg::SlotsIntro,
+            ThreadMsg::NoSlots,
+            ThreadMsg::PickSlot,
+            ThreadMsg::PickConfirmTitle,
+            ThreadMsg::PickConfirmBody,
+            ThreadMsg::DoPick,
+            ThreadMsg::ScheduledAt,
+            ThreadMsg::Checklist,
+            ThreadMsg::ChecklistIntro,
+            ThreadMsg::ChkRoleCreated,
+            ThreadMsg::ChkConfigHub,
+            ThreadMsg::ChkReportDelivered,
+            ThreadMsg::ChkRoleDeleted,
+            ThreadMsg::ChkDone,
+            ThreadMsg::ChkPending,
+            ThreadMsg::ReportChannelTitle,
+            ThreadMsg::ChanBacklog,
+            ThreadMsg::ChanPortal,
+            ThreadMsg::ReasonUnderMaintenance,
+            ThreadMsg::ReasonNotUnderMaintenance,
+            ThreadMsg::ReasonNoAwsAccount,
+            ThreadMsg::ReasonBacklogNotConfigured,
+            ThreadMsg::AssignedCsm,
+            ThreadMsg::NotAssigned,
+        ];
+        let holes = |s: &str| {
+            let mut v: Vec<String> =
+                s.split('{').skip(1).filter_map(|p| p.split_once('}')).map(|(h, _)| h.to_owned()).collect();
+            v.sort();
+            v
+        };
+        for m in all {
+            let (ja, en) = m.pair();
+            assert!(!ja.is_empty() && !en.is_empty(), "{m:?}");
+            assert_eq!(holes(ja), holes(en), "{m:?}");
+        }
+    }
+}

@@ -118,3 +118,68 @@ impl TrainingMsg {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every text exists in both languages and names the same placeholders in each.
+    #[test]
+    fn every_text_is_in_both_languages_with_the_same_placeholders() {
+        let all = [
+            TrainingMsg::NavTrainings,
+            TrainingMsg::TrainingsTitle,
+            TrainingMsg::TrainingsIntro,
+            TrainingMsg::FreeLeft,
+            TrainingMsg::FreeLeftN,
+            TrainingMsg::ColTitle,
+            TrainingMsg::ColFormat,
+            TrainingMsg::ColDate,
+            TrainingMsg::ColDuration,
+            TrainingMsg::ColSeats,
+            TrainingMsg::ColBooking,
+            TrainingMsg::Seminar,
+            TrainingMsg::HandsOn,
+            TrainingMsg::MinutesN,
+            TrainingMsg::SeatsN,
+            TrainingMsg::NoLimit,
+            TrainingMsg::NoTrainings,
+            TrainingMsg::BookFree,
+            TrainingMsg::BookTickets,
+            TrainingMsg::ViaTickets,
+            TrainingMsg::BookedFree,
+            TrainingMsg::BookedTickets,
+            TrainingMsg::ViewApplication,
+            TrainingMsg::CancelBooking,
+            TrainingMsg::CancelBookingTitle,
+            TrainingMsg::CancelBookingBody,
+            TrainingMsg::DoCancelBooking,
+            TrainingMsg::BookConfirmTitle,
+            TrainingMsg::BookConfirmBody,
+            TrainingMsg::DoBook,
+            TrainingMsg::Booked,
+            TrainingMsg::BookingCancelled,
+            TrainingMsg::RefFull,
+            TrainingMsg::RefPast,
+            TrainingMsg::RefAlreadyBooked,
+            TrainingMsg::RefNoFree,
+            TrainingMsg::RefUsedUp,
+            TrainingMsg::OnlyRepBooks,
+            TrainingMsg::NavAdminTrainings,
+            TrainingMsg::AdminTrainingsTitle,
+            TrainingMsg::NavAdminServices,
+            TrainingMsg::AdminServicesTitle,
+        ];
+        let holes = |s: &str| {
+            let mut v: Vec<String> =
+                s.split('{').skip(1).filter_map(|p| p.split_once('}')).map(|(h, _)| h.to_owned()).collect();
+            v.sort();
+            v
+        };
+        for m in all {
+            let (ja, en) = m.pair();
+            assert!(!ja.is_empty() && !en.is_empty(), "{m:?}");
+            assert_eq!(holes(ja), holes(en), "{m:?}");
+        }
+    }
+}

@@ -160,3 +160,80 @@ impl WorkMsg {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every text exists in both languages and names the same placeholders in each.
+    #[test]
+    fn every_text_is_in_both_languages_with_the_same_placeholders() {
+        let all = [
+            WorkMsg::StaffThreadIntro,
+            WorkMsg::ProposeTitle,
+            WorkMsg::ProposeIntro,
+            WorkMsg::SlotStart,
+            WorkMsg::SlotDuration,
+            WorkMsg::AddSlot,
+            WorkMsg::RemoveSlot,
+            WorkMsg::ProposeSubmit,
+            WorkMsg::Proposed,
+            WorkMsg::SlotRequired,
+            WorkMsg::OutsideHours,
+            WorkMsg::SlotInPast,
+            WorkMsg::ChecklistStaffIntro,
+            WorkMsg::ChecklistSaved,
+            WorkMsg::ReportTitle,
+            WorkMsg::ReportIntroPortal,
+            WorkMsg::ReportIntroBacklog,
+            WorkMsg::ReportContent,
+            WorkMsg::BacklogIssueKey,
+            WorkMsg::BacklogIssueHint,
+            WorkMsg::ReportSubmit,
+            WorkMsg::ReportSent,
+            WorkMsg::AssignTitle,
+            WorkMsg::AssignNone,
+            WorkMsg::AssignSubmit,
+            WorkMsg::AllCsms,
+            WorkMsg::Assigned,
+            WorkMsg::NewTraining,
+            WorkMsg::NewTrainingIntro,
+            WorkMsg::TitleJa,
+            WorkMsg::TitleEn,
+            WorkMsg::Format,
+            WorkMsg::StartsAt,
+            WorkMsg::DurationMinutes,
+            WorkMsg::SeatLimit,
+            WorkMsg::SeatLimitHint,
+            WorkMsg::TicketCost,
+            WorkMsg::TicketCostHint,
+            WorkMsg::CreateTraining,
+            WorkMsg::TrainingCreated,
+            WorkMsg::EnterNumber,
+            WorkMsg::EnterDateTime,
+            WorkMsg::FiscalMenu,
+            WorkMsg::AdminOnlyTraining,
+            WorkMsg::CatalogueIntro,
+            WorkMsg::ColStatus,
+            WorkMsg::StatusActive,
+            WorkMsg::StatusPaused,
+            WorkMsg::StatusEnded,
+            WorkMsg::Save,
+            WorkMsg::ServiceSaved,
+            WorkMsg::EndConfirmTitle,
+            WorkMsg::EndConfirmBody,
+            WorkMsg::DoEnd,
+        ];
+        let holes = |s: &str| {
+            let mut v: Vec<String> =
+                s.split('{').skip(1).filter_map(|p| p.split_once('}')).map(|(h, _)| h.to_owned()).collect();
+            v.sort();
+            v
+        };
+        for m in all {
+            let (ja, en) = m.pair();
+            assert!(!ja.is_empty() && !en.is_empty(), "{m:?}");
+            assert_eq!(holes(ja), holes(en), "{m:?}");
+        }
+    }
+}
