@@ -592,11 +592,47 @@ test('trainings: two free bookings, then tickets, what is missing, cancel; the d
       await byTestId(staff, 'checklist-diagnosis_role_created').check();
       await waitForText(staff, 'work-notice', /チェックリスト/);
       assert.equal(await byTestId(staff, 'checklist-diagnosis_role_created').isChecked(), true);
+
+      // The catalogue (R4.1): an admin pauses security-consulting at a new cost; the customer's
+      // catalogue says it is paused; then it is put back as it was.
+      await byTestId(staff, 'nav-admin-services').click();
+      await waitForPath(staff, '/admin/services');
+      await byTestId(staff, 'catalogue-table').waitFor();
+      const cost = byTestId(staff, 'cost-security-consulting');
+      const before = await cost.inputValue();
+      await cost.fill('12');
+      await byTestId(staff, 'status-security-consulting').selectOption('paused');
+      await byTestId(staff, 'save-security-consulting').click();
+      await waitForText(staff, 'service-saved', /更新しました/);
+      await rep.goto(`${BASE_URL}/services`);
+      await waitForText(rep, 'unavailable-security-consulting', /一時停止/);
+      const card = rep.locator('[data-testid="service"][data-code="security-consulting"]');
+      assert.match(await card.locator('[data-testid="service-cost"]').textContent(), /12/);
+      assert.equal(await byTestId(rep, 'apply-security-consulting').count(), 0);
+      await cost.fill(before);
+      await byTestId(staff, 'status-security-consulting').selectOption('active');
+      await byTestId(staff, 'save-security-consulting').click();
+      await waitForText(staff, 'service-saved', /更新しました/);
+      await rep.reload();
+      await byTestId(rep, 'apply-security-consulting').waitFor();
     });
-    await rep.reload();
+    await rep.goto(`${BASE_URL}${diagnosis}`);
     await byTestId(rep, 'checklist').waitFor();
     const ticked = rep.locator('[data-testid="checklist-item"][data-item="diagnosis_role_created"]');
     assert.equal(await ticked.getAttribute('data-done'), 'true');
     assert.match(await ticked.textContent(), new RegExp(ADMIN_EMAIL.replace(/[.+]/g, '\\$&')));
+
+    // The same screens in English.
+    await byTestId(rep, 'lang-switch').click();
+    await waitForText(rep, 'report-channel-name', /portal/);
+    assert.match(await ticked.textContent(), /Diagnosis IAM role created/);
+    await expectAccessible(rep, 'application detail in English');
+    await byTestId(rep, 'nav-trainings').click();
+    await waitForPath(rep, '/trainings');
+    await waitForText(rep, 'free-left', /1/);
+    assert.match(await rowOf(rep, titles[1]).textContent(), /Booked \(free\)/);
+    assert.match(await rowOf(rep, titles[2]).textContent(), /Booked \(tickets\)/);
+    assert.match(await rowOf(rep, titles[3]).textContent(), /Book free/, 'a free training is back');
+    await expectAccessible(rep, 'trainings in English');
   });
 });
