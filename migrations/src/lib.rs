@@ -14,6 +14,7 @@ mod m20261127_000008_reports_and_checklists;
 mod m20261127_000009_application_assignee;
 mod m20261127_000010_attachments;
 mod m20261127_000011_company_users_and_api_tokens;
+mod m20261127_000012_inquiries;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000009_application_assignee::Migration),
             Box::new(m20261127_000010_attachments::Migration),
             Box::new(m20261127_000011_company_users_and_api_tokens::Migration),
+            Box::new(m20261127_000012_inquiries::Migration),
         ]
     }
 }

@@ -91,7 +91,7 @@ impl AttachmentStore {
             .map_err(AppError::internal)
     }
 
-    async fn get(&self, key: &str) -> Result<Bytes, AppError> {
+    pub(crate) async fn get(&self, key: &str) -> Result<Bytes, AppError> {
         let got = self.store.get(&ObjectPath::from(key)).await.map_err(AppError::internal)?;
         got.bytes().await.map_err(AppError::internal)
     }
@@ -166,6 +166,31 @@ pub fn check(file_name: &str, claimed: &str, bytes: &[u8]) -> Result<&'static st
     Ok(content_type)
 }
 
+/// A file that passed [`check`] and is in the store.
+pub(crate) struct StoredFile {
+    pub id: Uuid,
+    pub content_type: &'static str,
+    pub key: String,
+    pub size: i64,
+}
+
+/// Checks a file and puts it in the store under `{prefix}/{new id}`: ids only, so a name like
+/// `../../etc/passwd` stays a name. Used by application threads and inquiries alike.
+pub(crate) async fn store_checked(
+    store: &AttachmentStore,
+    prefix: &str,
+    file_name: &str,
+    claimed_type: &str,
+    bytes: Bytes,
+) -> Result<StoredFile, AppError> {
+    let content_type = check(file_name, claimed_type, &bytes)?;
+    let id = Uuid::new_v4();
+    let key = format!("{prefix}/{id}");
+    let size = bytes.len() as i64;
+    store.put(&key, bytes).await?;
+    Ok(StoredFile { id, content_type, key, size })
+}
+
 fn view(a: &application_attachment::Model) -> AttachmentView {
     AttachmentView {
         id: a.id,
@@ -199,12 +224,8 @@ pub async fn upload(
     now: DateTime<Utc>,
 ) -> Result<MessageView, AppError> {
     applications::find_scoped(db, scope, application_id).await?;
-    let content_type = check(file_name, claimed_type, &bytes)?;
-    let id = Uuid::new_v4();
-    // Ids only: a name like `../../etc/passwd` stays a name.
-    let key = format!("applications/{application_id}/{id}");
-    let size = bytes.len() as i64;
-    store.put(&key, bytes).await?;
+    let StoredFile { id, content_type, key, size } =
+        store_checked(store, &format!("applications/{application_id}"), file_name, claimed_type, bytes).await?;
     let name = file_name.trim();
     let txn = db.begin().await?;
     let message = threads::post(

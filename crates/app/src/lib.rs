@@ -17,6 +17,8 @@ pub mod error;
 pub mod exports;
 pub mod housekeeping;
 pub mod imports;
+pub mod inquiries;
+pub mod inquiry_notices;
 pub mod mail;
 pub mod onboarding;
 pub mod rank_override;

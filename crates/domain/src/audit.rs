@@ -104,10 +104,25 @@ pub enum AuditAction {
     #[serde(rename = "api_token.use")]
     #[cfg_attr(feature = "db", sea_orm(string_value = "api_token.use"))]
     ApiTokenUse,
+    #[serde(rename = "inquiry.open")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "inquiry.open"))]
+    InquiryOpen,
+    #[serde(rename = "inquiry.message")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "inquiry.message"))]
+    InquiryMessage,
+    #[serde(rename = "inquiry.close")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "inquiry.close"))]
+    InquiryClose,
+    #[serde(rename = "inquiry.reopen")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "inquiry.reopen"))]
+    InquiryReopen,
+    #[serde(rename = "inquiry.assign")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "inquiry.assign"))]
+    InquiryAssign,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 32] = [
+    pub const ALL: [AuditAction; 37] = [
         AuditAction::CompanyOnboard,
         AuditAction::CompanyLinkAwsAccount,
         AuditAction::CompanyRankOverride,
@@ -140,6 +155,11 @@ impl AuditAction {
         AuditAction::ApiTokenCreate,
         AuditAction::ApiTokenRevoke,
         AuditAction::ApiTokenUse,
+        AuditAction::InquiryOpen,
+        AuditAction::InquiryMessage,
+        AuditAction::InquiryClose,
+        AuditAction::InquiryReopen,
+        AuditAction::InquiryAssign,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -176,6 +196,11 @@ impl AuditAction {
             AuditAction::ApiTokenCreate => "api_token.create",
             AuditAction::ApiTokenRevoke => "api_token.revoke",
             AuditAction::ApiTokenUse => "api_token.use",
+            AuditAction::InquiryOpen => "inquiry.open",
+            AuditAction::InquiryMessage => "inquiry.message",
+            AuditAction::InquiryClose => "inquiry.close",
+            AuditAction::InquiryReopen => "inquiry.reopen",
+            AuditAction::InquiryAssign => "inquiry.assign",
         }
     }
 

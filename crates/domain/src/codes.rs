@@ -97,6 +97,8 @@ pub enum ErrorCode {
     AlreadyExists,
     /// 409: the company's last active representative cannot be demoted, disabled or deleted (R7.4).
     LastRepresentative,
+    /// 409: an inquiry closed more than 14 days ago cannot be reopened; open a new one (R7.7).
+    ReopenPeriodOver,
     /// 401: the account was disabled by a representative of its company.
     AccountDisabled,
     /// 403: this operation needs a signed-in session; an API token cannot call it.
@@ -216,6 +218,7 @@ impl ErrorCode {
         ErrorCode::AwsAccountTaken,
         ErrorCode::AlreadyExists,
         ErrorCode::LastRepresentative,
+        ErrorCode::ReopenPeriodOver,
         ErrorCode::AccountDisabled,
         ErrorCode::SessionRequired,
         ErrorCode::TokenScopeInsufficient,
@@ -308,6 +311,7 @@ impl ErrorCode {
             AwsAccountTaken => "aws_account_taken",
             AlreadyExists => "already_exists",
             LastRepresentative => "last_representative",
+            ReopenPeriodOver => "reopen_period_over",
             AccountDisabled => "account_disabled",
             SessionRequired => "session_required",
             TokenScopeInsufficient => "token_scope_insufficient",
@@ -518,6 +522,10 @@ impl ErrorCode {
                 "最後の代表者は、削除・無効化・メンバーへの変更ができません。先に別のユーザーを代表者にしてください（R7.4）。",
                 "The last representative cannot be deleted, disabled or made a member. Make another user a representative first (R7.4).",
             ),
+            ReopenPeriodOver => (
+                "閉じてから 14 日を過ぎたお問い合わせは再開できません。新しいお問い合わせを作成してください。",
+                "An inquiry closed more than 14 days ago cannot be reopened. Please open a new one.",
+            ),
             AccountDisabled => (
                 "このアカウントは無効になっています。会社の代表者にお問い合わせください。",
                 "This account is disabled. Please ask a representative of your company.",
@@ -679,6 +687,7 @@ mod tests {
             | AwsAccountTaken
             | AlreadyExists
             | LastRepresentative
+            | ReopenPeriodOver
             | AccountDisabled
             | SessionRequired
             | TokenScopeInsufficient
@@ -728,7 +737,7 @@ mod tests {
     }
 
     /// The number of arms above; keep in step with the match (the compiler checks the match itself).
-    const VARIANTS: usize = 86;
+    const VARIANTS: usize = 87;
 
     #[test]
     fn all_lists_every_variant_once() {

@@ -16,6 +16,7 @@ pub mod eligibility;
 pub mod email;
 pub mod fiscal;
 pub mod inputs;
+pub mod inquiries;
 pub mod ledger;
 pub mod paging;
 pub mod password;

@@ -360,6 +360,11 @@ pub fn audit_action(action: AuditAction) -> (&'static str, &'static str) {
         ApiTokenCreate => ("API トークンの発行", "API token created"),
         ApiTokenRevoke => ("API トークンの失効", "API token revoked"),
         ApiTokenUse => ("API トークンでの操作", "API token used"),
+        InquiryOpen => ("お問い合わせの作成", "Inquiry opened"),
+        InquiryMessage => ("お問い合わせへの書き込み", "Inquiry message"),
+        InquiryClose => ("お問い合わせの終了", "Inquiry closed"),
+        InquiryReopen => ("お問い合わせの再開", "Inquiry reopened"),
+        InquiryAssign => ("お問い合わせの担当者変更", "Inquiry assigned"),
     }
 }
 

@@ -24,7 +24,7 @@ pub struct UploadParams {
 }
 
 /// The body, read up to the limit: a larger one is 413 before it is all in memory.
-async fn read_limited(mut payload: web::Payload) -> Result<web::Bytes, ApiError> {
+pub(crate) async fn read_limited(mut payload: web::Payload) -> Result<web::Bytes, ApiError> {
     let mut body = web::BytesMut::new();
     while let Some(chunk) = payload.next().await {
         let chunk = chunk.map_err(|e| ApiError::Malformed(e.to_string()))?;
@@ -40,7 +40,7 @@ async fn read_limited(mut payload: web::Payload) -> Result<web::Bytes, ApiError>
     Ok(body.freeze())
 }
 
-fn claimed_type(req: &HttpRequest) -> String {
+pub(crate) fn claimed_type(req: &HttpRequest) -> String {
     req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned()
 }
 
@@ -61,7 +61,7 @@ fn disposition(name: &str) -> String {
     format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
 }
 
-fn file_response(a: AttachmentView, bytes: web::Bytes) -> HttpResponse {
+pub(crate) fn file_response(a: AttachmentView, bytes: web::Bytes) -> HttpResponse {
     HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, a.content_type))
         .insert_header((header::CONTENT_DISPOSITION, disposition(&a.file_name)))

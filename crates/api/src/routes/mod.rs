@@ -87,7 +87,24 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(company::users::enable_company_user)
         .service(api_tokens::list_api_tokens)
         .service(api_tokens::create_api_token)
-        .service(api_tokens::revoke_api_token);
+        .service(api_tokens::revoke_api_token)
+        .service(company::inquiries::open_inquiry)
+        .service(company::inquiries::list_inquiries)
+        .service(company::inquiries::get_inquiry)
+        .service(company::inquiries::list_inquiry_messages)
+        .service(company::inquiries::post_inquiry_message)
+        .service(company::inquiries::close_inquiry)
+        .service(company::inquiries::reopen_inquiry)
+        .service(company::inquiries::upload_inquiry_attachment)
+        .service(company::inquiries::download_inquiry_attachment)
+        .service(admin::inquiries::inquiry_inbox)
+        .service(admin::inquiries::get_inquiry_for_staff)
+        .service(admin::inquiries::staff_inquiry_messages)
+        .service(admin::inquiries::answer_inquiry)
+        .service(admin::inquiries::staff_close_inquiry)
+        .service(admin::inquiries::assign_inquiry)
+        .service(admin::inquiries::staff_upload_inquiry_attachment)
+        .service(admin::inquiries::staff_download_inquiry_attachment);
 }
 
 /// Far beyond any real list; keeps `(page - 1) * per_page` from overflowing.
@@ -173,7 +190,8 @@ linked!(
     AuditPage,
     AdminUserPage,
     portal_domain::services::ApplicationPage,
-    portal_domain::users::CompanyUserPage
+    portal_domain::users::CompanyUserPage,
+    portal_domain::inquiries::InquiryPage
 );
 
 /// A list page as the answer: the JSON body, with its `links` repeated in a `Link` header for

@@ -9,6 +9,7 @@ mod attachments;
 mod company_users;
 mod errors;
 mod imports;
+mod inquiries;
 mod ledger;
 mod mfa;
 mod onboarding;

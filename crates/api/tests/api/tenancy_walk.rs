@@ -2,12 +2,13 @@
 //! (`/api/v1/company/…/{id}`, `/api/v1/me/…/{id}`) is called by company B's representative with
 //! company A's ids, and answers 404 `not_found`, exactly as for an id that does not exist. A's
 //! resources are unchanged afterwards. A new such operation fails here until company A is given
-//! an id for it, so no route is left out by forgetting (issue 9 "Done when"; issue 10 for users
-//! and tokens).
+//! an id for it, so no route is left out by forgetting (issue 9 "Done when"; issue 10 for users,
+//! tokens, inquiries and their files).
 
 use std::collections::HashMap;
 
 use portal_domain::company::{AwsAccountView, CompanyOverview, LedgerPage};
+use portal_domain::inquiries::{InquiryPage, InquiryState, InquiryView};
 use portal_domain::services::{ApplicationState, ApplicationView, MessageView};
 use portal_domain::trainings::{BookingView, TrainingMenuView};
 use portal_domain::{Rank, Role};
@@ -35,11 +36,16 @@ struct CompanyA {
     booking: Uuid,
     member: Uuid,
     api_token: Uuid,
+    inquiry: Uuid,
+    inquiry_attachment: Uuid,
 }
 
 impl CompanyA {
     /// The id company A has for each parameter of `path`, or None when A has none to offer.
     fn ids(&self, path: &str) -> Option<HashMap<&'static str, Uuid>> {
+        if path.starts_with("/api/v1/company/inquiries/{id}") {
+            return Some(HashMap::from([("id", self.inquiry), ("attachment_id", self.inquiry_attachment)]));
+        }
         let id = if path.starts_with("/api/v1/company/applications/{id}") {
             self.application
         } else if path.starts_with("/api/v1/company/aws-accounts/{id}") {
@@ -133,6 +139,20 @@ async fn company_b_gets_404_for_every_application_message_slot_attachment_bookin
     let ledger: LedgerPage = ok_json(app.get("/api/v1/company/tickets", Some(&rep_a)).await).await;
     let token = json!({ "name": "請求データ連携", "expires_in_days": 30, "scope": "read" });
     let token: Value = ok_json(app.post("/api/v1/me/api-tokens", Some(&rep_a), token).await).await;
+    // A's inquiry with a file from its representative.
+    let inquiry = json!({ "category": "tickets", "subject": "残高", "body": "A の問い合わせ" });
+    let inquiry: InquiryView = ok_json(app.post("/api/v1/company/inquiries", Some(&rep_a), inquiry).await).await;
+    let upload = app
+        .http
+        .post(app.url(&format!("/api/v1/company/inquiries/{}/attachments", inquiry.id)))
+        .query(&[("file_name", "明細.pdf")])
+        .bearer_auth(&rep_a)
+        .header("Content-Type", "application/pdf")
+        .body(PDF.to_vec())
+        .send()
+        .await
+        .unwrap();
+    let inquiry_file: MessageView = ok_json(upload).await;
     let company_a = CompanyA {
         application: app_a.id,
         slot: proposed.slots[0].id,
@@ -142,8 +162,12 @@ async fn company_b_gets_404_for_every_application_message_slot_attachment_bookin
         booking: booking.id,
         member: member_a.id,
         api_token: token["token"]["id"].as_str().unwrap().parse().unwrap(),
+        inquiry: inquiry.id,
+        inquiry_attachment: inquiry_file.attachments[0].id,
     };
-    // B's own application: A's slot or file under B's own id is not found either.
+    // B's own application and inquiry: A's slot or file under B's own id is not found either.
+    let inquiry_b = json!({ "category": "other", "subject": "B", "body": "B の問い合わせ" });
+    let inquiry_b: InquiryView = ok_json(app.post("/api/v1/company/inquiries", Some(&rep_b), inquiry_b).await).await;
     let app_b: ApplicationView =
         ok_json(app.post("/api/v1/company/applications", Some(&rep_b), apply(ACCOUNT_B)).await).await;
     let before: CompanyOverview = ok_json(app.get("/api/v1/company", Some(&rep_a)).await).await;
@@ -167,11 +191,15 @@ async fn company_b_gets_404_for_every_application_message_slot_attachment_bookin
             let p = problem(call(&app, &method, &url, &rep_b).await, StatusCode::NOT_FOUND, "not_found").await;
             assert!(p.detail.is_none_or(|d| !d.contains(&company_a.application.to_string())), "{method} {url}");
             if path.contains("{slot_id}") || path.contains("{attachment_id}") {
-                let mixed = HashMap::from([
-                    ("id", app_b.id),
-                    ("slot_id", company_a.slot),
-                    ("attachment_id", company_a.attachment),
-                ]);
+                let mixed = if path.starts_with("/api/v1/company/inquiries/") {
+                    HashMap::from([("id", inquiry_b.id), ("attachment_id", company_a.inquiry_attachment)])
+                } else {
+                    HashMap::from([
+                        ("id", app_b.id),
+                        ("slot_id", company_a.slot),
+                        ("attachment_id", company_a.attachment),
+                    ])
+                };
                 let url = fill(path, &mixed);
                 problem(call(&app, &method, &url, &rep_b).await, StatusCode::NOT_FOUND, "not_found").await;
             }
@@ -188,6 +216,13 @@ async fn company_b_gets_404_for_every_application_message_slot_attachment_bookin
         "GET /api/v1/company/applications/{id}/attachments/{attachment_id}",
         "POST /api/v1/company/training-bookings/{id}/cancel",
         "DELETE /api/v1/me/api-tokens/{id}",
+        "GET /api/v1/company/inquiries/{id}",
+        "GET /api/v1/company/inquiries/{id}/messages",
+        "POST /api/v1/company/inquiries/{id}/messages",
+        "POST /api/v1/company/inquiries/{id}/close",
+        "POST /api/v1/company/inquiries/{id}/reopen",
+        "POST /api/v1/company/inquiries/{id}/attachments",
+        "GET /api/v1/company/inquiries/{id}/attachments/{attachment_id}",
     ] {
         assert!(walked.iter().any(|w| w == expected), "{expected} was walked: {walked:?}");
     }
@@ -204,6 +239,13 @@ async fn company_b_gets_404_for_every_application_message_slot_attachment_bookin
     assert_eq!((after.ticket_balance, after.free_trainings_left), (before.ticket_balance, before.free_trainings_left));
     let file = format!("/api/v1/company/applications/{}/attachments/{}", app_a.id, company_a.attachment);
     assert_eq!(app.get(&file, Some(&rep_a)).await.status(), StatusCode::OK);
+    let inquiry_url = format!("/api/v1/company/inquiries/{}", inquiry.id);
+    let still: InquiryView = ok_json(app.get(&inquiry_url, Some(&rep_a)).await).await;
+    assert_eq!((still.state, still.message_count), (InquiryState::Open, 2), "A's inquiry is as it was");
+    let file = format!("{inquiry_url}/attachments/{}", company_a.inquiry_attachment);
+    assert_eq!(app.get(&file, Some(&rep_a)).await.status(), StatusCode::OK);
+    let listed: InquiryPage = ok_json(app.get("/api/v1/company/inquiries", Some(&rep_b)).await).await;
+    assert_eq!(listed.items.iter().map(|i| i.id).collect::<Vec<_>>(), [inquiry_b.id], "B lists only its own");
     let tokens: Value = ok_json(app.get("/api/v1/me/api-tokens", Some(&rep_a)).await).await;
     assert!(tokens.to_string().contains(&company_a.api_token.to_string()), "A's token is still live: {tokens}");
 }

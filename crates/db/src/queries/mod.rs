@@ -6,6 +6,7 @@ pub mod audit;
 pub mod aws_accounts;
 pub mod companies;
 pub mod company_years;
+pub mod inquiries;
 pub mod ledger;
 pub mod recovery_codes;
 pub mod scope;

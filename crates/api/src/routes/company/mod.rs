@@ -2,6 +2,7 @@
 
 pub mod applications;
 pub mod aws_accounts;
+pub mod inquiries;
 pub mod overview;
 pub mod tickets;
 pub mod users;
