@@ -201,6 +201,10 @@ pub fn parse_body(field: &str, body: &str) -> Result<String, FieldError> {
     if body.chars().count() > BODY_LIMIT {
         return Err(FieldError::new(field, ErrorCode::TooLong, format!("at most {BODY_LIMIT} characters")));
     }
+    // Line breaks and tabs are text; other control characters (NUL above all) are not.
+    if body.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+        return Err(FieldError::new(field, ErrorCode::Invalid, "control characters are not allowed"));
+    }
     Ok(body.to_owned())
 }
 
@@ -377,6 +381,9 @@ mod tests {
         assert_eq!(fields, [("subject", "required"), ("body", "required")]);
         let long = OpenInquiryRequest { subject: "x".repeat(201), body: "ok".into(), ..req.clone() };
         assert_eq!(long.parse().err().unwrap()[0].code, "too_long");
+        let nul = OpenInquiryRequest { subject: "a".into(), body: "a\0b".into(), ..req.clone() };
+        assert_eq!(nul.parse().err().unwrap()[0].field, "body");
+        assert!(parse_body("body", "一行目\r\n\t二行目").is_ok());
         let ok = OpenInquiryRequest { subject: " 残高 ".into(), body: " 教えて ".into(), ..req };
         let parsed = ok.parse().ok().unwrap();
         assert_eq!((parsed.subject.as_str(), parsed.body.as_str()), ("残高", "教えて"));

@@ -63,10 +63,12 @@ pub async fn inquiry_inbox(
             ApiError::field("category", ErrorCode::Invalid, format!("{c:?} is not an inquiry category"))
         })?),
     };
-    let q = filter.q.as_deref();
-    if q.is_some_and(|q| q.chars().count() > 200) {
+    // Control characters are never in what is searched (and PostgreSQL refuses NUL in a pattern).
+    let q: Option<String> = filter.q.as_deref().map(|q| q.chars().filter(|c| !c.is_control()).collect());
+    if q.as_ref().is_some_and(|q| q.chars().count() > 200) {
         return Err(ApiError::field("q", ErrorCode::TooLong, "at most 200 characters"));
     }
+    let q = q.as_deref();
     let f = Inbox { state: wanted, category, assignee: filter.assignee, company: filter.company, q };
     let mut found = inquiries::inbox(&state.db, staff.0.user.id, f, page, per_page, state.now()).await?;
     found.links = page_links(&req, page, per_page, found.total);
