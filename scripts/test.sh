@@ -76,6 +76,10 @@ E2E_SERVICES_ADMIN_EMAIL="e2e-services-admin@demo.example.com"
 E2E_SERVICES_ADMIN_PASSWORD=$("$PORTAL_BIN" admin create-staff --email "$E2E_SERVICES_ADMIN_EMAIL" --role admin | sed -n 's/^temporary password: //p')
 DEMO_MEMBER_EMAIL=$(demo member email); DEMO_MEMBER_PASSWORD=$(demo member temporary_password)
 export E2E_SERVICES_ADMIN_EMAIL E2E_SERVICES_ADMIN_PASSWORD DEMO_MEMBER_EMAIL DEMO_MEMBER_PASSWORD
+# The company-users and API-token journey (e2e/tests/users.test.mjs) onboards its own company through the API.
+E2E_USERS_ADMIN_EMAIL="e2e-users-admin@demo.example.com"
+E2E_USERS_ADMIN_PASSWORD=$("$PORTAL_BIN" admin create-staff --email "$E2E_USERS_ADMIN_EMAIL" --role admin | sed -n 's/^temporary password: //p')
+export E2E_USERS_ADMIN_EMAIL E2E_USERS_ADMIN_PASSWORD
 export PORTAL_OUTBOX_DIR="$PORTAL_DATA_DIR/outbox"
 if ! counted bash "$ROOT/e2e/run.sh"; then
   echo "--- server log ---"; tail -n 50 "$work/serve.log"

@@ -36,12 +36,14 @@ mod services;
 mod staff;
 mod threads;
 mod trainings;
+mod users;
 
 pub use company::*;
 pub use services::*;
 pub use staff::*;
 pub use threads::*;
 pub use trainings::*;
+pub use users::*;
 
 const BASE: &str = "/api/v1";
 /// Sent on every `/auth/` call: the refresh token comes back only as an `HttpOnly` cookie.

@@ -19,6 +19,7 @@ use crate::pages::{
     PasswordPage, ServicesPage,
 };
 use crate::pages::{AdminServicesPage, AdminTrainingsPage, TrainingsPage};
+use crate::pages::{ApiTokensPage, CompanyUsersPage};
 use crate::session::{provide_session, use_session};
 
 #[component]
@@ -70,6 +71,18 @@ pub fn App() -> impl IntoView {
                     <ProtectedRoute
                         path=path!("/company/tickets")
                         view=CompanyTicketsPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
+                        path=path!("/company/users")
+                        view=CompanyUsersPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
+                        path=path!("/me/api-tokens")
+                        view=ApiTokensPage
                         condition=full
                         redirect_path=to_landing_5
                     />

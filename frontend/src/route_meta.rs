@@ -6,7 +6,7 @@
 //! scheme-relative URL (`https://evil.example/`, `//evil.example/`, `/\evil.example/`) that would turn
 //! the sign-in page into an open redirect.
 
-use crate::i18n::{CompanyMsg as C, Msg, ServiceMsg as V, StaffMsg as S, TrainingMsg as T};
+use crate::i18n::{CompanyMsg as C, Msg, ServiceMsg as V, StaffMsg as S, TrainingMsg as T, UserMsg as U};
 
 /// Longest `next` kept; a longer one is dropped (a real path of the portal is far shorter).
 const NEXT_MAX_LEN: usize = 512;
@@ -66,6 +66,8 @@ pub fn page_title(path: &str) -> Option<Msg> {
         "/mfa/verify" => Msg::MfaVerifyTitle,
         "/company" => C::NavCompany.into(),
         "/company/tickets" => C::TicketHistory.into(),
+        "/company/users" => U::UsersTitle.into(),
+        "/me/api-tokens" => U::TokensTitle.into(),
         "/admin/users" => Msg::AdminUsersTitle,
         "/admin/companies" => S::CompaniesTitle.into(),
         "/admin/companies/new" => S::OnboardTitle.into(),
@@ -165,6 +167,8 @@ mod tests {
             "/mfa/verify",
             "/company",
             "/company/tickets",
+            "/company/users",
+            "/me/api-tokens",
             "/admin/users",
             "/admin/companies",
             "/admin/companies/new",

@@ -23,7 +23,7 @@ mod table_scroll;
 mod thread;
 mod ticket_history;
 
-pub use access::{AdminPage, NotFoundPage, StaffOnly};
+pub use access::{AdminPage, NoPermissionPage, NotFoundPage, StaffOnly};
 pub use admin_only::AdminOnly;
 pub use application::{application_name, ApplicationTerms, StateBadge, Timeline};
 pub use application_work::{ChecklistView, ReportChannelFacts, SlotsView};

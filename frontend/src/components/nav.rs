@@ -7,7 +7,7 @@ use leptos_router::hooks::use_location;
 use portal_domain::auth::{Me, SessionStage};
 
 use crate::api;
-use crate::i18n::{t, CompanyMsg as C, Msg, ServiceMsg as V, StaffMsg as S, TrainingMsg as T};
+use crate::i18n::{t, CompanyMsg as C, Msg, ServiceMsg as V, StaffMsg as S, TrainingMsg as T, UserMsg as U};
 use crate::session::use_session;
 
 #[component]
@@ -48,6 +48,8 @@ fn nav_for(staff: bool) -> impl IntoView {
             ("/services", V::NavServices.into(), "nav-services"),
             ("/applications", V::NavApplications.into(), "nav-applications"),
             ("/trainings", T::NavTrainings.into(), "nav-trainings"),
+            ("/company/users", U::NavUsers.into(), "nav-users"),
+            ("/me/api-tokens", U::NavTokens.into(), "nav-api-tokens"),
         ]
     };
     let location = use_location();

@@ -6,6 +6,7 @@ use super::services::ServiceMsg;
 use super::staff::StaffMsg;
 use super::threads::ThreadMsg;
 use super::trainings::TrainingMsg;
+use super::users::UserMsg;
 #[cfg(any(feature = "staff", test))]
 use super::work::WorkMsg;
 use super::Lang;
@@ -115,6 +116,7 @@ pub enum Msg {
     Adm(StaffMsg),
     Thr(ThreadMsg),
     Trn(TrainingMsg),
+    Usr(UserMsg),
     /// Staff bundle only (see [`WorkMsg`]).
     #[cfg(any(feature = "staff", test))]
     Work(WorkMsg),
@@ -129,6 +131,12 @@ impl From<ThreadMsg> for Msg {
 impl From<TrainingMsg> for Msg {
     fn from(m: TrainingMsg) -> Msg {
         Msg::Trn(m)
+    }
+}
+
+impl From<UserMsg> for Msg {
+    fn from(m: UserMsg) -> Msg {
+        Msg::Usr(m)
     }
 }
 
@@ -321,6 +329,7 @@ impl Msg {
             Adm(m) => m.pair(),
             Thr(m) => m.pair(),
             Trn(m) => m.pair(),
+            Usr(m) => m.pair(),
             #[cfg(any(feature = "staff", test))]
             Work(m) => m.pair(),
         }

@@ -8,6 +8,7 @@ mod services;
 mod staff;
 mod threads;
 mod trainings;
+mod users;
 #[cfg(any(feature = "staff", test))]
 mod work;
 
@@ -20,6 +21,7 @@ pub use services::ServiceMsg;
 pub use staff::{audit_action, StaffMsg};
 pub use threads::ThreadMsg;
 pub use trainings::TrainingMsg;
+pub use users::UserMsg;
 #[cfg(any(feature = "staff", test))]
 pub use work::WorkMsg;
 

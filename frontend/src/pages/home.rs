@@ -7,7 +7,7 @@ use portal_domain::auth::{Me, RecentSignIn};
 use crate::api;
 use crate::components::{ErrorMessage, Loading, TableScroll};
 use crate::format::jst_minute;
-use crate::i18n::{t, use_i18n, CompanyMsg as C, Msg, StaffMsg as S};
+use crate::i18n::{t, use_i18n, CompanyMsg as C, Msg, StaffMsg as S, UserMsg as U};
 use crate::session::use_session;
 
 #[component]
@@ -60,7 +60,13 @@ fn Profile(me: Me) -> impl IntoView {
                 <dd data-testid="home-mfa">{t(if me.mfa_enabled { Msg::MfaEnabled } else { Msg::MfaDisabled })}</dd>
             </dl>
             <p class="muted">{move || Msg::RecoveryCodesLeft.fill(i18n.lang(), &[("n", &left)])}</p>
-            <p><a class="btn" href="/password" data-testid="home-change-password">{t(Msg::ChangePassword)}</a></p>
+            <p class="menu">
+                <a class="btn" href="/password" data-testid="home-change-password">{t(Msg::ChangePassword)}</a>
+                // Integrators' tokens are for customers only (staff are offered none).
+                {(!is_staff).then(|| view! {
+                    <a class="btn" href="/me/api-tokens" data-testid="home-api-tokens-link">{t(U::ManageTokens)}</a>
+                })}
+            </p>
         </section>
         {if is_staff {
             view! {
@@ -85,6 +91,7 @@ fn Profile(me: Me) -> impl IntoView {
                     <p class="menu">
                         <a class="btn btn-primary-outline" href="/company" data-testid="home-company-link">{t(C::NavCompany)}</a>
                         <a class="btn" href="/company/tickets" data-testid="home-tickets-link">{t(C::NavTickets)}</a>
+                        <a class="btn" href="/company/users" data-testid="home-users-link">{t(U::UsersTitle)}</a>
                     </p>
                 </section>
             }

@@ -20,7 +20,11 @@ mod admin_transactions;
 #[cfg(feature = "staff")]
 mod admin_users;
 #[cfg(any(feature = "staff", not(feature = "signin")))]
+mod api_tokens;
+#[cfg(any(feature = "staff", not(feature = "signin")))]
 mod company;
+#[cfg(any(feature = "staff", not(feature = "signin")))]
+mod company_users;
 #[cfg(any(feature = "staff", not(feature = "signin")))]
 mod home;
 #[cfg(any(feature = "staff", feature = "signin"))]
@@ -58,7 +62,11 @@ pub use admin_transactions::AdminTransactionsPage;
 #[cfg(feature = "staff")]
 pub use admin_users::AdminUsersPage;
 #[cfg(any(feature = "staff", not(feature = "signin")))]
+pub use api_tokens::ApiTokensPage;
+#[cfg(any(feature = "staff", not(feature = "signin")))]
 pub use company::{CompanyPage, CompanyTicketsPage};
+#[cfg(any(feature = "staff", not(feature = "signin")))]
+pub use company_users::CompanyUsersPage;
 #[cfg(any(feature = "staff", not(feature = "signin")))]
 pub use home::HomePage;
 #[cfg(any(feature = "staff", feature = "signin"))]
@@ -70,6 +78,8 @@ pub use mfa_verify::MfaVerifyPage;
 pub use not_found::NotFound;
 #[cfg(any(feature = "staff", feature = "signin"))]
 pub use password::PasswordPage;
+#[cfg(all(feature = "signin", not(feature = "staff")))]
+pub use reload_stub::{ReloadStub as ApiTokensPage, ReloadStub as CompanyUsersPage};
 #[cfg(not(any(feature = "staff", feature = "signin")))]
 pub use reload_stub::{
     ReloadStub as LoginPage, ReloadStub as MfaEnrollPage, ReloadStub as MfaVerifyPage, ReloadStub as PasswordPage,

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::components::{AwsAccountsTable, CompanyFacts, ErrorMessage, Loading};
-use crate::i18n::{t, CompanyMsg as C, Msg};
+use crate::i18n::{t, CompanyMsg as C, Msg, UserMsg as U};
 use crate::session::use_session;
 
 pub use tickets::CompanyTicketsPage;
@@ -32,6 +32,10 @@ pub fn CompanyPage() -> impl IntoView {
                         <p>
                             <a class="btn" href="/company/tickets" data-testid="company-tickets-link">
                                 {t(C::ViewTicketHistory)}
+                            </a>
+                            " "
+                            <a class="btn" href="/company/users" data-testid="company-users-link">
+                                {t(U::ViewUsers)}
                             </a>
                         </p>
                     </section>
