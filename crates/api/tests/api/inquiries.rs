@@ -298,3 +298,30 @@ async fn invalid_inquiries_and_filters_name_their_fields() {
     let missing = format!("/api/v1/company/inquiries/{}", Uuid::new_v4());
     problem(app.get(&missing, Some(&member)).await, StatusCode::NOT_FOUND, "not_found").await;
 }
+
+#[tokio::test]
+async fn an_integrator_token_reads_inquiries_and_writes_only_with_read_write() {
+    let app = TestApp::spawn().await;
+    let company = app.build_company("TOKI").create().await;
+    let (_, member) = app.customer(Role::Member, company).await;
+    let opened = open(&app, &member, "portal", "API の使い方", "トークンで一覧を読みたい").await;
+    let token = |scope: &str| {
+        let body = json!({ "name": format!("連携 {scope}"), "expires_in_days": 30, "scope": scope });
+        let (app, member) = (&app, &member);
+        async move {
+            let created: serde_json::Value = ok_json(app.post("/api/v1/me/api-tokens", Some(member), body).await).await;
+            created["secret"].as_str().unwrap().to_owned()
+        }
+    };
+    let read = token("read").await;
+    let listed: InquiryPage = ok_json(app.get("/api/v1/company/inquiries", Some(&read)).await).await;
+    assert_eq!(listed.items[0].id, opened.id);
+    let res = app.post("/api/v1/company/inquiries", Some(&read), open_body("other", "件名", "本文")).await;
+    problem(res, StatusCode::FORBIDDEN, "token_scope_insufficient").await;
+    let read_write = token("read-write").await;
+    let url = format!("/api/v1/company/inquiries/{}/messages", opened.id);
+    let res = app.post(&url, Some(&read_write), json!({ "body": "連携から追記" })).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    // Staff have no way in with a customer's token.
+    problem(app.get("/api/v1/admin/inquiries", Some(&read_write)).await, StatusCode::FORBIDDEN, "forbidden").await;
+}

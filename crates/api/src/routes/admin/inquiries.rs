@@ -2,7 +2,9 @@
 //! closing and assignment.
 
 use actix_web::{get, post, put, web, HttpRequest, HttpResponse};
-use portal_app::inquiries::{self, Inbox};
+use portal_app::inquiries;
+use portal_app::inquiry_inbox::{self as staff_inbox, Inbox};
+use portal_app::inquiry_threads;
 use portal_domain::inquiries::{AssignInquiryRequest, InquiryCategory, InquiryPage, InquiryState, InquiryView};
 use portal_domain::services::{MessageList, MessageView, PostMessageRequest};
 use portal_domain::ErrorCode;
@@ -70,7 +72,7 @@ pub async fn inquiry_inbox(
     }
     let q = q.as_deref();
     let f = Inbox { state: wanted, category, assignee: filter.assignee, company: filter.company, q };
-    let mut found = inquiries::inbox(&state.db, staff.0.user.id, f, page, per_page, state.now()).await?;
+    let mut found = staff_inbox::inbox(&state.db, staff.0.user.id, f, page, per_page, state.now()).await?;
     found.links = page_links(&req, page, per_page, found.total);
     Ok(Paged(found))
 }
@@ -114,7 +116,7 @@ pub async fn staff_inquiry_messages(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<MessageList>, ApiError> {
     let scope = inquiries::staff_scope(&state.db, &staff.0.user, *id).await?;
-    Ok(web::Json(inquiries::messages(&state.db, scope, *id, &staff.0.user, state.now()).await?))
+    Ok(web::Json(inquiry_threads::messages(&state.db, scope, *id, &staff.0.user, state.now()).await?))
 }
 
 /// Answer an inquiry (staff)
@@ -143,7 +145,8 @@ pub async fn answer_inquiry(
     let scope = inquiries::staff_scope(&state.db, &staff.0.user, *id).await?;
     let actor = staff.actor();
     let m =
-        inquiries::post(&state.db, &state.notices, scope, *id, &staff.0.user, &actor, &body.body, state.now()).await?;
+        inquiry_threads::post(&state.db, &state.notices, scope, *id, &staff.0.user, &actor, &body.body, state.now())
+            .await?;
     Ok(HttpResponse::Created().json(m))
 }
 
@@ -192,7 +195,7 @@ pub async fn assign_inquiry(
     body: JsonBody<AssignInquiryRequest>,
 ) -> Result<web::Json<InquiryView>, ApiError> {
     let body = body.parse().await?;
-    Ok(web::Json(inquiries::assign(&state.db, &staff.0.user, *id, body.assignee_id, state.now()).await?))
+    Ok(web::Json(staff_inbox::assign(&state.db, &staff.0.user, *id, body.assignee_id, state.now()).await?))
 }
 
 /// Send a file in an inquiry (staff)
@@ -223,7 +226,7 @@ pub async fn staff_upload_inquiry_attachment(
     let scope = inquiries::staff_scope(&state.db, &staff.0.user, *id).await?;
     let bytes = read_limited(payload).await?;
     let actor = staff.actor();
-    let m = inquiries::upload(
+    let m = inquiry_threads::upload(
         &state.db,
         &state.attachments,
         &state.notices,
@@ -258,6 +261,6 @@ pub async fn staff_download_inquiry_attachment(
 ) -> Result<HttpResponse, ApiError> {
     let (id, attachment_id) = path.into_inner();
     let scope = inquiries::staff_scope(&state.db, &staff.0.user, id).await?;
-    let (a, bytes) = inquiries::download(&state.db, &state.attachments, scope, id, attachment_id).await?;
+    let (a, bytes) = inquiry_threads::download(&state.db, &state.attachments, scope, id, attachment_id).await?;
     Ok(file_response(a, bytes))
 }

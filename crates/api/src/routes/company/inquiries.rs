@@ -2,7 +2,7 @@
 //! reads, writes, closes and reopens the company's inquiries.
 
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
-use portal_app::inquiries;
+use portal_app::{inquiries, inquiry_threads};
 use portal_domain::inquiries::{InquiryPage, InquiryState, InquiryView, OpenInquiryRequest};
 use portal_domain::services::{MessageList, MessageView, PostMessageRequest};
 use portal_domain::ErrorCode;
@@ -131,7 +131,7 @@ pub async fn list_inquiry_messages(
     customer: Customer,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<MessageList>, ApiError> {
-    Ok(web::Json(inquiries::messages(&state.db, customer.scope, *id, &customer.caller.user, state.now()).await?))
+    Ok(web::Json(inquiry_threads::messages(&state.db, customer.scope, *id, &customer.caller.user, state.now()).await?))
 }
 
 /// Write to an inquiry
@@ -158,7 +158,7 @@ pub async fn post_inquiry_message(
 ) -> Result<HttpResponse, ApiError> {
     let body = body.parse().await?;
     let actor = customer.actor();
-    let m = inquiries::post(
+    let m = inquiry_threads::post(
         &state.db,
         &state.notices,
         customer.scope,
@@ -248,7 +248,7 @@ pub async fn upload_inquiry_attachment(
     let params = Query::<UploadParams>::parse(req.query_string())?;
     let bytes = read_limited(payload).await?;
     let actor = customer.actor();
-    let m = inquiries::upload(
+    let m = inquiry_threads::upload(
         &state.db,
         &state.attachments,
         &state.notices,
@@ -282,6 +282,7 @@ pub async fn download_inquiry_attachment(
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, attachment_id) = path.into_inner();
-    let (a, bytes) = inquiries::download(&state.db, &state.attachments, customer.scope, id, attachment_id).await?;
+    let (a, bytes) =
+        inquiry_threads::download(&state.db, &state.attachments, customer.scope, id, attachment_id).await?;
     Ok(file_response(a, bytes))
 }
