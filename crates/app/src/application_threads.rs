@@ -123,12 +123,12 @@ pub async fn propose_slots(
         let field = format!("slots[{i}]");
         let inside = calendar.slot_within_service_hours(s.starts_at, s.ends_at).map_err(AppError::internal)?;
         if s.starts_at <= now {
-            errors.push(FieldError::new(&field, ErrorCode::OutOfRange, "must be in the future"));
+            errors.push(FieldError::new(&field, ErrorCode::TimeInPast, "must be in the future"));
         } else if !inside {
             let at = s.starts_at.with_timezone(&jst()).format("%Y-%m-%d %H:%M");
             errors.push(FieldError::new(
                 &field,
-                ErrorCode::OutOfRange,
+                ErrorCode::OutsideServiceHours,
                 format!("{at} JST is outside service hours (weekdays 10:00–19:00 JST on business days)"),
             ));
         }

@@ -97,6 +97,8 @@ pub enum ErrorCode {
     AlreadyExists,
     /// 409: the company's last active representative cannot be demoted, disabled or deleted (R7.4).
     LastRepresentative,
+    /// 409: the CSM is already the dedicated CSM of another company; an admin overrides with a reason (R6.1).
+    CsmAlreadyDedicated,
     /// 409: an inquiry closed more than 14 days ago cannot be reopened; open a new one (R7.7).
     ReopenPeriodOver,
     /// 401: the account was disabled by a representative of its company.
@@ -160,6 +162,10 @@ pub enum ErrorCode {
     AwsAccountNotLinked,
     /// A web-vuln-lite hearing sheet lists 1–15 actions (R4.3).
     TooManyActions,
+    /// A meeting time must lie ahead.
+    TimeInPast,
+    /// A meeting time must lie in service hours: weekdays 10:00–19:00 JST on business days.
+    OutsideServiceHours,
     /// The file type is not one the portal accepts (PDF, PNG, JPEG, text, CSV, ZIP, Office files).
     AttachmentTypeNotAllowed,
     /// The file's bytes are not of the type it claims to be.
@@ -218,6 +224,7 @@ impl ErrorCode {
         ErrorCode::AwsAccountTaken,
         ErrorCode::AlreadyExists,
         ErrorCode::LastRepresentative,
+        ErrorCode::CsmAlreadyDedicated,
         ErrorCode::ReopenPeriodOver,
         ErrorCode::AccountDisabled,
         ErrorCode::SessionRequired,
@@ -258,6 +265,8 @@ impl ErrorCode {
         ErrorCode::LeadTimeTooShort,
         ErrorCode::AwsAccountNotLinked,
         ErrorCode::TooManyActions,
+        ErrorCode::TimeInPast,
+        ErrorCode::OutsideServiceHours,
         ErrorCode::AttachmentTypeNotAllowed,
         ErrorCode::AttachmentTypeMismatch,
         ErrorCode::NoQualifyingContract,
@@ -311,6 +320,7 @@ impl ErrorCode {
             AwsAccountTaken => "aws_account_taken",
             AlreadyExists => "already_exists",
             LastRepresentative => "last_representative",
+            CsmAlreadyDedicated => "csm_already_dedicated",
             ReopenPeriodOver => "reopen_period_over",
             AccountDisabled => "account_disabled",
             SessionRequired => "session_required",
@@ -351,6 +361,8 @@ impl ErrorCode {
             LeadTimeTooShort => "lead_time_too_short",
             AwsAccountNotLinked => "aws_account_not_linked",
             TooManyActions => "too_many_actions",
+            TimeInPast => "time_in_past",
+            OutsideServiceHours => "outside_service_hours",
             AttachmentTypeNotAllowed => "attachment_type_not_allowed",
             AttachmentTypeMismatch => "attachment_type_mismatch",
             NoQualifyingContract => "no_qualifying_contract",
@@ -456,6 +468,11 @@ impl ErrorCode {
                 "診断対象のアクション数は 1〜15 にしてください。",
                 "List between 1 and 15 actions.",
             ),
+            TimeInPast => ("過去の日時は指定できません。", "The time has already passed."),
+            OutsideServiceHours => (
+                "サービス時間（営業日の平日 10:00〜19:00、日本時間）内の日時を指定してください。",
+                "Choose a time within service hours (weekdays 10:00–19:00 JST on business days).",
+            ),
             FreeTrainingsUsedUp => (
                 "今年度の無料トレーニング枠は使い切りました。チケットでお申し込みいただけます。",
                 "This year's free trainings are used. You can book with tickets instead.",
@@ -517,6 +534,10 @@ impl ErrorCode {
             AlreadyExists => (
                 "ほかの操作と競合しました。画面を更新してからもう一度お試しください。",
                 "This conflicts with another change. Reload and try again.",
+            ),
+            CsmAlreadyDedicated => (
+                "この CSM はすでに別の会社の専任 CSM です。割り当てるには理由を入力してください。",
+                "This CSM is already dedicated to another company. Give a reason to assign them anyway.",
             ),
             LastRepresentative => (
                 "最後の代表者は、削除・無効化・メンバーへの変更ができません。先に別のユーザーを代表者にしてください（R7.4）。",
@@ -687,6 +708,7 @@ mod tests {
             | AwsAccountTaken
             | AlreadyExists
             | LastRepresentative
+            | CsmAlreadyDedicated
             | ReopenPeriodOver
             | AccountDisabled
             | SessionRequired
@@ -727,6 +749,8 @@ mod tests {
             | LeadTimeTooShort
             | AwsAccountNotLinked
             | TooManyActions
+            | TimeInPast
+            | OutsideServiceHours
             | AttachmentTypeNotAllowed
             | AttachmentTypeMismatch
             | NoQualifyingContract
@@ -737,7 +761,7 @@ mod tests {
     }
 
     /// The number of arms above; keep in step with the match (the compiler checks the match itself).
-    const VARIANTS: usize = 87;
+    const VARIANTS: usize = 90;
 
     #[test]
     fn all_lists_every_variant_once() {

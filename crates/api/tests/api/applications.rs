@@ -500,8 +500,20 @@ async fn staff_propose_times_inside_service_hours_and_the_customer_picks_one_whi
         "validation_failed",
     )
     .await;
-    let fields: Vec<&str> = p.errors.iter().map(|e| e.field.as_str()).collect();
-    assert_eq!(fields, ["slots[1]", "slots[2]"], "a holiday and 18:30–19:30 JST are outside service hours");
+    let fields: Vec<(&str, &str)> = p.errors.iter().map(|e| (e.field.as_str(), e.code.as_str())).collect();
+    assert_eq!(
+        fields,
+        [("slots[1]", "outside_service_hours"), ("slots[2]", "outside_service_hours")],
+        "a holiday and 18:30–19:30 JST are outside service hours"
+    );
+    let yesterday = json!({ "starts_at": "2026-04-17T01:00:00Z", "ends_at": "2026-04-17T02:00:00Z" });
+    let p = problem(
+        app.post(&slots_url, Some(&csm), json!({ "slots": [yesterday] })).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!((p.errors[0].field.as_str(), p.errors[0].code.as_str()), ("slots[0]", "time_in_past"));
     let proposed: ApplicationView =
         ok_json(app.post(&slots_url, Some(&csm), json!({ "slots": [tuesday, thursday] })).await).await;
     assert_eq!(proposed.slots.len(), 2);

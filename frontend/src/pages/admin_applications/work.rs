@@ -23,13 +23,10 @@ const MAX_SLOTS: usize = 5;
 const SLOT_FIELDS: [&str; MAX_SLOTS] = ["slots[0]", "slots[1]", "slots[2]", "slots[3]", "slots[4]"];
 const DURATIONS: [u32; 4] = [30, 60, 90, 120];
 
-/// The server's refusal of time `i` in words: both reasons share the code `out_of_range`, and the
-/// time itself tells them apart (in the past, or outside service hours).
-fn slot_error(form: FormState, i: usize, start: RwSignal<String>) -> Option<Msg> {
-    if form.field_errors(SLOT_FIELDS[i]).is_empty() {
-        return None;
-    }
-    let past = parse_jst_local(&start.get_untracked()).is_some_and(|t| t <= crate::format::now());
+/// The server's refusal of time `i` in words: in the past, or outside service hours.
+fn slot_error(form: FormState, i: usize) -> Option<Msg> {
+    let errors = form.field_errors(SLOT_FIELDS[i]);
+    let past = ErrorCode::parse(&errors.first()?.code) == Some(ErrorCode::TimeInPast);
     Some(if past { W::SlotInPast } else { W::OutsideHours }.into())
 }
 
@@ -84,7 +81,7 @@ pub fn ProposeSlots(
                                             move || Msg::from(W::SlotStart).fill(i18n.lang(), &[("n", &n)])
                                         })
                                         name=SLOT_FIELDS[i]
-                                        local_error=Signal::derive(move || slot_error(form, i, starts[i]))
+                                        local_error=Signal::derive(move || slot_error(form, i))
                                     >
                                         <input type="datetime-local" data-testid=format!("slot-start-{i}") bind:value=starts[i]/>
                                     </Field>
