@@ -60,8 +60,12 @@ pub const API_TOKEN: &str = "api_token";
 
 /// Operations that want a session, not an API token (403 `session_required`, see
 /// `extractors::FullSession` and `AnyStage`): the sign-in steps and managing the tokens themselves.
-pub fn session_only(path: &str) -> bool {
-    path.starts_with("/api/v1/auth/") || path.starts_with("/api/v1/me/api-tokens")
+pub fn session_only(path: &str, method: &str) -> bool {
+    path.starts_with("/api/v1/auth/")
+        || path.starts_with("/api/v1/me/api-tokens")
+        // Changing the company's users hands out credentials (a new user's password, MFA and
+        // tokens): a leaked token must not mint a representative of its own.
+        || (path.starts_with("/api/v1/company/users") && !method.eq_ignore_ascii_case("get"))
 }
 
 /// Adds the API-token requirement beside the session's on every operation a customer's token may
@@ -70,11 +74,18 @@ pub fn session_only(path: &str) -> bool {
 fn with_api_token_security(api: &mut utoipa::openapi::OpenApi) {
     use utoipa::openapi::security::SecurityRequirement;
     for (path, item) in api.paths.paths.iter_mut() {
-        if session_only(path) {
-            continue;
-        }
-        let ops = [&mut item.get, &mut item.post, &mut item.put, &mut item.delete, &mut item.patch];
-        for op in ops.into_iter().flatten() {
+        let ops = [
+            ("get", &mut item.get),
+            ("post", &mut item.post),
+            ("put", &mut item.put),
+            ("delete", &mut item.delete),
+            ("patch", &mut item.patch),
+        ];
+        for (method, op) in ops {
+            let Some(op) = op.as_mut() else { continue };
+            if session_only(path, method) {
+                continue;
+            }
             let Some(security) = op.security.as_mut() else { continue };
             let roles: Option<Vec<String>> = security.iter().find_map(|req| {
                 let v = serde_json::to_value(req).ok()?;

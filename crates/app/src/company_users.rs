@@ -68,6 +68,7 @@ pub async fn create(
     let temporary_password = secrets::temporary_password();
     let hash = passwords::hash_blocking(temporary_password.clone()).await?;
     let txn = db.begin().await?;
+    lock_as_representative(&txn, scope, actor).await?;
     let new = users::NewUser {
         email: input.email.as_str(),
         display_name: &input.display_name,
@@ -137,12 +138,31 @@ URL: {portal_url}\n\n\
     (subject, body)
 }
 
-/// Takes the company's lock (first, see `users::lock_company`) and reads the target under it.
-async fn locked_target(txn: &DatabaseTransaction, scope: CompanyScope, id: Uuid) -> Result<user::Model, AppError> {
+/// Takes the company's lock (first, see `users::lock_company`), checks under it that the caller
+/// is still an active representative (one being demoted at this moment changes no one), and reads
+/// the target.
+async fn locked_target(
+    txn: &DatabaseTransaction,
+    scope: CompanyScope,
+    actor: &Actor,
+    id: Uuid,
+) -> Result<user::Model, AppError> {
+    lock_as_representative(txn, scope, actor).await?;
+    users::find_in_company(txn, scope, id).await?.ok_or(AppError::NotFound)
+}
+
+async fn lock_as_representative(txn: &DatabaseTransaction, scope: CompanyScope, actor: &Actor) -> Result<(), AppError> {
     if !users::lock_company(txn, scope).await? {
         return Err(AppError::NotFound);
     }
-    users::find_in_company(txn, scope, id).await?.ok_or(AppError::NotFound)
+    let caller = match actor.id {
+        Some(id) => users::find_in_company(txn, scope, id).await?,
+        None => None,
+    };
+    match caller {
+        Some(c) if c.role == Role::Representative && c.disabled_at.is_none() && c.deleted_at.is_none() => Ok(()),
+        _ => Err(AppError::Forbidden),
+    }
 }
 
 /// R7.4: refuses a change that would leave the company without an active representative.
@@ -169,7 +189,7 @@ pub async fn update(
     now: DateTime<Utc>,
 ) -> Result<CompanyUserView, AppError> {
     let txn = db.begin().await?;
-    let target = locked_target(&txn, scope, id).await?;
+    let target = locked_target(&txn, scope, actor, id).await?;
     let role = change.role.filter(|r| *r != target.role);
     let name = change.display_name.as_deref().filter(|n| *n != target.display_name);
     if role.is_none() && name.is_none() {
@@ -215,7 +235,7 @@ pub async fn set_disabled(
     now: DateTime<Utc>,
 ) -> Result<CompanyUserView, AppError> {
     let txn = db.begin().await?;
-    let target = locked_target(&txn, scope, id).await?;
+    let target = locked_target(&txn, scope, actor, id).await?;
     if target.disabled_at.is_some() == disabled {
         return Ok(view(target));
     }
@@ -253,7 +273,7 @@ pub async fn delete(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let txn = db.begin().await?;
-    let target = locked_target(&txn, scope, id).await?;
+    let target = locked_target(&txn, scope, actor, id).await?;
     check_keeps_a_representative(&txn, scope, &target).await?;
     let (sessions, tokens) = end_access(&txn, id, "user_deleted", now).await?;
     recovery_codes::delete_all(&txn, id).await?;

@@ -19,10 +19,20 @@ pub(crate) async fn notify(
     let from_staff = author.role.is_staff();
     let recipients: Result<Vec<user::Model>, _> = if from_staff {
         companies::users(db, scope).await
-    } else if let Some(a) = i.assignee_id {
-        users::find(db, a).await.map(|u| u.into_iter().collect())
     } else {
-        inquiries::active_staff(db).await
+        // The assignee, while they can act; else every active staff member, so that a message to
+        // someone who has left still reaches someone.
+        let assignee = match i.assignee_id {
+            Some(a) => {
+                users::find(db, a).await.map(|u| u.filter(|u| u.disabled_at.is_none() && u.deleted_at.is_none()))
+            }
+            None => Ok(None),
+        };
+        match assignee {
+            Ok(Some(u)) => Ok(vec![u]),
+            Ok(None) => inquiries::active_staff(db).await,
+            Err(e) => Err(e),
+        }
     };
     let recipients = match recipients {
         Ok(us) => us,

@@ -87,10 +87,7 @@ pub async fn cancel_booking(
     if customer.caller.role != Role::Representative {
         return Err(ApiError::Forbidden);
     }
-    let actor = portal_db::queries::audit::Actor {
-        id: Some(customer.caller.user.id),
-        label: customer.caller.user.email.clone(),
-    };
+    let actor = customer.actor();
     Ok(web::Json(trainings::cancel(&state.db, customer.scope, *id, &actor, state.now()).await?))
 }
 

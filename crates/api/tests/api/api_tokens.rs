@@ -96,41 +96,57 @@ async fn the_secret_is_stored_only_as_its_sha256() {
 #[tokio::test]
 async fn a_read_write_token_does_what_its_users_role_allows_and_no_more() {
     let app = TestApp::spawn().await;
-    let a = app.company("RW", "読み書き 株式会社").await;
+    let a =
+        app.build_company("RW").rank(portal_domain::Rank::Gold).tickets(15).aws_account("123456789012").create().await;
     let (rep, rep_session) = app.customer(Role::Representative, a).await;
     let (_, member_session) = app.customer(Role::Member, a).await;
     let rep_token = create(&app, &rep_session, 30, TokenScope::ReadWrite).await.secret;
     let member_token = create(&app, &member_session, 30, TokenScope::ReadWrite).await.secret;
 
-    let add = |email: &str| CreateCompanyUserRequest {
-        email: email.into(),
-        display_name: "連携で追加".into(),
-        role: CustomerRole::Member,
-    };
-    let created: CompanyUserCreated =
-        ok_json(app.post_json("/api/v1/company/users", Some(&rep_token), &add("via-token@example.jp")).await).await;
+    // Applying for a service is the representative's (R4.3): the representative's token may.
+    let apply = json!({ "service_code": "cost-consulting-lite", "aws_account_id": "123456789012" });
+    let applied: Value = ok_json(app.post("/api/v1/company/applications", Some(&rep_token), apply.clone()).await).await;
     problem(
-        app.post_json("/api/v1/company/users", Some(&member_token), &add("no@example.jp")).await,
+        app.post("/api/v1/company/applications", Some(&member_token), apply.clone()).await,
         StatusCode::FORBIDDEN,
         "forbidden",
     )
     .await;
-    // The write's own audit entry names the token too.
+    // A write's own audit entry names the token too.
+    let cancel = format!("/api/v1/company/applications/{}/cancel", applied["id"].as_str().unwrap());
+    let _: Value = ok_json(app.post(&cancel, Some(&rep_token), json!({})).await).await;
     let (_, admin) = app.staff(Role::Admin).await;
-    let audit: Value = ok_json(app.get("/api/v1/admin/audit?action=user.create", Some(&admin)).await).await;
+    let audit: Value = ok_json(app.get("/api/v1/admin/audit?action=application.transition", Some(&admin)).await).await;
     let actor = audit["items"][0]["actor"].as_str().unwrap().to_owned();
     assert!(actor.starts_with(&rep.email) && actor.contains("API token"), "{actor}");
-    assert_eq!(audit["items"][0]["target_id"], created.user.id.to_string());
+    assert_eq!(audit["items"][0]["target_id"], applied["id"]);
+
+    // Changing the company's users hands out credentials: a session only (R7.4), though the
+    // token's user is a representative. Reading them is fine.
+    let add = CreateCompanyUserRequest {
+        email: "via-token@example.jp".into(),
+        display_name: "連携で追加".into(),
+        role: CustomerRole::Representative,
+    };
+    problem(
+        app.post_json("/api/v1/company/users", Some(&rep_token), &add).await,
+        StatusCode::FORBIDDEN,
+        "session_required",
+    )
+    .await;
+    let users: Value = ok_json(app.get("/api/v1/company/users", Some(&rep_token)).await).await;
+    assert!(!users.to_string().contains("via-token@example.jp"));
+    let _: CompanyUserCreated = ok_json(app.post_json("/api/v1/company/users", Some(&rep_session), &add).await).await;
 
     // Staff operations stay closed; a token is a customer's.
     problem(app.get("/api/v1/admin/companies", Some(&rep_token)).await, StatusCode::FORBIDDEN, "forbidden").await;
-    // The role is read at every call: demoted, the representative's token writes no more users.
+    // The role is read at every call: demoted, the representative's token applies no more.
     let demote = json!({"role": "member"});
     let (_, other_rep) = app.customer(Role::Representative, a).await;
     let res = send(&app, Method::PATCH, &format!("/api/v1/company/users/{}", rep.id), &other_rep, Some(demote)).await;
     assert_eq!(res.status(), StatusCode::OK);
     problem(
-        app.post_json("/api/v1/company/users", Some(&rep_token), &add("later@example.jp")).await,
+        app.post("/api/v1/company/applications", Some(&rep_token), apply).await,
         StatusCode::FORBIDDEN,
         "forbidden",
     )

@@ -194,3 +194,27 @@ async fn query_and_path_values_that_do_not_parse_name_the_parameter_in_plain_wor
     .await;
     assert_eq!((p.errors[0].field.as_str(), p.errors[0].message.as_str()), ("lang", "lang must be `ja` or `en`"));
 }
+
+/// PostgreSQL cannot store U+0000 in text; on it these were 500s (the fuzzer runs on SQLite).
+#[tokio::test]
+async fn a_nul_character_in_any_body_text_is_a_422_naming_the_field_and_a_search_ignores_it() {
+    let app = TestApp::spawn().await;
+    let company = app.company("NUL", "ヌル 株式会社").await;
+    let (_, rep) = app.customer(Role::Representative, company).await;
+    let add = json!({ "email": "nul@example.jp", "display_name": "名\u{0}前", "role": "member" });
+    let p = problem(
+        app.post("/api/v1/company/users", Some(&rep), add).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!((p.errors[0].field.as_str(), p.errors[0].code.as_str()), ("display_name", "invalid"));
+    let nested = json!({ "slots": [{ "starts_at": "2026-04-21T01:00:00Z", "note": "\u{0}" }] });
+    let path = format!("/api/v1/admin/applications/{}/slots", uuid::Uuid::new_v4());
+    let (_, csm) = app.staff(Role::Csm).await;
+    let p =
+        problem(app.post(&path, Some(&csm), nested).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert_eq!(p.errors[0].field, "slots[0].note");
+    let found = app.get("/api/v1/company/users?q=%00", Some(&rep)).await;
+    assert_eq!(found.status(), StatusCode::OK);
+}

@@ -256,6 +256,20 @@ async fn the_inbox_puts_platinum_first_then_the_longest_wait_in_service_hours() 
     assert_eq!(ids(own), [p2.id, p1.id]);
     let open_only: InquiryPage = ok_json(app.get("/api/v1/company/inquiries?state=open", Some(&plat)).await).await;
     assert_eq!(ids(open_only), [p1.id]);
+
+    // An assignee who can no longer act is passed over: every active staff member is told.
+    {
+        use sea_orm::{ActiveModelTrait, Set};
+        let gone = portal_db::entities::user::ActiveModel {
+            id: Set(csm_user.id),
+            disabled_at: Set(Some(app.now())),
+            ..Default::default()
+        };
+        gone.update(&app.db).await.unwrap();
+    }
+    let _: MessageView = ok_json(app.post(&reply, Some(&gold_rep), json!({ "body": "まだでしょうか" })).await).await;
+    let later = (app.mails_to(&csm_user.email).len(), app.mails_to(&other_csm_user.email).len());
+    assert_eq!(later, (after.0, after.1 + 1), "the disabled assignee gets nothing; the other CSM is told");
 }
 
 #[tokio::test]

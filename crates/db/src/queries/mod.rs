@@ -25,5 +25,7 @@ pub type DateTimeUtc = chrono::DateTime<chrono::Utc>;
 
 /// `%q%` for a case-insensitive LIKE with a backslash as the escape, so `%` and `_` typed by a user are literal.
 pub(crate) fn contains_pattern(q: &str) -> String {
+    // Control characters never match a name or a subject, and PostgreSQL refuses NUL outright.
+    let q: String = q.chars().filter(|c| !c.is_control()).collect();
     format!("%{}%", q.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
 }

@@ -125,10 +125,7 @@ pub async fn cancel_application(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<ApplicationView>, ApiError> {
     representative(&customer)?;
-    let actor = portal_db::queries::audit::Actor {
-        id: Some(customer.caller.user.id),
-        label: customer.caller.user.email.clone(),
-    };
+    let actor = customer.actor();
     Ok(web::Json(applications::cancel(&state.db, customer.scope, *id, &actor, state.now()).await?))
 }
 

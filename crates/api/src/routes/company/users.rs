@@ -87,6 +87,7 @@ pub async fn create_company_user(
     customer: Customer,
     body: JsonBody<CreateCompanyUserRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    customer.in_session()?;
     customer.representative()?;
     let input = NewCompanyUser::parse(&body.parse().await?)?;
     let now = state.now();
@@ -118,6 +119,7 @@ pub async fn update_company_user(
     id: web::Path<Uuid>,
     body: JsonBody<UpdateCompanyUserRequest>,
 ) -> Result<web::Json<CompanyUserView>, ApiError> {
+    customer.in_session()?;
     customer.representative()?;
     let change = UserChange::parse(&body.parse().await?)?;
     Ok(web::Json(company_users::update(&state.db, customer.scope, *id, &change, &customer.actor(), state.now()).await?))
@@ -143,6 +145,7 @@ pub async fn disable_company_user(
     customer: Customer,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<CompanyUserView>, ApiError> {
+    customer.in_session()?;
     customer.representative()?;
     Ok(web::Json(
         company_users::set_disabled(&state.db, customer.scope, *id, true, &customer.actor(), state.now()).await?,
@@ -167,6 +170,7 @@ pub async fn enable_company_user(
     customer: Customer,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<CompanyUserView>, ApiError> {
+    customer.in_session()?;
     customer.representative()?;
     Ok(web::Json(
         company_users::set_disabled(&state.db, customer.scope, *id, false, &customer.actor(), state.now()).await?,
@@ -194,6 +198,7 @@ pub async fn delete_company_user(
     customer: Customer,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
+    customer.in_session()?;
     customer.representative()?;
     company_users::delete(&state.db, customer.scope, *id, &customer.actor(), state.now()).await?;
     Ok(HttpResponse::NoContent().finish())
