@@ -80,6 +80,10 @@ export E2E_SERVICES_ADMIN_EMAIL E2E_SERVICES_ADMIN_PASSWORD DEMO_MEMBER_EMAIL DE
 E2E_USERS_ADMIN_EMAIL="e2e-users-admin@demo.example.com"
 E2E_USERS_ADMIN_PASSWORD=$("$PORTAL_BIN" admin create-staff --email "$E2E_USERS_ADMIN_EMAIL" --role admin | sed -n 's/^temporary password: //p')
 export E2E_USERS_ADMIN_EMAIL E2E_USERS_ADMIN_PASSWORD
+# The inquiries journey (e2e/tests/inquiries.test.mjs) onboards its own company and answers as this admin.
+E2E_INQUIRIES_ADMIN_EMAIL="e2e-inquiries-admin@demo.example.com"
+E2E_INQUIRIES_ADMIN_PASSWORD=$("$PORTAL_BIN" admin create-staff --email "$E2E_INQUIRIES_ADMIN_EMAIL" --role admin | sed -n 's/^temporary password: //p')
+export E2E_INQUIRIES_ADMIN_EMAIL E2E_INQUIRIES_ADMIN_PASSWORD
 export PORTAL_OUTBOX_DIR="$PORTAL_DATA_DIR/outbox"
 if ! counted bash "$ROOT/e2e/run.sh"; then
   echo "--- server log ---"; tail -n 50 "$work/serve.log"

@@ -32,6 +32,7 @@ use web_sys::js_sys::{Function, Promise, Reflect};
 use crate::session::Session;
 
 mod company;
+mod inquiries;
 mod services;
 mod staff;
 mod threads;
@@ -39,6 +40,7 @@ mod trainings;
 mod users;
 
 pub use company::*;
+pub use inquiries::*;
 pub use services::*;
 pub use staff::*;
 pub use threads::*;

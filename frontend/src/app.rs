@@ -18,6 +18,7 @@ use crate::pages::{
     CompanyPage, CompanyTicketsPage, HomePage, LoginPage, MfaEnrollPage, MfaVerifyPage, NotFound, OnboardPage,
     PasswordPage, ServicesPage,
 };
+use crate::pages::{AdminInquiriesPage, AdminInquiryPage, InquiriesPage, InquiryPage, NewInquiryPage};
 use crate::pages::{AdminServicesPage, AdminTrainingsPage, TrainingsPage};
 use crate::pages::{ApiTokensPage, CompanyUsersPage};
 use crate::session::{provide_session, use_session};
@@ -117,6 +118,25 @@ pub fn App() -> impl IntoView {
                         redirect_path=to_landing_5
                     />
                     <ProtectedRoute
+                        path=path!("/inquiries")
+                        view=InquiriesPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    // Before `:id`, which would match "new" too.
+                    <ProtectedRoute
+                        path=path!("/inquiries/new")
+                        view=NewInquiryPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
+                        path=path!("/inquiries/:id")
+                        view=InquiryPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
                         path=path!("/admin/trainings")
                         view=AdminTrainingsPage
                         condition=full
@@ -137,6 +157,18 @@ pub fn App() -> impl IntoView {
                     <ProtectedRoute
                         path=path!("/admin/applications/:id")
                         view=AdminApplicationPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
+                        path=path!("/admin/inquiries")
+                        view=AdminInquiriesPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
+                        path=path!("/admin/inquiries/:id")
+                        view=AdminInquiryPage
                         condition=full
                         redirect_path=to_landing_5
                     />

@@ -13,6 +13,7 @@ mod components;
 mod download;
 mod format;
 mod i18n;
+mod inquiries;
 mod pages;
 mod reload;
 mod route_meta;

@@ -6,7 +6,9 @@
 //! scheme-relative URL (`https://evil.example/`, `//evil.example/`, `/\evil.example/`) that would turn
 //! the sign-in page into an open redirect.
 
-use crate::i18n::{CompanyMsg as C, Msg, ServiceMsg as V, StaffMsg as S, TrainingMsg as T, UserMsg as U};
+use crate::i18n::{
+    CompanyMsg as C, InquiryMsg as Q, Msg, ServiceMsg as V, StaffMsg as S, TrainingMsg as T, UserMsg as U,
+};
 
 /// Longest `next` kept; a longer one is dropped (a real path of the portal is far shorter).
 const NEXT_MAX_LEN: usize = 512;
@@ -80,6 +82,9 @@ pub fn page_title(path: &str) -> Option<Msg> {
         "/trainings" => T::TrainingsTitle.into(),
         "/admin/trainings" => T::AdminTrainingsTitle.into(),
         "/admin/services" => T::AdminServicesTitle.into(),
+        "/inquiries" | "/admin/inquiries" => Q::ListTitle.into(),
+        "/inquiries/new" => Q::NewTitle.into(),
+        p if one_segment(p, "/inquiries/") || one_segment(p, "/admin/inquiries/") => Q::DetailTitle.into(),
         p if one_segment(p, "/applications/") || one_segment(p, "/admin/applications/") => V::ApplicationTitle.into(),
         p if p
             .strip_prefix("/services/")
@@ -185,6 +190,11 @@ mod tests {
             "/trainings",
             "/admin/trainings",
             "/admin/services",
+            "/inquiries",
+            "/inquiries/new",
+            "/inquiries/5d1f5a52-3c1e-4b8e-9d57-4f0e4f3f0c11",
+            "/admin/inquiries",
+            "/admin/inquiries/5d1f5a52-3c1e-4b8e-9d57-4f0e4f3f0c11",
         ];
         for path in titled {
             let msg = page_title(path).unwrap_or_else(|| panic!("{path} has no title"));

@@ -7,7 +7,9 @@ use leptos_router::hooks::use_location;
 use portal_domain::auth::{Me, SessionStage};
 
 use crate::api;
-use crate::i18n::{t, CompanyMsg as C, Msg, ServiceMsg as V, StaffMsg as S, TrainingMsg as T, UserMsg as U};
+use crate::i18n::{
+    t, CompanyMsg as C, InquiryMsg as Q, Msg, ServiceMsg as V, StaffMsg as S, TrainingMsg as T, UserMsg as U,
+};
 use crate::session::use_session;
 
 #[component]
@@ -33,6 +35,7 @@ fn nav_for(staff: bool) -> impl IntoView {
             ("/admin/companies", S::NavAdminCompanies.into(), "nav-admin-companies"),
             ("/admin/companies/new", S::NavOnboard.into(), "nav-onboard"),
             ("/admin/applications", V::NavQueue.into(), "nav-queue"),
+            ("/admin/inquiries", Q::NavInquiries.into(), "nav-inquiries"),
             ("/admin/services", T::NavAdminServices.into(), "nav-admin-services"),
             ("/admin/trainings", T::NavAdminTrainings.into(), "nav-admin-trainings"),
             ("/admin/transactions", S::NavTransactions.into(), "nav-transactions"),
@@ -48,6 +51,7 @@ fn nav_for(staff: bool) -> impl IntoView {
             ("/services", V::NavServices.into(), "nav-services"),
             ("/applications", V::NavApplications.into(), "nav-applications"),
             ("/trainings", T::NavTrainings.into(), "nav-trainings"),
+            ("/inquiries", Q::NavInquiries.into(), "nav-inquiries"),
             ("/company/users", U::NavUsers.into(), "nav-users"),
             ("/me/api-tokens", U::NavTokens.into(), "nav-api-tokens"),
         ]
@@ -62,7 +66,15 @@ fn nav_for(staff: bool) -> impl IntoView {
                     let current = move || {
                         let path = location.pathname.get();
                         let here = path == href
-                            || (matches!(href, "/admin/companies" | "/services" | "/applications" | "/admin/applications")
+                            || (matches!(
+                            href,
+                            "/admin/companies"
+                                | "/services"
+                                | "/applications"
+                                | "/admin/applications"
+                                | "/inquiries"
+                                | "/admin/inquiries"
+                        )
                                 && path.starts_with(&format!("{href}/"))
                                 && path != "/admin/companies/new");
                         here.then_some("page")

@@ -1,32 +1,45 @@
-//! An application's contact thread (R4.7), the same for both sides: messages oldest first (author,
-//! staff or customer, JST time, files with a download button), a message form and a file upload.
-//! Loading the thread marks the other side's messages read; the count unread before is shown.
+//! An application's contact thread (R4.7) or an inquiry's (R7.7), the same for both sides: messages
+//! oldest first (author, staff or customer, JST time, files with a download button), a message form
+//! and a file upload. Loading the thread marks the other side's messages read; the count unread
+//! before is shown.
 
 use leptos::ev::SubmitEvent;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use portal_domain::services::{AttachmentView, MessageView};
-use uuid::Uuid;
 
 use super::{load_latest, ErrorMessage, ErrorSummary, Field, FormState, Loading, SubmitButton};
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, ThreadOf};
 use crate::format::jst_minute;
 use crate::i18n::{t, use_i18n, Msg, ThreadMsg as H};
 use crate::session::use_session;
 use crate::threads::{size_kb, upload_problem, MAX_UPLOAD_BYTES};
 
-/// `staff` picks the staff's paths; `unread` is the count the application said before the thread
-/// was opened; `intro` the paragraph under the heading.
+/// `of` names the thread and the caller's side; `unread` is the count its owner said before the
+/// thread was opened; `intro` the paragraph under the heading. While `closed`, the forms are left
+/// out (the owner says why); `on_sent` runs after each message or file (the owner's state moves).
 #[component]
-pub fn Thread(app_id: Uuid, staff: bool, unread: u64, #[prop(into)] intro: Msg) -> impl IntoView {
+pub fn Thread(
+    of: ThreadOf,
+    unread: u64,
+    #[prop(into)] intro: Msg,
+    #[prop(optional, into)] closed: Signal<bool>,
+    #[prop(optional)] on_sent: Option<Callback<()>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let reload = RwSignal::new(0u32);
     let loaded = load_latest(move || {
         reload.track();
-        api::messages(session, staff, app_id)
+        api::messages(session, of)
     });
+    let sent = move || {
+        reload.update(|n| *n += 1);
+        if let Some(cb) = on_sent {
+            cb.run(());
+        }
+    };
     let download_error = RwSignal::new(None::<ApiError>);
     view! {
         <section class="card card-wide" data-testid="thread-section" aria-labelledby="thread-title">
@@ -53,20 +66,22 @@ pub fn Thread(app_id: Uuid, staff: bool, unread: u64, #[prop(into)] intro: Msg) 
                         {list
                             .items
                             .into_iter()
-                            .map(|m| view! { <Message m=m app_id=app_id staff=staff error=download_error/> })
+                            .map(|m| view! { <Message m=m of=of error=download_error/> })
                             .collect_view()}
                     </ol>
                 }
                 .into_any(),
             }}
-            <PostForm app_id=app_id staff=staff on_sent=move || reload.update(|n| *n += 1)/>
-            <UploadForm app_id=app_id staff=staff on_sent=move || reload.update(|n| *n += 1)/>
+            <Show when=move || !closed.get()>
+                <PostForm of=of on_sent=sent/>
+                <UploadForm of=of on_sent=sent/>
+            </Show>
         </section>
     }
 }
 
 #[component]
-fn Message(m: MessageView, app_id: Uuid, staff: bool, error: RwSignal<Option<ApiError>>) -> impl IntoView {
+fn Message(m: MessageView, of: ThreadOf, error: RwSignal<Option<ApiError>>) -> impl IntoView {
     let who = if m.from_staff { H::FromStaff } else { H::FromCustomer };
     let class = if m.from_staff { "message message-staff" } else { "message" };
     let show_body = !body_is_file_names(&m);
@@ -82,7 +97,7 @@ fn Message(m: MessageView, app_id: Uuid, staff: bool, error: RwSignal<Option<Api
                 <ul class="attachments">
                     {m.attachments
                         .into_iter()
-                        .map(|a| view! { <Attachment a=a app_id=app_id staff=staff error=error/> })
+                        .map(|a| view! { <Attachment a=a of=of error=error/> })
                         .collect_view()}
                 </ul>
             })}
@@ -99,7 +114,7 @@ fn body_is_file_names(m: &MessageView) -> bool {
 /// A file of the thread: a plain link cannot carry the bearer token, so the button fetches the
 /// bytes and hands them to the browser as a download under the file's name.
 #[component]
-fn Attachment(a: AttachmentView, app_id: Uuid, staff: bool, error: RwSignal<Option<ApiError>>) -> impl IntoView {
+fn Attachment(a: AttachmentView, of: ThreadOf, error: RwSignal<Option<ApiError>>) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let pending = RwSignal::new(false);
@@ -113,7 +128,7 @@ fn Attachment(a: AttachmentView, app_id: Uuid, staff: bool, error: RwSignal<Opti
         error.set(None);
         let (name, mime) = (name.clone(), mime.clone());
         spawn_local(async move {
-            match api::download_attachment(session, staff, app_id, id).await {
+            match api::download_attachment(session, of, id).await {
                 Ok(bytes) => {
                     crate::download::save_file(&bytes, &name, &mime);
                 }
@@ -142,7 +157,7 @@ fn Attachment(a: AttachmentView, app_id: Uuid, staff: bool, error: RwSignal<Opti
 }
 
 #[component]
-fn PostForm(app_id: Uuid, staff: bool, on_sent: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+fn PostForm(of: ThreadOf, on_sent: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let session = use_session();
     let body = RwSignal::new(String::new());
     let form = FormState::new();
@@ -159,7 +174,7 @@ fn PostForm(app_id: Uuid, staff: bool, on_sent: impl Fn() + Copy + Send + Sync +
             return;
         }
         spawn_local(async move {
-            if form.finish(api::post_message(session, staff, app_id, &text).await).is_some() {
+            if form.finish(api::post_message(session, of, &text).await).is_some() {
                 body.set(String::new());
                 sent.set(true);
                 on_sent();
@@ -181,7 +196,7 @@ fn PostForm(app_id: Uuid, staff: bool, on_sent: impl Fn() + Copy + Send + Sync +
 }
 
 #[component]
-fn UploadForm(app_id: Uuid, staff: bool, on_sent: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+fn UploadForm(of: ThreadOf, on_sent: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let input = NodeRef::<Input>::new();
@@ -208,7 +223,7 @@ fn UploadForm(app_id: Uuid, staff: bool, on_sent: impl Fn() + Copy + Send + Sync
             return;
         }
         spawn_local(async move {
-            let result = api::upload_attachment(session, staff, app_id, file).await;
+            let result = api::upload_attachment(session, of, file).await;
             match result {
                 Ok(m) => {
                     form.finish(Ok::<(), ApiError>(()));

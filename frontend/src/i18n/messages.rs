@@ -2,6 +2,9 @@
 //! by [`Msg::fill`].
 
 use super::company::CompanyMsg;
+use super::inquiries::InquiryMsg;
+#[cfg(any(feature = "staff", test))]
+use super::inquiry_staff::InquiryStaffMsg;
 use super::services::ServiceMsg;
 use super::staff::StaffMsg;
 use super::threads::ThreadMsg;
@@ -120,6 +123,23 @@ pub enum Msg {
     /// Staff bundle only (see [`WorkMsg`]).
     #[cfg(any(feature = "staff", test))]
     Work(WorkMsg),
+    Inq(InquiryMsg),
+    /// Staff bundle only (see [`InquiryStaffMsg`]).
+    #[cfg(any(feature = "staff", test))]
+    InqStaff(InquiryStaffMsg),
+}
+
+impl From<InquiryMsg> for Msg {
+    fn from(m: InquiryMsg) -> Msg {
+        Msg::Inq(m)
+    }
+}
+
+#[cfg(any(feature = "staff", test))]
+impl From<InquiryStaffMsg> for Msg {
+    fn from(m: InquiryStaffMsg) -> Msg {
+        Msg::InqStaff(m)
+    }
 }
 
 impl From<ThreadMsg> for Msg {
@@ -332,6 +352,9 @@ impl Msg {
             Usr(m) => m.pair(),
             #[cfg(any(feature = "staff", test))]
             Work(m) => m.pair(),
+            Inq(m) => m.pair(),
+            #[cfg(any(feature = "staff", test))]
+            InqStaff(m) => m.pair(),
         }
     }
 }

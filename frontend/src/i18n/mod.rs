@@ -3,6 +3,9 @@
 
 mod codes;
 mod company;
+mod inquiries;
+#[cfg(any(feature = "staff", test))]
+mod inquiry_staff;
 mod messages;
 mod services;
 mod staff;
@@ -16,6 +19,9 @@ use leptos::prelude::*;
 
 pub use codes::{field_error_text, problem_text};
 pub use company::CompanyMsg;
+pub use inquiries::InquiryMsg;
+#[cfg(any(feature = "staff", test))]
+pub use inquiry_staff::InquiryStaffMsg;
 pub use messages::Msg;
 pub use services::ServiceMsg;
 pub use staff::{audit_action, StaffMsg};

@@ -10,6 +10,8 @@ mod admin_audit;
 #[cfg(feature = "staff")]
 mod admin_companies;
 #[cfg(feature = "staff")]
+mod admin_inquiries;
+#[cfg(feature = "staff")]
 mod admin_services;
 #[cfg(feature = "staff")]
 mod admin_thresholds;
@@ -27,6 +29,8 @@ mod company;
 mod company_users;
 #[cfg(any(feature = "staff", not(feature = "signin")))]
 mod home;
+#[cfg(any(feature = "staff", not(feature = "signin")))]
+mod inquiries;
 #[cfg(any(feature = "staff", feature = "signin"))]
 mod login;
 #[cfg(any(feature = "staff", feature = "signin"))]
@@ -52,6 +56,8 @@ pub use admin_audit::AdminAuditPage;
 #[cfg(feature = "staff")]
 pub use admin_companies::{AdminCompaniesPage, CompanyDetailPage, OnboardPage};
 #[cfg(feature = "staff")]
+pub use admin_inquiries::{AdminInquiriesPage, AdminInquiryPage};
+#[cfg(feature = "staff")]
 pub use admin_services::AdminServicesPage;
 #[cfg(feature = "staff")]
 pub use admin_thresholds::AdminThresholdsPage;
@@ -69,6 +75,8 @@ pub use company::{CompanyPage, CompanyTicketsPage};
 pub use company_users::CompanyUsersPage;
 #[cfg(any(feature = "staff", not(feature = "signin")))]
 pub use home::HomePage;
+#[cfg(any(feature = "staff", not(feature = "signin")))]
+pub use inquiries::{InquiriesPage, InquiryPage, NewInquiryPage};
 #[cfg(any(feature = "staff", feature = "signin"))]
 pub use login::LoginPage;
 #[cfg(any(feature = "staff", feature = "signin"))]
@@ -80,6 +88,8 @@ pub use not_found::NotFound;
 pub use password::PasswordPage;
 #[cfg(all(feature = "signin", not(feature = "staff")))]
 pub use reload_stub::{ReloadStub as ApiTokensPage, ReloadStub as CompanyUsersPage};
+#[cfg(all(feature = "signin", not(feature = "staff")))]
+pub use reload_stub::{ReloadStub as InquiriesPage, ReloadStub as InquiryPage, ReloadStub as NewInquiryPage};
 #[cfg(not(any(feature = "staff", feature = "signin")))]
 pub use reload_stub::{
     ReloadStub as LoginPage, ReloadStub as MfaEnrollPage, ReloadStub as MfaVerifyPage, ReloadStub as PasswordPage,
@@ -91,6 +101,8 @@ pub use reload_stub::{
 };
 #[cfg(any(feature = "staff", not(feature = "signin")))]
 pub use services::{ApplicationPage, ApplicationsPage, ApplyPage, ServicesPage};
+#[cfg(not(feature = "staff"))]
+pub use staff_stub::{StaffApp as AdminInquiriesPage, StaffApp as AdminInquiryPage};
 #[cfg(not(feature = "staff"))]
 pub use staff_stub::{StaffApp as AdminServicesPage, StaffApp as AdminTrainingsPage};
 #[cfg(not(feature = "staff"))]

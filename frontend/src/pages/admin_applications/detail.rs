@@ -190,7 +190,7 @@ fn StaffDetail(
         <ChecklistEditor app_id=id items=app.checklist.clone() on_done=on_done/>
         {(state == ApplicationState::InProgress)
             .then(|| view! { <ReportForm app_id=id channel=app.report_channel on_done=on_done/> })}
-        <Thread app_id=id staff=true unread=app.unread_messages intro=crate::i18n::WorkMsg::StaffThreadIntro/>
+        <Thread of=api::ThreadOf::application(id, true) unread=app.unread_messages intro=crate::i18n::WorkMsg::StaffThreadIntro/>
         <section class="card card-wide">
             <Timeline app=app/>
         </section>

@@ -132,7 +132,7 @@ fn Detail(
         </section>
         <SlotsView app=app.clone() pickable=true on_change=on_change/>
         <ChecklistView app=app.clone()/>
-        <Thread app_id=id staff=false unread=app.unread_messages intro=crate::i18n::ThreadMsg::ThreadIntro/>
+        <Thread of=api::ThreadOf::application(id, false) unread=app.unread_messages intro=crate::i18n::ThreadMsg::ThreadIntro/>
         <section class="card card-wide">
             <Timeline app=app/>
         </section>
