@@ -15,6 +15,7 @@ mod m20261127_000009_application_assignee;
 mod m20261127_000010_attachments;
 mod m20261127_000011_company_users_and_api_tokens;
 mod m20261127_000012_inquiries;
+mod m20261127_000013_optimization;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000010_attachments::Migration),
             Box::new(m20261127_000011_company_users_and_api_tokens::Migration),
             Box::new(m20261127_000012_inquiries::Migration),
+            Box::new(m20261127_000013_optimization::Migration),
         ]
     }
 }

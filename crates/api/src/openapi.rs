@@ -24,6 +24,7 @@ management do not (403 `session_required`). Errors are `application/problem+json
         (name = "applications", description = "Option services and applications (R4)"),
         (name = "trainings", description = "Trainings, free or with tickets (R5)"),
         (name = "inquiries", description = "Inquiries about cloudpack+ (R7.7); other matters go to Backlog, cloudpack support or sales"),
+        (name = "optimization", description = "Cloud optimization support (R6): CSM, engagement, proposals, history"),
         (name = "admin", description = "Staff operations"),
         (name = "health", description = "Probes"),
     )

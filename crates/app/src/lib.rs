@@ -23,6 +23,8 @@ pub mod inquiry_notices;
 pub mod inquiry_threads;
 pub mod mail;
 pub mod onboarding;
+pub mod optimization;
+pub mod optimization_proposals;
 pub mod rank_override;
 pub mod rollover;
 pub mod scheduler;

@@ -186,6 +186,7 @@ async fn roll_locked_many(
     let mut new_years = Vec::new();
     let mut marks = Vec::new();
     let mut records = Vec::new();
+    let mut ranked = Vec::new();
     let mut outcomes = Vec::with_capacity(chunk.len());
     for &scope in chunk {
         if rolled(&scope) {
@@ -229,6 +230,7 @@ async fn roll_locked_many(
             )),
         }
         records.push(rollover_record(scope, fy, rank, source, volume, tickets, expirations));
+        ranked.push((scope, rank));
         outcomes.push((scope, Ok(Outcome::Rolled { rank_set: existing.is_none(), granted: tickets > 0, expirations })));
     }
     ledger::post_many(txn, &seqs, &balances, postings, now).await?;
@@ -237,6 +239,8 @@ async fn roll_locked_many(
         company_years::mark_rolled(txn, &row, Some(volume), Some(t.version), now).await?;
     }
     audit::record_many(txn, actor, records, now).await?;
+    // Below SILVER, cloud optimization ends with the year (R6.1); its history stays readable.
+    crate::optimization::close_below_silver(txn, &ranked, fy.0, actor, now).await?;
     Ok(outcomes)
 }
 

@@ -119,10 +119,37 @@ pub enum AuditAction {
     #[serde(rename = "inquiry.assign")]
     #[cfg_attr(feature = "db", sea_orm(string_value = "inquiry.assign"))]
     InquiryAssign,
+    #[serde(rename = "csm.assign")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "csm.assign"))]
+    CsmAssign,
+    #[serde(rename = "optimization.open")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "optimization.open"))]
+    OptimizationOpen,
+    #[serde(rename = "optimization.message")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "optimization.message"))]
+    OptimizationMessage,
+    #[serde(rename = "optimization.slot_pick")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "optimization.slot_pick"))]
+    OptimizationSlotPick,
+    #[serde(rename = "optimization.close")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "optimization.close"))]
+    OptimizationClose,
+    #[serde(rename = "proposal.create")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "proposal.create"))]
+    ProposalCreate,
+    #[serde(rename = "proposal.transition")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "proposal.transition"))]
+    ProposalTransition,
+    #[serde(rename = "proposal.measure")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "proposal.measure"))]
+    ProposalMeasure,
+    #[serde(rename = "proposal.comment")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "proposal.comment"))]
+    ProposalComment,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 37] = [
+    pub const ALL: [AuditAction; 46] = [
         AuditAction::CompanyOnboard,
         AuditAction::CompanyLinkAwsAccount,
         AuditAction::CompanyRankOverride,
@@ -160,6 +187,15 @@ impl AuditAction {
         AuditAction::InquiryClose,
         AuditAction::InquiryReopen,
         AuditAction::InquiryAssign,
+        AuditAction::CsmAssign,
+        AuditAction::OptimizationOpen,
+        AuditAction::OptimizationMessage,
+        AuditAction::OptimizationSlotPick,
+        AuditAction::OptimizationClose,
+        AuditAction::ProposalCreate,
+        AuditAction::ProposalTransition,
+        AuditAction::ProposalMeasure,
+        AuditAction::ProposalComment,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -201,6 +237,15 @@ impl AuditAction {
             AuditAction::InquiryClose => "inquiry.close",
             AuditAction::InquiryReopen => "inquiry.reopen",
             AuditAction::InquiryAssign => "inquiry.assign",
+            AuditAction::CsmAssign => "csm.assign",
+            AuditAction::OptimizationOpen => "optimization.open",
+            AuditAction::OptimizationMessage => "optimization.message",
+            AuditAction::OptimizationSlotPick => "optimization.slot_pick",
+            AuditAction::OptimizationClose => "optimization.close",
+            AuditAction::ProposalCreate => "proposal.create",
+            AuditAction::ProposalTransition => "proposal.transition",
+            AuditAction::ProposalMeasure => "proposal.measure",
+            AuditAction::ProposalComment => "proposal.comment",
         }
     }
 

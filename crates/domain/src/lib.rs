@@ -18,6 +18,7 @@ pub mod fiscal;
 pub mod inputs;
 pub mod inquiries;
 pub mod ledger;
+pub mod optimization;
 pub mod paging;
 pub mod password;
 pub mod problem;

@@ -365,6 +365,15 @@ pub fn audit_action(action: AuditAction) -> (&'static str, &'static str) {
         InquiryClose => ("お問い合わせの終了", "Inquiry closed"),
         InquiryReopen => ("お問い合わせの再開", "Inquiry reopened"),
         InquiryAssign => ("お問い合わせの担当者変更", "Inquiry assigned"),
+        CsmAssign => ("担当 CSM の割り当て", "CSM assigned"),
+        OptimizationOpen => ("クラウド最適化の開始", "Cloud optimization opened"),
+        OptimizationMessage => ("クラウド最適化のメッセージ", "Cloud optimization message"),
+        OptimizationSlotPick => ("キックオフ日時の選択", "Kickoff time picked"),
+        OptimizationClose => ("クラウド最適化の終了", "Cloud optimization closed"),
+        ProposalCreate => ("改善提案の登録", "Proposal recorded"),
+        ProposalTransition => ("改善提案の状態変更", "Proposal status changed"),
+        ProposalMeasure => ("改善効果の測定", "Effect measured"),
+        ProposalComment => ("改善提案へのコメント", "Proposal comment"),
     }
 }
 

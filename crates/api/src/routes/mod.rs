@@ -104,7 +104,29 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(admin::inquiries::staff_close_inquiry)
         .service(admin::inquiries::assign_inquiry)
         .service(admin::inquiries::staff_upload_inquiry_attachment)
-        .service(admin::inquiries::staff_download_inquiry_attachment);
+        .service(admin::inquiries::staff_download_inquiry_attachment)
+        .service(company::optimization::get_optimization)
+        .service(company::optimization::post_optimization_message)
+        .service(company::optimization::pick_optimization_slot)
+        .service(company::optimization::list_proposals)
+        .service(company::optimization::get_proposal)
+        .service(company::optimization::agree_proposal)
+        .service(company::optimization::decline_proposal)
+        .service(company::optimization::list_proposal_comments)
+        .service(company::optimization::comment_on_proposal)
+        .service(company::optimization::get_optimization_history)
+        .service(admin::optimization::assign_csm)
+        .service(admin::optimization::get_company_optimization)
+        .service(admin::optimization::open_engagement)
+        .service(admin::optimization::staff_post_optimization_message)
+        .service(admin::optimization::staff_list_proposals)
+        .service(admin::optimization::create_proposal)
+        .service(admin::optimization::staff_optimization_history)
+        .service(admin::optimization::staff_get_proposal)
+        .service(admin::optimization::transition_proposal)
+        .service(admin::optimization::measure_proposal)
+        .service(admin::optimization::staff_proposal_comments)
+        .service(admin::optimization::staff_comment_on_proposal);
 }
 
 /// Far beyond any real list; keeps `(page - 1) * per_page` from overflowing.

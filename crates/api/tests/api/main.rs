@@ -14,6 +14,7 @@ mod ledger;
 mod mfa;
 mod onboarding;
 mod openapi;
+mod optimization;
 mod paging;
 mod password_change;
 mod ranks;

@@ -3,12 +3,13 @@
 //! company A's ids, and answers 404 `not_found`, exactly as for an id that does not exist. A's
 //! resources are unchanged afterwards. A new such operation fails here until company A is given
 //! an id for it, so no route is left out by forgetting (issue 9 "Done when"; issue 10 for users,
-//! tokens, inquiries and their files).
+//! tokens, inquiries and their files, optimization proposals, their comments and kickoff times).
 
 use std::collections::HashMap;
 
 use portal_domain::company::{AwsAccountView, CompanyOverview, LedgerPage};
 use portal_domain::inquiries::{InquiryPage, InquiryState, InquiryView};
+use portal_domain::optimization::{EngagementView, ProposalList, ProposalStatus, ProposalView};
 use portal_domain::services::{ApplicationState, ApplicationView, MessageView};
 use portal_domain::trainings::{BookingView, TrainingMenuView};
 use portal_domain::{Rank, Role};
@@ -38,6 +39,8 @@ struct CompanyA {
     api_token: Uuid,
     inquiry: Uuid,
     inquiry_attachment: Uuid,
+    proposal: Uuid,
+    optimization_slot: Uuid,
 }
 
 impl CompanyA {
@@ -45,6 +48,12 @@ impl CompanyA {
     fn ids(&self, path: &str) -> Option<HashMap<&'static str, Uuid>> {
         if path.starts_with("/api/v1/company/inquiries/{id}") {
             return Some(HashMap::from([("id", self.inquiry), ("attachment_id", self.inquiry_attachment)]));
+        }
+        if path.starts_with("/api/v1/company/optimization/proposals/{id}") {
+            return Some(HashMap::from([("id", self.proposal)]));
+        }
+        if path.starts_with("/api/v1/company/optimization/slots/{id}") {
+            return Some(HashMap::from([("id", self.optimization_slot)]));
         }
         let id = if path.starts_with("/api/v1/company/applications/{id}") {
             self.application
@@ -153,6 +162,18 @@ async fn company_b_gets_404_for_every_application_message_slot_attachment_bookin
         .await
         .unwrap();
     let inquiry_file: MessageView = ok_json(upload).await;
+    // A's cloud optimization (GOLD): an engagement with a kickoff time, and a proposal.
+    let slot = json!({ "starts_at": "2026-04-21T05:00:00Z", "ends_at": "2026-04-21T06:00:00Z" });
+    let kickoff = json!({ "kickoff": "キックオフ", "slots": [slot] });
+    let engagement: EngagementView =
+        ok_json(app.post(&format!("/api/v1/admin/companies/{a}/optimization"), Some(&csm), kickoff).await).await;
+    let proposal = json!({
+        "title": "夜間停止", "category": "cost", "findings": "夜間も稼働", "expected_effect": "月 5 万円",
+        "estimated_effort": "2 人日", "priority": "medium", "work_order": "separate_quote",
+    });
+    let proposal: ProposalView =
+        ok_json(app.post(&format!("/api/v1/admin/companies/{a}/optimization/proposals"), Some(&csm), proposal).await)
+            .await;
     let company_a = CompanyA {
         application: app_a.id,
         slot: proposed.slots[0].id,
@@ -164,6 +185,8 @@ async fn company_b_gets_404_for_every_application_message_slot_attachment_bookin
         api_token: token["token"]["id"].as_str().unwrap().parse().unwrap(),
         inquiry: inquiry.id,
         inquiry_attachment: inquiry_file.attachments[0].id,
+        proposal: proposal.id,
+        optimization_slot: engagement.engagement.as_ref().unwrap().slots[0].id,
     };
     // B's own application and inquiry: A's slot or file under B's own id is not found either.
     let inquiry_b = json!({ "category": "other", "subject": "B", "body": "B の問い合わせ" });
@@ -223,6 +246,12 @@ async fn company_b_gets_404_for_every_application_message_slot_attachment_bookin
         "POST /api/v1/company/inquiries/{id}/reopen",
         "POST /api/v1/company/inquiries/{id}/attachments",
         "GET /api/v1/company/inquiries/{id}/attachments/{attachment_id}",
+        "GET /api/v1/company/optimization/proposals/{id}",
+        "POST /api/v1/company/optimization/proposals/{id}/agree",
+        "POST /api/v1/company/optimization/proposals/{id}/decline",
+        "GET /api/v1/company/optimization/proposals/{id}/comments",
+        "POST /api/v1/company/optimization/proposals/{id}/comments",
+        "POST /api/v1/company/optimization/slots/{id}/pick",
     ] {
         assert!(walked.iter().any(|w| w == expected), "{expected} was walked: {walked:?}");
     }
@@ -246,6 +275,19 @@ async fn company_b_gets_404_for_every_application_message_slot_attachment_bookin
     assert_eq!(app.get(&file, Some(&rep_a)).await.status(), StatusCode::OK);
     let listed: InquiryPage = ok_json(app.get("/api/v1/company/inquiries", Some(&rep_b)).await).await;
     assert_eq!(listed.items.iter().map(|i| i.id).collect::<Vec<_>>(), [inquiry_b.id], "B lists only its own");
+    // A's engagement, proposal and comments are untouched, and B sees none of them.
+    let mine: ProposalView =
+        ok_json(app.get(&format!("/api/v1/company/optimization/proposals/{}", proposal.id), Some(&rep_a)).await).await;
+    assert_eq!(mine.status, ProposalStatus::Proposed);
+    let comments = format!("/api/v1/company/optimization/proposals/{}/comments", proposal.id);
+    let thread: portal_domain::services::MessageList = ok_json(app.get(&comments, Some(&rep_a)).await).await;
+    assert!(thread.items.is_empty(), "B's comment did not land on A's proposal");
+    let still: EngagementView = ok_json(app.get("/api/v1/company/optimization", Some(&rep_a)).await).await;
+    assert!(still.engagement.unwrap().slots.iter().all(|s| !s.picked));
+    let theirs: EngagementView = ok_json(app.get("/api/v1/company/optimization", Some(&rep_b)).await).await;
+    assert!(theirs.engagement.is_none(), "B's engagement is its own (none)");
+    let listed: ProposalList = ok_json(app.get("/api/v1/company/optimization/proposals", Some(&rep_b)).await).await;
+    assert!(listed.items.is_empty(), "B lists none of A's proposals");
     let tokens: Value = ok_json(app.get("/api/v1/me/api-tokens", Some(&rep_a)).await).await;
     assert!(tokens.to_string().contains(&company_a.api_token.to_string()), "A's token is still live: {tokens}");
 }

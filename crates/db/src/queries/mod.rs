@@ -8,6 +8,7 @@ pub mod companies;
 pub mod company_years;
 pub mod inquiries;
 pub mod ledger;
+pub mod optimization;
 pub mod recovery_codes;
 pub mod scope;
 pub mod services;

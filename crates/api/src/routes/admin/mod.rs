@@ -2,6 +2,7 @@ pub mod applications;
 pub mod audit;
 pub mod companies;
 pub mod inquiries;
+pub mod optimization;
 pub mod rollover;
 pub mod thresholds;
 pub mod transactions;

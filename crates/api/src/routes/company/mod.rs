@@ -3,6 +3,7 @@
 pub mod applications;
 pub mod aws_accounts;
 pub mod inquiries;
+pub mod optimization;
 pub mod overview;
 pub mod tickets;
 pub mod users;
