@@ -141,6 +141,7 @@ pub async fn assign_csm(
         .filter(|u| u.role == Role::Csm && u.deleted_at.is_none() && u.disabled_at.is_none())
         .ok_or_else(|| AppError::field("csm_id", ErrorCode::Invalid, "not an active CSM"))?;
     let txn = db.begin().await?;
+    q::lock_csm(&txn, csm.id).await?;
     let rank = rank_of(&txn, scope).await?;
     require_available(rank)?;
     let kind = rules::csm_kind(rank);
@@ -255,19 +256,18 @@ pub async fn pick_slot(
     view(db, scope, false).await
 }
 
-/// At the yearly rollover, inside its transaction: the open engagements of companies whose new
-/// rank is below SILVER are closed with a note saying why; proposals and history stay readable.
+/// Inside the transaction that set their rank (the yearly rollover, or an admin's override of the
+/// year under way): the open engagements of companies whose new rank is below SILVER are closed
+/// with a note saying `when` and why; proposals and history stay readable.
 pub async fn close_below_silver(
     txn: &impl ConnectionTrait,
     ranked: &[(CompanyScope, Rank)],
-    fiscal_year: i32,
+    when: &str,
     actor: &Actor,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     for (scope, rank) in ranked.iter().filter(|(_, r)| !rules::available(*r)) {
-        let note = format!(
-            "closed at the rollover into fiscal year {fiscal_year}: the rank is {rank}, and cloud optimization is for {UNLOCKS_AT} and above"
-        );
+        let note = format!("closed {when}: the rank is {rank}, and cloud optimization is for {UNLOCKS_AT} and above");
         for e in q::close_open(txn, &[*scope], &note, now).await? {
             let after = json!({ "state": EngagementState::Closed, "note": note });
             let before = Some(json!({ "state": e.state }));

@@ -69,6 +69,8 @@ pub async fn apply_locked(
     if fy == current {
         let why = LedgerReason::RankOverride { rank: change.rank, note: reason.to_owned() };
         settle_rank_change(txn, scope, fy, change.rank, why, Some(by), now).await?;
+        let when = format!("when the rank of fiscal year {} was overridden", fy.0);
+        crate::optimization::close_below_silver(txn, &[(scope, change.rank)], &when, actor, now).await?;
     }
     let record = audit::Record {
         action: AuditAction::CompanyRankOverride,

@@ -240,7 +240,8 @@ async fn roll_locked_many(
     }
     audit::record_many(txn, actor, records, now).await?;
     // Below SILVER, cloud optimization ends with the year (R6.1); its history stays readable.
-    crate::optimization::close_below_silver(txn, &ranked, fy.0, actor, now).await?;
+    let when = format!("at the rollover into fiscal year {}", fy.0);
+    crate::optimization::close_below_silver(txn, &ranked, &when, actor, now).await?;
     Ok(outcomes)
 }
 

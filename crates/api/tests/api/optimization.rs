@@ -2,7 +2,8 @@
 //! representative agrees, the CSM completes it and records a measured saving, which the history
 //! sums per fiscal year; the kickoff with meeting times the customer picks from; BRONZE is told
 //! which rank unlocks the service; the dedicated-CSM rule with and without an override; the
-//! rollover closes the engagement of a company that falls below SILVER and keeps its history.
+//! rollover (or an override of the year under way) closes the engagement of a company that falls
+//! below SILVER and keeps its history.
 
 use portal_app::{rollover, Actor};
 use portal_domain::fiscal::FiscalYear;
@@ -330,4 +331,52 @@ async fn the_rollover_closes_the_engagement_of_a_company_that_falls_below_silver
     rollover::run(&app.db, fy, &Actor::system(), app.now()).await.unwrap();
     let again: EngagementView = ok_json(app.get("/api/v1/company/optimization", Some(&rep)).await).await;
     assert_eq!(again.engagement.unwrap().close_note.unwrap(), note);
+}
+
+#[tokio::test]
+async fn an_override_of_the_year_under_way_below_silver_closes_the_engagement_too() {
+    let app = TestApp::spawn_at(MONDAY.parse().unwrap()).await;
+    let (_, admin) = app.staff(Role::Admin).await;
+    let (_, csm) = app.staff(Role::Csm).await;
+    let company = app.build_company("OPTO").rank(Rank::Gold).by(&admin).create().await;
+    let (_, rep) = app.customer(Role::Representative, company).await;
+    open(&app, &csm, company).await;
+    // An override of next year leaves this year's engagement open.
+    let next = json!({ "fiscal_year": 2027, "rank": "BRONZE", "reason": "来年度の見込み" });
+    let path = format!("/api/v1/admin/companies/{company}/rank-override");
+    assert!(app.post(&path, Some(&admin), next).await.status().is_success());
+    let seen: EngagementView = ok_json(app.get("/api/v1/company/optimization", Some(&rep)).await).await;
+    assert_eq!(seen.engagement.unwrap().state, EngagementState::Open);
+
+    let now = json!({ "fiscal_year": 2026, "rank": "BRONZE", "reason": "契約内容の見直し" });
+    assert!(app.post(&path, Some(&admin), now).await.status().is_success());
+    let seen: EngagementView = ok_json(app.get("/api/v1/company/optimization", Some(&rep)).await).await;
+    assert!(!seen.available);
+    let e = seen.engagement.unwrap();
+    assert_eq!(e.state, EngagementState::Closed);
+    assert!(e.close_note.unwrap().contains("overridden"));
+}
+
+#[tokio::test]
+async fn two_admins_making_one_csm_dedicated_to_two_companies_at_once_leave_one_assignment() {
+    let app = TestApp::spawn_at(MONDAY.parse().unwrap()).await;
+    let (_, admin) = app.staff(Role::Admin).await;
+    let (_, other_admin) = app.staff(Role::Admin).await;
+    let (csm_user, _) = app.staff(Role::Csm).await;
+    let first = app.build_company("OPTC1").rank(Rank::Platinum).by(&admin).create().await;
+    let second = app.build_company("OPTC2").rank(Rank::Platinum).by(&admin).create().await;
+    let (a, b) = tokio::join!(
+        assign(&app, &admin, first, csm_user.id, None),
+        assign(&app, &other_admin, second, csm_user.id, None)
+    );
+    let mut statuses = [a.status(), b.status()];
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::OK, StatusCode::CONFLICT]);
+    let mut dedicated = 0;
+    for company in [first, second] {
+        let v: EngagementView =
+            ok_json(app.get(&format!("/api/v1/admin/companies/{company}/optimization"), Some(&admin)).await).await;
+        dedicated += usize::from(v.csm.is_some());
+    }
+    assert_eq!(dedicated, 1);
 }

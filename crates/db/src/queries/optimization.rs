@@ -27,6 +27,17 @@ pub async fn csm_of(
     Ok(user::Entity::find_by_id(a.csm_id).one(db).await?.map(|u| (a, u)))
 }
 
+/// Takes the CSM's row lock (a no-op update) for the rest of the transaction, so two assignments
+/// of one CSM are decided one after the other and the dedicated rule is not raced past.
+pub async fn lock_csm(db: &impl ConnectionTrait, csm_id: Uuid) -> Result<(), DbErr> {
+    user::Entity::update_many()
+        .col_expr(user::Column::Email, Expr::col(user::Column::Email))
+        .filter(user::Column::Id.eq(csm_id))
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
 /// Companies other than `except` whose dedicated CSM `csm_id` is.
 pub async fn dedicated_elsewhere(db: &impl ConnectionTrait, csm_id: Uuid, except: CompanyScope) -> Result<u64, DbErr> {
     csm_assignment::Entity::find()
