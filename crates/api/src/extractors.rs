@@ -287,7 +287,7 @@ impl<T: serde::de::DeserializeOwned> FromRequest for JsonBody<T> {
     }
 }
 
-impl<T: serde::de::DeserializeOwned> JsonBody<T> {
+impl<T: serde::de::DeserializeOwned + serde::Serialize> JsonBody<T> {
     /// Syntax, size and media type as `web::Json` checks them; then the shape, with a value that
     /// does not fit named by its path (`role` for `{"role": "admin"}`, where serde's own message
     /// names only the value).
@@ -296,12 +296,16 @@ impl<T: serde::de::DeserializeOwned> JsonBody<T> {
             .limit(JSON_LIMIT)
             .await
             .map_err(|e| ApiError::Problem(Box::new(crate::error::json_problem(&e))))?;
-        if let Some(field) = nul_in(&value, "") {
+        let parsed: T = serde_path_to_error::deserialize(value).map_err(|e| {
+            ApiError::Problem(Box::new(crate::error::body_problem(&e.path().to_string(), &e.inner().to_string())))
+        })?;
+        // Looked for in what was read, not in the body: a field the request type does not have is
+        // ignored, whatever it holds.
+        let read = serde_json::to_value(&parsed).map_err(ApiError::internal)?;
+        if let Some(field) = nul_in(&read, "") {
             return Err(ApiError::field(&field, ErrorCode::Invalid, "text may not contain the NUL character"));
         }
-        serde_path_to_error::deserialize(value).map_err(|e| {
-            ApiError::Problem(Box::new(crate::error::body_problem(&e.path().to_string(), &e.inner().to_string())))
-        })
+        Ok(parsed)
     }
 }
 
@@ -312,12 +316,9 @@ fn nul_in(value: &serde_json::Value, path: &str) -> Option<String> {
     match value {
         Value::String(s) if s.contains('\0') => Some(if path.is_empty() { ".".into() } else { path.into() }),
         Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| nul_in(v, &format!("{path}[{i}]"))),
-        Value::Object(fields) => fields.iter().find_map(|(k, v)| {
-            if k.contains('\0') {
-                return Some(if path.is_empty() { k.replace('\0', "") } else { path.into() });
-            }
-            nul_in(v, &if path.is_empty() { k.clone() } else { format!("{path}.{k}") })
-        }),
+        Value::Object(fields) => {
+            fields.iter().find_map(|(k, v)| nul_in(v, &if path.is_empty() { k.clone() } else { format!("{path}.{k}") }))
+        }
         _ => None,
     }
 }

@@ -209,12 +209,19 @@ async fn a_nul_character_in_any_body_text_is_a_422_naming_the_field_and_a_search
     )
     .await;
     assert_eq!((p.errors[0].field.as_str(), p.errors[0].code.as_str()), ("display_name", "invalid"));
-    let nested = json!({ "slots": [{ "starts_at": "2026-04-21T01:00:00Z", "note": "\u{0}" }] });
-    let path = format!("/api/v1/admin/applications/{}/slots", uuid::Uuid::new_v4());
-    let (_, csm) = app.staff(Role::Csm).await;
-    let p =
-        problem(app.post(&path, Some(&csm), nested).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
-    assert_eq!(p.errors[0].field, "slots[0].note");
+    let sheet = json!({ "target": "https://example.jp", "actions": 3, "window_start": "2027-01-12",
+        "window_end": "2027-01-20", "pre_work": "準備\u{0}" });
+    let apply = json!({ "service_code": "web-vuln-lite", "hearing_sheet": sheet });
+    let p = problem(
+        app.post("/api/v1/company/applications", Some(&rep), apply).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(p.errors[0].field, "hearing_sheet.pre_work");
+    // A field the request does not have is ignored, whatever it holds (its name included).
+    let extra = json!({ "email": "extra@example.jp", "display_name": "余分", "role": "member", "x\u{0}": "\u{0}" });
+    assert_eq!(app.post("/api/v1/company/users", Some(&rep), extra).await.status(), StatusCode::CREATED);
     let found = app.get("/api/v1/company/users?q=%00", Some(&rep)).await;
     assert_eq!(found.status(), StatusCode::OK);
 }
