@@ -84,6 +84,13 @@ export E2E_USERS_ADMIN_EMAIL E2E_USERS_ADMIN_PASSWORD
 E2E_INQUIRIES_ADMIN_EMAIL="e2e-inquiries-admin@demo.example.com"
 E2E_INQUIRIES_ADMIN_PASSWORD=$("$PORTAL_BIN" admin create-staff --email "$E2E_INQUIRIES_ADMIN_EMAIL" --role admin | sed -n 's/^temporary password: //p')
 export E2E_INQUIRIES_ADMIN_EMAIL E2E_INQUIRIES_ADMIN_PASSWORD
+# The cloud optimization journey (e2e/tests/optimization.test.mjs): an admin sets a SILVER company up and
+# assigns this CSM through the API; the CSM works in the staff bundle.
+E2E_OPTIMIZATION_ADMIN_EMAIL="e2e-optimization-admin@demo.example.com"
+E2E_OPTIMIZATION_ADMIN_PASSWORD=$("$PORTAL_BIN" admin create-staff --email "$E2E_OPTIMIZATION_ADMIN_EMAIL" --role admin | sed -n 's/^temporary password: //p')
+E2E_OPTIMIZATION_CSM_EMAIL="e2e-optimization-csm@demo.example.com"
+E2E_OPTIMIZATION_CSM_PASSWORD=$("$PORTAL_BIN" admin create-staff --email "$E2E_OPTIMIZATION_CSM_EMAIL" --role csm --name "最適化 担当" | sed -n 's/^temporary password: //p')
+export E2E_OPTIMIZATION_ADMIN_EMAIL E2E_OPTIMIZATION_ADMIN_PASSWORD E2E_OPTIMIZATION_CSM_EMAIL E2E_OPTIMIZATION_CSM_PASSWORD
 export PORTAL_OUTBOX_DIR="$PORTAL_DATA_DIR/outbox"
 if ! counted bash "$ROOT/e2e/run.sh"; then
   echo "--- server log ---"; tail -n 50 "$work/serve.log"

@@ -33,6 +33,7 @@ use crate::session::Session;
 
 mod company;
 mod inquiries;
+mod optimization;
 mod services;
 mod staff;
 mod threads;
@@ -41,6 +42,7 @@ mod users;
 
 pub use company::*;
 pub use inquiries::*;
+pub use optimization::*;
 pub use services::*;
 pub use staff::*;
 pub use threads::*;

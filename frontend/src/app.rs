@@ -19,6 +19,7 @@ use crate::pages::{
     PasswordPage, ServicesPage,
 };
 use crate::pages::{AdminInquiriesPage, AdminInquiryPage, InquiriesPage, InquiryPage, NewInquiryPage};
+use crate::pages::{AdminOptimizationPage, OptimizationPage};
 use crate::pages::{AdminServicesPage, AdminTrainingsPage, TrainingsPage};
 use crate::pages::{ApiTokensPage, CompanyUsersPage};
 use crate::session::{provide_session, use_session};
@@ -137,6 +138,12 @@ pub fn App() -> impl IntoView {
                         redirect_path=to_landing_5
                     />
                     <ProtectedRoute
+                        path=path!("/optimization")
+                        view=OptimizationPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
                         path=path!("/admin/trainings")
                         view=AdminTrainingsPage
                         condition=full
@@ -194,6 +201,12 @@ pub fn App() -> impl IntoView {
                     <ProtectedRoute
                         path=path!("/admin/companies/:id")
                         view=CompanyDetailPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
+                        path=path!("/admin/companies/:id/optimization")
+                        view=AdminOptimizationPage
                         condition=full
                         redirect_path=to_landing_5
                     />

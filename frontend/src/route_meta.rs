@@ -7,7 +7,8 @@
 //! the sign-in page into an open redirect.
 
 use crate::i18n::{
-    CompanyMsg as C, InquiryMsg as Q, Msg, ServiceMsg as V, StaffMsg as S, TrainingMsg as T, UserMsg as U,
+    CompanyMsg as C, InquiryMsg as Q, Msg, OptimizationMsg as O, ServiceMsg as V, StaffMsg as S, TrainingMsg as T,
+    UserMsg as U,
 };
 
 /// Longest `next` kept; a longer one is dropped (a real path of the portal is far shorter).
@@ -84,6 +85,7 @@ pub fn page_title(path: &str) -> Option<Msg> {
         "/admin/services" => T::AdminServicesTitle.into(),
         "/inquiries" | "/admin/inquiries" => Q::ListTitle.into(),
         "/inquiries/new" => Q::NewTitle.into(),
+        "/optimization" => O::Title.into(),
         p if one_segment(p, "/inquiries/") || one_segment(p, "/admin/inquiries/") => Q::DetailTitle.into(),
         p if one_segment(p, "/applications/") || one_segment(p, "/admin/applications/") => V::ApplicationTitle.into(),
         p if p
@@ -92,6 +94,13 @@ pub fn page_title(path: &str) -> Option<Msg> {
             .is_some_and(|c| !c.is_empty() && !c.contains('/')) =>
         {
             V::ApplyTitle.into()
+        }
+        p if p
+            .strip_prefix("/admin/companies/")
+            .and_then(|r| r.strip_suffix("/optimization"))
+            .is_some_and(|id| !id.is_empty() && !id.contains('/')) =>
+        {
+            O::Title.into()
         }
         p if p.strip_prefix("/admin/companies/").is_some_and(|id| !id.is_empty() && !id.contains('/')) => {
             Msg::CompanyDetailTitle
@@ -178,6 +187,7 @@ mod tests {
             "/admin/companies",
             "/admin/companies/new",
             "/admin/companies/5d1f5a52-3c1e-4b8e-9d57-4f0e4f3f0c11",
+            "/admin/companies/5d1f5a52-3c1e-4b8e-9d57-4f0e4f3f0c11/optimization",
             "/admin/transactions",
             "/admin/thresholds",
             "/admin/audit",
@@ -192,6 +202,7 @@ mod tests {
             "/admin/services",
             "/inquiries",
             "/inquiries/new",
+            "/optimization",
             "/inquiries/5d1f5a52-3c1e-4b8e-9d57-4f0e4f3f0c11",
             "/admin/inquiries",
             "/admin/inquiries/5d1f5a52-3c1e-4b8e-9d57-4f0e4f3f0c11",

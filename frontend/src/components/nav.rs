@@ -8,7 +8,8 @@ use portal_domain::auth::{Me, SessionStage};
 
 use crate::api;
 use crate::i18n::{
-    t, CompanyMsg as C, InquiryMsg as Q, Msg, ServiceMsg as V, StaffMsg as S, TrainingMsg as T, UserMsg as U,
+    t, CompanyMsg as C, InquiryMsg as Q, Msg, OptimizationMsg as O, ServiceMsg as V, StaffMsg as S, TrainingMsg as T,
+    UserMsg as U,
 };
 use crate::session::use_session;
 
@@ -52,6 +53,7 @@ fn nav_for(staff: bool) -> impl IntoView {
             ("/applications", V::NavApplications.into(), "nav-applications"),
             ("/trainings", T::NavTrainings.into(), "nav-trainings"),
             ("/inquiries", Q::NavInquiries.into(), "nav-inquiries"),
+            ("/optimization", O::NavOptimization.into(), "nav-optimization"),
             ("/company/users", U::NavUsers.into(), "nav-users"),
             ("/me/api-tokens", U::NavTokens.into(), "nav-api-tokens"),
         ]

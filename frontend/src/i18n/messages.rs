@@ -5,6 +5,9 @@ use super::company::CompanyMsg;
 use super::inquiries::InquiryMsg;
 #[cfg(any(feature = "staff", test))]
 use super::inquiry_staff::InquiryStaffMsg;
+use super::optimization::OptimizationMsg;
+#[cfg(any(feature = "staff", test))]
+use super::optimization_staff::OptStaffMsg;
 use super::services::ServiceMsg;
 use super::staff::StaffMsg;
 use super::threads::ThreadMsg;
@@ -127,6 +130,23 @@ pub enum Msg {
     /// Staff bundle only (see [`InquiryStaffMsg`]).
     #[cfg(any(feature = "staff", test))]
     InqStaff(InquiryStaffMsg),
+    Opt(OptimizationMsg),
+    /// Staff bundle only (see [`OptStaffMsg`]).
+    #[cfg(any(feature = "staff", test))]
+    OptStaff(OptStaffMsg),
+}
+
+impl From<OptimizationMsg> for Msg {
+    fn from(m: OptimizationMsg) -> Msg {
+        Msg::Opt(m)
+    }
+}
+
+#[cfg(any(feature = "staff", test))]
+impl From<OptStaffMsg> for Msg {
+    fn from(m: OptStaffMsg) -> Msg {
+        Msg::OptStaff(m)
+    }
 }
 
 impl From<InquiryMsg> for Msg {
@@ -355,6 +375,9 @@ impl Msg {
             Inq(m) => m.pair(),
             #[cfg(any(feature = "staff", test))]
             InqStaff(m) => m.pair(),
+            Opt(m) => m.pair(),
+            #[cfg(any(feature = "staff", test))]
+            OptStaff(m) => m.pair(),
         }
     }
 }

@@ -7,6 +7,9 @@ mod inquiries;
 #[cfg(any(feature = "staff", test))]
 mod inquiry_staff;
 mod messages;
+mod optimization;
+#[cfg(any(feature = "staff", test))]
+mod optimization_staff;
 mod services;
 mod staff;
 mod threads;
@@ -23,6 +26,9 @@ pub use inquiries::InquiryMsg;
 #[cfg(any(feature = "staff", test))]
 pub use inquiry_staff::InquiryStaffMsg;
 pub use messages::Msg;
+pub use optimization::OptimizationMsg;
+#[cfg(any(feature = "staff", test))]
+pub use optimization_staff::OptStaffMsg;
 pub use services::ServiceMsg;
 pub use staff::{audit_action, StaffMsg};
 pub use threads::ThreadMsg;

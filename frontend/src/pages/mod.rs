@@ -12,6 +12,8 @@ mod admin_companies;
 #[cfg(feature = "staff")]
 mod admin_inquiries;
 #[cfg(feature = "staff")]
+mod admin_optimization;
+#[cfg(feature = "staff")]
 mod admin_services;
 #[cfg(feature = "staff")]
 mod admin_thresholds;
@@ -38,6 +40,8 @@ mod mfa_enroll;
 #[cfg(any(feature = "staff", feature = "signin"))]
 mod mfa_verify;
 mod not_found;
+#[cfg(any(feature = "staff", not(feature = "signin")))]
+mod optimization;
 #[cfg(any(feature = "staff", feature = "signin"))]
 mod password;
 #[cfg(not(feature = "staff"))]
@@ -57,6 +61,8 @@ pub use admin_audit::AdminAuditPage;
 pub use admin_companies::{AdminCompaniesPage, CompanyDetailPage, OnboardPage};
 #[cfg(feature = "staff")]
 pub use admin_inquiries::{AdminInquiriesPage, AdminInquiryPage};
+#[cfg(feature = "staff")]
+pub use admin_optimization::AdminOptimizationPage;
 #[cfg(feature = "staff")]
 pub use admin_services::AdminServicesPage;
 #[cfg(feature = "staff")]
@@ -84,8 +90,12 @@ pub use mfa_enroll::MfaEnrollPage;
 #[cfg(any(feature = "staff", feature = "signin"))]
 pub use mfa_verify::MfaVerifyPage;
 pub use not_found::NotFound;
+#[cfg(any(feature = "staff", not(feature = "signin")))]
+pub use optimization::OptimizationPage;
 #[cfg(any(feature = "staff", feature = "signin"))]
 pub use password::PasswordPage;
+#[cfg(all(feature = "signin", not(feature = "staff")))]
+pub use reload_stub::ReloadStub as OptimizationPage;
 #[cfg(all(feature = "signin", not(feature = "staff")))]
 pub use reload_stub::{ReloadStub as ApiTokensPage, ReloadStub as CompanyUsersPage};
 #[cfg(all(feature = "signin", not(feature = "staff")))]
@@ -101,6 +111,8 @@ pub use reload_stub::{
 };
 #[cfg(any(feature = "staff", not(feature = "signin")))]
 pub use services::{ApplicationPage, ApplicationsPage, ApplyPage, ServicesPage};
+#[cfg(not(feature = "staff"))]
+pub use staff_stub::StaffApp as AdminOptimizationPage;
 #[cfg(not(feature = "staff"))]
 pub use staff_stub::{StaffApp as AdminInquiriesPage, StaffApp as AdminInquiryPage};
 #[cfg(not(feature = "staff"))]

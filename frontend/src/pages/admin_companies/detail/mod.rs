@@ -16,7 +16,7 @@ use crate::components::{
     load_latest, AdminOnly, AwsAccountsTable, CompanyFacts, ErrorMessage, Loading, NotFoundPage, StaffOnly,
     TableScroll, TicketHistory, TICKETS_PER_PAGE,
 };
-use crate::i18n::{t, CompanyMsg as C, Msg, StaffMsg as S};
+use crate::i18n::{t, CompanyMsg as C, Msg, OptStaffMsg, StaffMsg as S};
 use crate::session::use_session;
 use adjust::AdjustForm;
 use aws_link::AwsLinkForm;
@@ -70,7 +70,13 @@ fn Detail(id: Uuid) -> impl IntoView {
                 <p class="breadcrumb"><a href="/admin/companies">{t(S::BackToCompanies)}</a></p>
                 <ErrorMessage error=loaded.error/>
                 {move || detail.get().map(|d| view! { <CompanyFacts overview=d.overview.clone()/> <Contracts detail=d/> })}
-                <p><a class="btn btn-small" href=audit_href.clone() data-testid="company-audit-link">{t(S::NavAudit)}</a></p>
+                <p>
+                    <a class="btn btn-small" href=audit_href.clone() data-testid="company-audit-link">{t(S::NavAudit)}</a>
+                    " "
+                    <a class="btn btn-small" href=format!("/admin/companies/{id}/optimization") data-testid="company-optimization-link">
+                        {t(OptStaffMsg::OpenLink)}
+                    </a>
+                </p>
             </section>
             <section class="card">
                 <h2>{t(S::CompanyUsers)}</h2>
