@@ -13,7 +13,9 @@ work=$(mktemp -d)
 port=$(free_port)
 base="http://127.0.0.1:$port"
 export PORTAL_ADDR="127.0.0.1:$port" PORTAL_DATA_DIR="$work/data" PORTAL_LOG=warn PORTAL_SCHEDULER=false
-unset DATABASE_URL
+# FUZZ_DATABASE_URL: a throwaway PostgreSQL database instead of the embedded SQLite one (text that
+# SQLite stores, e.g. NUL, PostgreSQL refuses).
+if [ -n "${FUZZ_DATABASE_URL:-}" ]; then export DATABASE_URL="$FUZZ_DATABASE_URL"; else unset DATABASE_URL; fi
 "$PORTAL_BIN" seed-demo --json > "$work/demo.json"
 "$PORTAL_BIN" serve > "$work/serve.log" 2>&1 &
 server=$!

@@ -98,6 +98,15 @@ if ! counted bash "$ROOT/e2e/run.sh"; then
 fi
 log "API fuzzing (schemathesis)"
 bash "$ROOT/scripts/fuzz.sh"
+if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+  log "API fuzzing on PostgreSQL (a throwaway database)"
+  fuzz_db="portal_fuzz_$$_$(date +%s)"
+  createdb -h 127.0.0.1 -U postgres "$fuzz_db"
+  fuzz_status=0
+  FUZZ_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$fuzz_db" bash "$ROOT/scripts/fuzz.sh" || fuzz_status=$?
+  dropdb -h 127.0.0.1 -U postgres "$fuzz_db" || true
+  [ "$fuzz_status" = 0 ] || die "API fuzzing on PostgreSQL failed"
+fi
 
 log "all tests passed in $(( $(date +%s) - started )) s"
 python3 - "$results" <<'PY'
