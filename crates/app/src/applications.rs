@@ -614,12 +614,16 @@ async fn views(
             Some(seen) => seen.clone(),
             None => {
                 let c = companies::find(db, scope).await?.ok_or(AppError::NotFound)?;
-                let rank = company_years::latest_rolled(db, scope).await?.map(|y| y.rank).unwrap_or(Rank::Regular);
+                let rank = company_years::current_rank(db, scope).await?;
                 companies_seen.insert(a.company_id, (c.name.clone(), rank));
                 (c.name, rank)
             }
         };
-        let s = catalogue.get(&a.service_code);
+        // An application names a service of the catalogue (foreign key): a row that does not is
+        // corrupt data, not a service to name by its code.
+        let s = catalogue.get(&a.service_code).ok_or_else(|| {
+            AppError::internal(format!("application {} names unknown service {}", a.id, a.service_code))
+        })?;
         let checklist = checklist(&a.service_code, checks.remove(&a.id).unwrap_or_default());
         let created_by = timelines.get(&a.id).and_then(|t| t.first()).map(|e| e.actor.clone()).unwrap_or_default();
         out.push(ApplicationView {
@@ -627,8 +631,8 @@ async fn views(
             company_id: a.company_id,
             company_name,
             company_rank,
-            service_name_ja: s.map(|s| s.name_ja.clone()).unwrap_or_else(|| a.service_code.clone()),
-            service_name_en: s.map(|s| s.name_en.clone()).unwrap_or_else(|| a.service_code.clone()),
+            service_name_ja: s.name_ja.clone(),
+            service_name_en: s.name_en.clone(),
             service_code: a.service_code,
             state: a.state,
             ticket_cost: a.ticket_cost,

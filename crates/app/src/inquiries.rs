@@ -196,7 +196,7 @@ pub async fn reopen(
 }
 
 pub(crate) async fn rank_of(db: &DatabaseConnection, scope: CompanyScope) -> Result<Rank, AppError> {
-    Ok(company_years::latest_rolled(db, scope).await?.map(|y| y.rank).unwrap_or(Rank::Regular))
+    Ok(company_years::current_rank(db, scope).await?)
 }
 
 /// Views of inquiries read through a scope (or by staff): company, counts for `viewer`, the

@@ -53,7 +53,7 @@ pub async fn inbox(
     }
     let mut rows = rows;
     rows.sort_by_key(|r| {
-        let rank = ranks.get(&r.company_id).copied().unwrap_or(Rank::Regular);
+        let rank = ranks[&r.company_id];
         (rules::inbox_key(rank, r.waiting_since, r.last_message_at), r.id)
     });
     let start = (page.saturating_sub(1) * per_page) as usize;

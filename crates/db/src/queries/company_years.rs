@@ -35,6 +35,11 @@ pub async fn latest_rolled(
         .await
 }
 
+/// The company's rank now: the latest rolled year's, REGULAR before its first rollover.
+pub async fn current_rank(db: &impl ConnectionTrait, scope: CompanyScope) -> Result<Rank, DbErr> {
+    Ok(latest_rolled(db, scope).await?.map_or(Rank::Regular, |y| y.rank))
+}
+
 pub struct NewYear {
     pub fiscal_year: i32,
     pub rank: Rank,
