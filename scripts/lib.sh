@@ -50,6 +50,9 @@ ensure_aws_emulator() {
     "$venv/bin/pip" install -q 'moto[server]==5.2.5'
   fi
   export PORTAL_MOTO_SERVER="$venv/bin/moto_server"
+  # scripts/aws_emulator.py (moto plus the portal's additions) runs with this python; the Rust
+  # test helper (portal_aws::emulator) reads it.
+  export PORTAL_AWS_EMULATOR_PYTHON="$venv/bin/python"
 }
 
 # PostgreSQL on 127.0.0.1:5432, user postgres, trust auth (what this kind of machine provides).
