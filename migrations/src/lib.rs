@@ -16,6 +16,7 @@ mod m20261127_000010_attachments;
 mod m20261127_000011_company_users_and_api_tokens;
 mod m20261127_000012_inquiries;
 mod m20261127_000013_optimization;
+mod m20261127_000014_aws_tools;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000011_company_users_and_api_tokens::Migration),
             Box::new(m20261127_000012_inquiries::Migration),
             Box::new(m20261127_000013_optimization::Migration),
+            Box::new(m20261127_000014_aws_tools::Migration),
         ]
     }
 }

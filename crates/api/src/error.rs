@@ -193,6 +193,9 @@ impl From<portal_app::AppError> for ApiError {
             A::Ineligible(errors) => ApiError::Ineligible(errors),
             A::NotFound => ApiError::NotFound,
             A::Forbidden => ApiError::Forbidden,
+            A::ForbiddenCode(code) => {
+                ApiError::Problem(Box::new(Problem::new(403, code, "This is not allowed for your company")))
+            }
             A::Conflict(code) => ApiError::Conflict(code),
             A::ConflictDetail { code, detail } => ApiError::Problem(Box::new(
                 Problem::new(409, code, "The request conflicts with the current state").with_detail(detail),
@@ -200,6 +203,9 @@ impl From<portal_app::AppError> for ApiError {
             A::Upstream { code, detail } => ApiError::Problem(Box::new(
                 Problem::new(502, code, "A service the portal relies on did not answer as expected")
                     .with_detail(detail),
+            )),
+            A::Unavailable { code, detail } => ApiError::Problem(Box::new(
+                Problem::new(503, code, "The service is not available now").with_detail(detail),
             )),
             A::InsufficientTickets { balance, requested } => ApiError::InsufficientTickets { balance, requested },
             A::Throttled { retry_after, locked } => ApiError::Throttled { retry_after, locked },

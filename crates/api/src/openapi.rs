@@ -25,6 +25,7 @@ management do not (403 `session_required`). Errors are `application/problem+json
         (name = "trainings", description = "Trainings, free or with tickets (R5)"),
         (name = "inquiries", description = "Inquiries about cloudpack+ (R7.7); other matters go to Backlog, cloudpack support or sales"),
         (name = "optimization", description = "Cloud optimization support (R6): CSM, engagement, proposals, history"),
+        (name = "aws-tools", description = "AWS tools (R7.8, R7.9): the IAM role the portal assumes, Trusted Advisor, estimated cost"),
         (name = "admin", description = "Staff operations"),
         (name = "health", description = "Probes"),
     )

@@ -36,6 +36,9 @@ pub struct ApiSettings {
     pub backlog: Option<portal_app::backlog::BacklogSettings>,
     /// Where files of application threads are kept (R4.7).
     pub attachments: portal_app::attachments::AttachmentSettings,
+    /// The AWS tools' access (R7.8, R7.9), built by the binary from the SDK's default credential
+    /// chain; none: the tools pages say the operator has not configured AWS access.
+    pub aws: Option<portal_app::aws_tools::SharedAws>,
 }
 
 impl std::fmt::Debug for ApiSettings {
@@ -96,6 +99,7 @@ impl ApiSettings {
             public_url: "http://127.0.0.1/".into(),
             scheduler: false,
             backlog: None,
+            aws: None,
             attachments: portal_app::attachments::AttachmentSettings::Local(
                 std::env::temp_dir().join(format!("portal-test-attachments-{}", uuid::Uuid::new_v4().simple())),
             ),

@@ -56,7 +56,9 @@ impl Application {
         };
         let attachments =
             portal_app::attachments::AttachmentStore::new(&settings.attachments).map_err(std::io::Error::other)?;
+        let aws = settings.aws.clone().unwrap_or_else(|| Arc::new(portal_app::aws_tools::NoAwsAccess));
         let state = web::Data::new(AppState {
+            aws,
             jwt: JwtKeys::new(&settings.jwt_secret),
             sealer,
             db,

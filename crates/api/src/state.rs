@@ -18,6 +18,8 @@ pub struct AppState {
     /// Reports for accounts under a maintenance contract (R4.8); `None` when not configured.
     pub backlog: Option<std::sync::Arc<dyn portal_app::backlog::Backlog>>,
     pub attachments: portal_app::attachments::AttachmentStore,
+    /// Every AWS call of the tools; `NoAwsAccess` when the operator configured none.
+    pub aws: portal_app::aws_tools::SharedAws,
 }
 
 impl AppState {

@@ -19,6 +19,9 @@ pub enum AppError {
     NotFound,
     #[error("not allowed")]
     Forbidden,
+    /// Not allowed for a reason the caller can read (e.g. `tool_not_in_contract`).
+    #[error("not allowed: {0}")]
+    ForbiddenCode(ErrorCode),
     /// The state of things forbids it; the code says which rule (e.g. `company_code_taken`).
     #[error("conflict: {0}")]
     Conflict(ErrorCode),
@@ -28,6 +31,10 @@ pub enum AppError {
     /// A service the portal relies on (Backlog) did not do its part; `detail` says what to check.
     #[error("upstream: {code}: {detail}")]
     Upstream { code: ErrorCode, detail: String },
+    /// Not possible now, through nobody's fault in the request: AWS access not configured by the
+    /// operator, or AWS throttling; `detail` says what.
+    #[error("unavailable: {code}: {detail}")]
+    Unavailable { code: ErrorCode, detail: String },
     /// Too many failed sign-ins: wait `retry_after` seconds (`locked` past the lock threshold).
     #[error("too many failed sign-ins")]
     Throttled { retry_after: u64, locked: bool },

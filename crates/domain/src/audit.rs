@@ -14,6 +14,15 @@ pub enum AuditAction {
     #[serde(rename = "company.link_aws_account")]
     #[cfg_attr(feature = "db", sea_orm(string_value = "company.link_aws_account"))]
     CompanyLinkAwsAccount,
+    #[serde(rename = "aws_account.role_set")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "aws_account.role_set"))]
+    AwsRoleSet,
+    #[serde(rename = "aws_account.connection_test")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "aws_account.connection_test"))]
+    AwsConnectionTest,
+    #[serde(rename = "tool_setting.update")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "tool_setting.update"))]
+    ToolSettingUpdate,
     #[serde(rename = "company.rank_override")]
     #[cfg_attr(feature = "db", sea_orm(string_value = "company.rank_override"))]
     CompanyRankOverride,
@@ -149,9 +158,12 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 46] = [
+    pub const ALL: [AuditAction; 49] = [
         AuditAction::CompanyOnboard,
         AuditAction::CompanyLinkAwsAccount,
+        AuditAction::AwsRoleSet,
+        AuditAction::AwsConnectionTest,
+        AuditAction::ToolSettingUpdate,
         AuditAction::CompanyRankOverride,
         AuditAction::CompanyRankRecomputed,
         AuditAction::TicketsAdjust,
@@ -202,6 +214,9 @@ impl AuditAction {
         match self {
             AuditAction::CompanyOnboard => "company.onboard",
             AuditAction::CompanyLinkAwsAccount => "company.link_aws_account",
+            AuditAction::AwsRoleSet => "aws_account.role_set",
+            AuditAction::AwsConnectionTest => "aws_account.connection_test",
+            AuditAction::ToolSettingUpdate => "tool_setting.update",
             AuditAction::CompanyRankOverride => "company.rank_override",
             AuditAction::CompanyRankRecomputed => "company.rank_recomputed",
             AuditAction::TicketsAdjust => "tickets.adjust",

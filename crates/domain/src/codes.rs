@@ -83,6 +83,30 @@ pub enum ErrorCode {
     TrainingFull,
     /// 502: Backlog did not take the report; `detail` says what to check (R4.8).
     BacklogFailed,
+    /// 422: not an IAM role ARN (`arn:aws:iam::<12 digits>:role/<name>`) (R7.8).
+    InvalidRoleArn,
+    /// 422: the role ARN names another AWS account than the linked one (R7.8).
+    RoleArnAccountMismatch,
+    /// 409: the account has no IAM role for the portal yet; the representative sets one first (R7.8).
+    AwsRoleNotSet,
+    /// 403: the company's contract types do not include this tool (R7.8).
+    ToolNotInContract,
+    /// 503: the operator has not configured the portal's AWS access (R7.8).
+    AwsNotConfigured,
+    /// 502: STS refused AssumeRole: the role is missing, its trust policy does not name the portal, or the ExternalId does not match.
+    AwsAssumeRoleDenied,
+    /// 502: the assumed role lacks a permission the tool needs; `detail` names the action.
+    AwsPermissionMissing,
+    /// 502: the account's support plan gives no Trusted Advisor API access (SubscriptionRequiredException).
+    AwsNoTrustedAdvisorAccess,
+    /// 503: AWS kept throttling the requests; try again in a while.
+    AwsThrottled,
+    /// 502: AWS does not offer the operation for this account or region.
+    AwsUnsupported,
+    /// 502: AWS refused a parameter of the portal's request; `detail` has AWS's message.
+    AwsInvalidRequest,
+    /// 502: AWS could not be reached or answered with an error.
+    AwsUnavailable,
     /// 422: the company fails the eligibility rules; `errors` names each reason (R1.4).
     IneligibleCompany,
     /// 409: a ticket entry would take the balance below zero (R3.2).
@@ -217,6 +241,18 @@ impl ErrorCode {
         ErrorCode::AlreadyBooked,
         ErrorCode::TrainingFull,
         ErrorCode::BacklogFailed,
+        ErrorCode::InvalidRoleArn,
+        ErrorCode::RoleArnAccountMismatch,
+        ErrorCode::AwsRoleNotSet,
+        ErrorCode::ToolNotInContract,
+        ErrorCode::AwsNotConfigured,
+        ErrorCode::AwsAssumeRoleDenied,
+        ErrorCode::AwsPermissionMissing,
+        ErrorCode::AwsNoTrustedAdvisorAccess,
+        ErrorCode::AwsThrottled,
+        ErrorCode::AwsUnsupported,
+        ErrorCode::AwsInvalidRequest,
+        ErrorCode::AwsUnavailable,
         ErrorCode::IneligibleCompany,
         ErrorCode::InsufficientTickets,
         ErrorCode::CompanyCodeTaken,
@@ -313,6 +349,18 @@ impl ErrorCode {
             AlreadyBooked => "already_booked",
             TrainingFull => "training_full",
             BacklogFailed => "backlog_failed",
+            InvalidRoleArn => "invalid_role_arn",
+            RoleArnAccountMismatch => "role_arn_account_mismatch",
+            AwsRoleNotSet => "aws_role_not_set",
+            ToolNotInContract => "tool_not_in_contract",
+            AwsNotConfigured => "aws_not_configured",
+            AwsAssumeRoleDenied => "aws_assume_role_denied",
+            AwsPermissionMissing => "aws_permission_missing",
+            AwsNoTrustedAdvisorAccess => "aws_no_trusted_advisor_access",
+            AwsThrottled => "aws_throttled",
+            AwsUnsupported => "aws_unsupported",
+            AwsInvalidRequest => "aws_invalid_request",
+            AwsUnavailable => "aws_unavailable",
             IneligibleCompany => "ineligible_company",
             InsufficientTickets => "insufficient_tickets",
             CompanyCodeTaken => "company_code_taken",
@@ -488,6 +536,54 @@ impl ErrorCode {
             BacklogFailed => (
                 "Backlog への報告の投稿に失敗しました。詳細を確認して再度お試しください。",
                 "The report could not be posted to Backlog. Check the details and try again.",
+            ),
+            InvalidRoleArn => (
+                "IAM ロールの ARN の形式が正しくありません（例: arn:aws:iam::123456789012:role/CloudpackPortalReadOnly）。",
+                "This is not an IAM role ARN (e.g. arn:aws:iam::123456789012:role/CloudpackPortalReadOnly).",
+            ),
+            RoleArnAccountMismatch => (
+                "ロールの ARN のアカウント ID が、連携している AWS アカウントと一致しません。",
+                "The role ARN names a different AWS account than the linked one.",
+            ),
+            AwsRoleNotSet => (
+                "この AWS アカウントには、まだポータル用の IAM ロールが登録されていません。代表者がロールを登録してください。",
+                "No IAM role for the portal is registered for this AWS account yet. A representative must register one.",
+            ),
+            ToolNotInContract => (
+                "このツールは、貴社のご契約の種類ではご利用いただけません。",
+                "This tool is not available under your company's contract types.",
+            ),
+            AwsNotConfigured => (
+                "ポータルの AWS 接続が運営側で設定されていないため、現在ツールをご利用いただけません。",
+                "The operator has not configured the portal's AWS access, so the tools are not available now.",
+            ),
+            AwsAssumeRoleDenied => (
+                "ロールを引き受けられませんでした。ロールが存在するか、信頼ポリシーにポータルのプリンシパルがあるか、外部 ID が一致しているかをご確認ください。",
+                "The role could not be assumed. Check that the role exists, that its trust policy names the portal's principal, and that the external ID matches.",
+            ),
+            AwsPermissionMissing => (
+                "ロールに必要な権限がありません。手順に示したアクセス許可ポリシーをロールに付けてください。",
+                "The role lacks a permission the tool needs. Attach the permissions policy shown in the set-up steps.",
+            ),
+            AwsNoTrustedAdvisorAccess => (
+                "この AWS アカウントのサポートプランでは、Trusted Advisor の API を利用できません。",
+                "This AWS account's support plan does not give access to the Trusted Advisor API.",
+            ),
+            AwsThrottled => (
+                "AWS へのリクエストが集中しています。しばらくしてから再度お試しください。",
+                "AWS is throttling requests. Try again in a while.",
+            ),
+            AwsUnsupported => (
+                "この操作は、この AWS アカウントでは利用できません。",
+                "AWS does not offer this operation for this account.",
+            ),
+            AwsInvalidRequest => (
+                "AWS がリクエストを受け付けませんでした。詳細をご確認ください。",
+                "AWS refused the request. See the details.",
+            ),
+            AwsUnavailable => (
+                "AWS に接続できないか、AWS がエラーを返しました。しばらくしてから再度お試しください。",
+                "AWS could not be reached or answered with an error. Try again in a while.",
             ),
             AttachmentTypeNotAllowed => (
                 "この種類のファイルは添付できません。PDF・画像（PNG/JPEG）・テキスト・CSV・ZIP・Office 文書を添付してください。",
@@ -701,6 +797,18 @@ mod tests {
             | AlreadyBooked
             | TrainingFull
             | BacklogFailed
+            | InvalidRoleArn
+            | RoleArnAccountMismatch
+            | AwsRoleNotSet
+            | ToolNotInContract
+            | AwsNotConfigured
+            | AwsAssumeRoleDenied
+            | AwsPermissionMissing
+            | AwsNoTrustedAdvisorAccess
+            | AwsThrottled
+            | AwsUnsupported
+            | AwsInvalidRequest
+            | AwsUnavailable
             | IneligibleCompany
             | InsufficientTickets
             | CompanyCodeTaken
@@ -761,7 +869,7 @@ mod tests {
     }
 
     /// The number of arms above; keep in step with the match (the compiler checks the match itself).
-    const VARIANTS: usize = 90;
+    const VARIANTS: usize = 102;
 
     #[test]
     fn all_lists_every_variant_once() {

@@ -8,6 +8,8 @@ pub mod api_tokens;
 pub mod audit;
 pub mod auth;
 pub mod aws;
+pub mod aws_roles;
+pub mod aws_tools;
 pub mod business_days;
 pub mod client_address;
 pub mod codes;

@@ -133,6 +133,8 @@ impl Config {
                 },
                 None => portal_app::attachments::AttachmentSettings::Local(data_dir.join("attachments")),
             },
+            // Filled in by `serve` (building the SDK's credential chain is async).
+            aws: None,
             backlog: match (var("PORTAL_BACKLOG_URL"), var("PORTAL_BACKLOG_API_KEY")) {
                 (Some(url), Some(key)) => Some(
                     portal_app::backlog::BacklogSettings::from_parts(&url, SecretString::from(key))

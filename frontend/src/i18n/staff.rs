@@ -330,6 +330,9 @@ pub fn audit_action(action: AuditAction) -> (&'static str, &'static str) {
     match action {
         CompanyOnboard => ("企業登録", "Company onboarded"),
         CompanyLinkAwsAccount => ("AWS アカウント連携", "AWS account linked"),
+        AwsRoleSet => ("AWS 連携ロールの登録", "AWS role registered"),
+        AwsConnectionTest => ("AWS 接続テスト", "AWS connection tested"),
+        ToolSettingUpdate => ("ツールの利用契約の変更", "Tool contract types changed"),
         CompanyRankOverride => ("ランクの手動設定", "Rank overridden"),
         CompanyRankRecomputed => ("ランクの再計算", "Rank recomputed"),
         TicketsAdjust => ("チケットの調整", "Tickets adjusted"),

@@ -6,6 +6,7 @@ mod admin_users;
 mod api_tokens;
 mod applications;
 mod attachments;
+mod aws_tools;
 mod company_users;
 mod errors;
 mod imports;

@@ -56,6 +56,7 @@ async fn every_operation_answers_every_role_as_the_openapi_document_declares() {
             &path
                 .replace("{id}", &if path.contains("/users/") { bystander.id } else { company }.to_string())
                 .replace("{slot_id}", &uuid::Uuid::new_v4().to_string())
+                .replace("{account_id}", &uuid::Uuid::new_v4().to_string())
                 .replace("{attachment_id}", &uuid::Uuid::new_v4().to_string())
                 .replace("{code}", "cost-consulting"),
         );

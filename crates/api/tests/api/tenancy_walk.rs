@@ -70,7 +70,13 @@ impl CompanyA {
         } else {
             return None;
         };
-        Some(HashMap::from([("id", id), ("slot_id", self.slot), ("attachment_id", self.attachment)]))
+        // `check_id` is a Trusted Advisor check id, any text: the account is what B may not reach.
+        Some(HashMap::from([
+            ("id", id),
+            ("slot_id", self.slot),
+            ("attachment_id", self.attachment),
+            ("check_id", self.aws_account),
+        ]))
     }
 }
 
@@ -90,6 +96,8 @@ async fn call(app: &TestApp, method: &str, url: &str, token: &str) -> reqwest::R
         req.query(&[("file_name", "x.pdf")]).header("Content-Type", "application/pdf").body(PDF.to_vec())
     } else if url.ends_with("/messages") && method == "POST" {
         req.json(&json!({ "body": "B の書き込み" }))
+    } else if url.ends_with("/role") && method == "PUT" {
+        req.json(&json!({ "role_arn": format!("arn:aws:iam::{ACCOUNT_A}:role/CloudpackPortalReadOnly") }))
     } else if method == "PATCH" {
         req.json(&json!({ "role": "member" }))
     } else if method != "GET" && method != "DELETE" {
@@ -252,6 +260,16 @@ async fn company_b_gets_404_for_every_application_message_slot_attachment_bookin
         "GET /api/v1/company/optimization/proposals/{id}/comments",
         "POST /api/v1/company/optimization/proposals/{id}/comments",
         "POST /api/v1/company/optimization/slots/{id}/pick",
+        "GET /api/v1/company/aws-accounts/{id}/role-setup",
+        "PUT /api/v1/company/aws-accounts/{id}/role",
+        "POST /api/v1/company/aws-accounts/{id}/connection-test",
+        "GET /api/v1/company/aws-accounts/{id}/trusted-advisor",
+        "POST /api/v1/company/aws-accounts/{id}/trusted-advisor/fetch",
+        "GET /api/v1/company/aws-accounts/{id}/trusted-advisor/checks/{check_id}",
+        "GET /api/v1/company/aws-accounts/{id}/trusted-advisor/checks/{check_id}/resources.csv",
+        "POST /api/v1/company/aws-accounts/{id}/trusted-advisor/checks/{check_id}/refresh",
+        "GET /api/v1/company/aws-accounts/{id}/cost",
+        "POST /api/v1/company/aws-accounts/{id}/cost/fetch",
     ] {
         assert!(walked.iter().any(|w| w == expected), "{expected} was walked: {walked:?}");
     }

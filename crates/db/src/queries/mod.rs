@@ -4,6 +4,7 @@ pub mod api_tokens;
 pub mod applications;
 pub mod audit;
 pub mod aws_accounts;
+pub mod aws_tools;
 pub mod companies;
 pub mod company_years;
 pub mod inquiries;

@@ -47,8 +47,14 @@ pub async fn run(cli: Cli) -> CmdResult {
     }
 }
 
-async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> CmdResult {
+async fn serve(mut config: Config, db: sea_orm::DatabaseConnection) -> CmdResult {
     let spa = config.api.spa_dir.clone();
+    // The SDK's default chain (environment, profile, web identity, ECS, instance role); without
+    // credentials every tool answers that the operator has not configured AWS access (R7.8).
+    let aws_settings = portal_aws::AwsToolsSettings::from_env();
+    tracing::info!(endpoint = ?aws_settings.endpoint_url, "AWS tools use the SDK's default credential chain");
+    let aws = portal_aws::SdkAwsTools::new(aws_settings).await;
+    config.api.aws = Some(Arc::new(aws));
     let app = Application::build(config.api, db, Arc::new(SystemClock))?;
     let port = app.port();
     tracing::info!(port, data_dir = %config.data_dir.display(), spa = ?spa, "cloudpack+ PORTAL listening");

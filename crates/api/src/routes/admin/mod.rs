@@ -1,5 +1,6 @@
 pub mod applications;
 pub mod audit;
+pub mod aws_tools;
 pub mod companies;
 pub mod inquiries;
 pub mod optimization;

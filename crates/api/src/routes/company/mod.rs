@@ -2,6 +2,7 @@
 
 pub mod applications;
 pub mod aws_accounts;
+pub mod aws_tools;
 pub mod inquiries;
 pub mod optimization;
 pub mod overview;

@@ -1,0 +1,177 @@
+//! The AWS tools' rows (R7.8, R7.9): a company's ExternalId, each account's role and last
+//! connection test, the snapshots of what AWS answered, and the tools' contract types. Everything
+//! about a company's accounts goes through its `CompanyScope`.
+
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
+use uuid::Uuid;
+
+use super::{CompanyScope, DateTimeUtc};
+use crate::entities::{aws_account_role, aws_tool_snapshot, company_aws_identity, tool_setting};
+
+/// The company's ExternalId, made with `generate` the first time it is asked for. Two first asks at
+/// once both insert; the second insert does nothing and both read the one that won.
+pub async fn external_id(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    generate: impl FnOnce() -> String,
+    now: DateTimeUtc,
+) -> Result<String, DbErr> {
+    if let Some(row) = company_aws_identity::Entity::find_by_id(scope.company_id()).one(db).await? {
+        return Ok(row.external_id);
+    }
+    let row = company_aws_identity::ActiveModel {
+        company_id: Set(scope.company_id()),
+        external_id: Set(generate()),
+        created_at: Set(now),
+    };
+    company_aws_identity::Entity::insert(row)
+        .on_conflict(OnConflict::column(company_aws_identity::Column::CompanyId).do_nothing().to_owned())
+        .exec_without_returning(db)
+        .await?;
+    company_aws_identity::Entity::find_by_id(scope.company_id())
+        .one(db)
+        .await?
+        .map(|r| r.external_id)
+        .ok_or_else(|| DbErr::RecordNotFound("company_aws_identities".into()))
+}
+
+pub async fn role(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    aws_account_id: Uuid,
+) -> Result<Option<aws_account_role::Model>, DbErr> {
+    aws_account_role::Entity::find_by_id(aws_account_id)
+        .filter(aws_account_role::Column::CompanyId.eq(scope.company_id()))
+        .one(db)
+        .await
+}
+
+/// Registers (or replaces) the role; a new role has not been tested yet.
+pub async fn set_role(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    aws_account_id: Uuid,
+    role_arn: &str,
+    ta_provider: &str,
+    now: DateTimeUtc,
+) -> Result<aws_account_role::Model, DbErr> {
+    let row = aws_account_role::ActiveModel {
+        aws_account_id: Set(aws_account_id),
+        company_id: Set(scope.company_id()),
+        role_arn: Set(role_arn.to_owned()),
+        ta_provider: Set(ta_provider.to_owned()),
+        checked_at: Set(None),
+        check_ok: Set(None),
+        check_identity_arn: Set(None),
+        check_error_code: Set(None),
+        check_message: Set(None),
+        updated_at: Set(now),
+    };
+    match role(db, scope, aws_account_id).await? {
+        Some(_) => row.update(db).await,
+        None => row.insert(db).await,
+    }
+}
+
+pub struct ConnectionOutcome<'a> {
+    pub ok: bool,
+    pub identity_arn: Option<&'a str>,
+    pub error_code: Option<&'a str>,
+    pub message: Option<&'a str>,
+}
+
+pub async fn record_check(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    aws_account_id: Uuid,
+    outcome: ConnectionOutcome<'_>,
+    now: DateTimeUtc,
+) -> Result<(), DbErr> {
+    aws_account_role::Entity::update_many()
+        .col_expr(aws_account_role::Column::CheckedAt, Some(now).into())
+        .col_expr(aws_account_role::Column::CheckOk, Some(outcome.ok).into())
+        .col_expr(aws_account_role::Column::CheckIdentityArn, outcome.identity_arn.map(str::to_owned).into())
+        .col_expr(aws_account_role::Column::CheckErrorCode, outcome.error_code.map(str::to_owned).into())
+        .col_expr(aws_account_role::Column::CheckMessage, outcome.message.map(str::to_owned).into())
+        .filter(aws_account_role::Column::AwsAccountId.eq(aws_account_id))
+        .filter(aws_account_role::Column::CompanyId.eq(scope.company_id()))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn snapshot(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    aws_account_id: Uuid,
+    kind: &str,
+    key: &str,
+) -> Result<Option<aws_tool_snapshot::Model>, DbErr> {
+    aws_tool_snapshot::Entity::find_by_id((aws_account_id, kind.to_owned(), key.to_owned()))
+        .filter(aws_tool_snapshot::Column::CompanyId.eq(scope.company_id()))
+        .one(db)
+        .await
+}
+
+/// Replaces what is stored under (account, kind, key).
+pub async fn put_snapshot(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    aws_account_id: Uuid,
+    kind: &str,
+    key: &str,
+    payload: String,
+    now: DateTimeUtc,
+) -> Result<(), DbErr> {
+    let row = aws_tool_snapshot::ActiveModel {
+        aws_account_id: Set(aws_account_id),
+        kind: Set(kind.to_owned()),
+        key: Set(key.to_owned()),
+        company_id: Set(scope.company_id()),
+        payload: Set(payload),
+        fetched_at: Set(now),
+    };
+    aws_tool_snapshot::Entity::insert(row)
+        .on_conflict(
+            OnConflict::columns([
+                aws_tool_snapshot::Column::AwsAccountId,
+                aws_tool_snapshot::Column::Kind,
+                aws_tool_snapshot::Column::Key,
+            ])
+            .update_columns([aws_tool_snapshot::Column::Payload, aws_tool_snapshot::Column::FetchedAt])
+            .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn tool_settings(db: &impl ConnectionTrait) -> Result<Vec<tool_setting::Model>, DbErr> {
+    tool_setting::Entity::find().order_by_asc(tool_setting::Column::Tool).all(db).await
+}
+
+pub async fn update_tool_setting(
+    db: &impl ConnectionTrait,
+    tool: &str,
+    contract_types: &str,
+    now: DateTimeUtc,
+) -> Result<tool_setting::Model, DbErr> {
+    let row = tool_setting::ActiveModel {
+        tool: Set(tool.to_owned()),
+        contract_types: Set(contract_types.to_owned()),
+        updated_at: Set(Some(now)),
+    };
+    tool_setting::Entity::insert(row)
+        .on_conflict(
+            OnConflict::column(tool_setting::Column::Tool)
+                .update_columns([tool_setting::Column::ContractTypes, tool_setting::Column::UpdatedAt])
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    tool_setting::Entity::find_by_id(tool.to_owned())
+        .one(db)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("tool_settings".into()))
+}
