@@ -86,18 +86,12 @@ fn credentials_error<'a>(err: &'a (dyn std::error::Error + 'static)) -> Option<&
     None
 }
 
+/// Whatever the chain's last provider said (nothing found; instance metadata refusing, as it does
+/// off EC2 behind some networks, or timing out; a broken profile), the portal has no credentials to
+/// sign with, which only the operator can change. The details go to the log.
 fn from_credentials(call: Call, err: &CredentialsError) -> AwsError {
-    match err {
-        // Nothing in the chain (no variables, profile, instance role), or a broken profile.
-        CredentialsError::CredentialsNotLoaded(_) | CredentialsError::InvalidConfiguration(_) => {
-            tracing::warn!(operation = call.operation, error = %DisplayErrorContext(err), "the portal has no AWS credentials");
-            AwsError::NotConfigured
-        }
-        // A provider that exists but failed (instance metadata timing out …) may work next time.
-        _ => AwsError::Unavailable {
-            message: format!("the portal's AWS credentials could not be loaded: {}", DisplayErrorContext(err)),
-        },
-    }
+    tracing::warn!(operation = call.operation, error = %DisplayErrorContext(err), "the portal has no usable AWS credentials");
+    AwsError::NotConfigured
 }
 
 /// An error AWS answered with. `code` is AWS's error code (`__type`, `x-amzn-ErrorType` or the
@@ -237,6 +231,8 @@ mod tests {
         let found = credentials_error(&wrapped).expect("found");
         assert_eq!(from_credentials(ASSUME, found), AwsError::NotConfigured);
         let timed_out = CredentialsError::provider_timed_out(std::time::Duration::from_secs(5));
-        assert!(matches!(from_credentials(ASSUME, &timed_out), AwsError::Unavailable { .. }));
+        assert_eq!(from_credentials(ASSUME, &timed_out), AwsError::NotConfigured);
+        let refused = CredentialsError::provider_error("failed to load IMDS session token: 403");
+        assert_eq!(from_credentials(ASSUME, &refused), AwsError::NotConfigured);
     }
 }
