@@ -233,7 +233,7 @@ mod tests {
     #[test]
     fn r7_8_session_name_names_the_company_within_stss_limits() {
         assert_eq!(session_name("acme"), "cloudpack-portal-acme");
-        assert_eq!(session_name("株式 会社"), "cloudpack-portal----");
+        assert_eq!(session_name("株式 会社"), "cloudpack-portal------");
         assert_eq!(session_name(&"x".repeat(100)).len(), 64);
     }
 
