@@ -92,18 +92,25 @@ pub async fn fetch(
     Ok(summarize(aws_account_id, checks, summaries, Some(now)))
 }
 
+/// Which check of which account.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckRef<'a> {
+    pub aws_account_id: Uuid,
+    pub check_id: &'a str,
+}
+
 /// One check with its flagged resources: from the store, or read from AWS the first time (and
 /// whenever `refetch` asks).
 pub async fn check(
     db: &DatabaseConnection,
     aws: &SharedAws,
     scope: CompanyScope,
-    aws_account_id: Uuid,
-    check_id: &str,
+    which: CheckRef<'_>,
     language: TaLanguage,
     refetch: bool,
     now: DateTime<Utc>,
 ) -> Result<TaCheckView, AppError> {
+    let CheckRef { aws_account_id, check_id } = which;
     tools::account(db, scope, aws_account_id).await?;
     tools::ensure_allowed(db, scope, AwsTool::TrustedAdvisor).await?;
     let checks = stored_checks(db, scope, aws_account_id, language).await?.unwrap_or_default();
@@ -125,13 +132,12 @@ pub async fn refresh(
     db: &DatabaseConnection,
     aws: &SharedAws,
     scope: CompanyScope,
-    aws_account_id: Uuid,
-    check_id: &str,
+    which: CheckRef<'_>,
     now: DateTime<Utc>,
 ) -> Result<TaRefreshStatus, AppError> {
-    let target = tools::target(db, scope, aws_account_id, now).await?;
+    let target = tools::target(db, scope, which.aws_account_id, now).await?;
     tools::ensure_allowed(db, scope, AwsTool::TrustedAdvisor).await?;
-    Ok(aws.ta_refresh(&target, check_id, now).await?)
+    Ok(aws.ta_refresh(&target, which.check_id, now).await?)
 }
 
 /// The flagged resources as CSV (UTF-8 with a byte-order mark, like the ticket history): resource,

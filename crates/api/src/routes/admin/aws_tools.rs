@@ -2,6 +2,7 @@
 //! account, and which contract types may use each tool (admins change it).
 
 use actix_web::{get, post, put, web, HttpResponse};
+use portal_app::trusted_advisor::CheckRef;
 use portal_app::{aws_cost, aws_roles, tool_settings, trusted_advisor};
 use portal_domain::aws_tools::{
     AwsTool, AwsToolsSetupView, CostView, TaCheckView, ToolSetting, TrustedAdvisorView, UpdateToolSetting,
@@ -104,9 +105,10 @@ pub async fn staff_check(
     q: Query<LangQuery>,
 ) -> Result<web::Json<TaCheckView>, ApiError> {
     let (company_id, id, check_id) = path.into_inner();
+    let which = CheckRef { aws_account_id: id, check_id: &check_id };
     let scope = staff.scope(company_id)?;
     let now = state.now();
-    Ok(web::Json(trusted_advisor::check(&state.db, &state.aws, scope, id, &check_id, q.language(), false, now).await?))
+    Ok(web::Json(trusted_advisor::check(&state.db, &state.aws, scope, which, q.language(), false, now).await?))
 }
 
 /// A company's check's flagged resources as CSV (staff)
@@ -127,9 +129,10 @@ pub async fn staff_check_csv(
     q: Query<LangQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (company_id, id, check_id) = path.into_inner();
+    let which = CheckRef { aws_account_id: id, check_id: &check_id };
     let scope = staff.scope(company_id)?;
     let now = state.now();
-    csv_response(&trusted_advisor::check(&state.db, &state.aws, scope, id, &check_id, q.language(), false, now).await?)
+    csv_response(&trusted_advisor::check(&state.db, &state.aws, scope, which, q.language(), false, now).await?)
 }
 
 /// A company's estimated cost, as last read (staff)

@@ -3,6 +3,7 @@
 //! cost. Pages read what the portal stored; `…/fetch` reads AWS again.
 
 use actix_web::{get, post, put, web, HttpResponse};
+use portal_app::trusted_advisor::CheckRef;
 use portal_app::{aws_cost, aws_roles, trusted_advisor};
 use portal_aws::TaLanguage;
 use portal_domain::aws_tools::{
@@ -227,9 +228,9 @@ pub async fn get_check(
     q: Query<LangQuery>,
 ) -> Result<web::Json<TaCheckView>, ApiError> {
     let (id, check_id) = path.into_inner();
+    let which = CheckRef { aws_account_id: id, check_id: &check_id };
     let view =
-        trusted_advisor::check(&state.db, &state.aws, customer.scope, id, &check_id, q.language(), false, state.now())
-            .await?;
+        trusted_advisor::check(&state.db, &state.aws, customer.scope, which, q.language(), false, state.now()).await?;
     Ok(web::Json(view))
 }
 
@@ -251,9 +252,9 @@ pub async fn download_check_csv(
     q: Query<LangQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, check_id) = path.into_inner();
+    let which = CheckRef { aws_account_id: id, check_id: &check_id };
     let view =
-        trusted_advisor::check(&state.db, &state.aws, customer.scope, id, &check_id, q.language(), false, state.now())
-            .await?;
+        trusted_advisor::check(&state.db, &state.aws, customer.scope, which, q.language(), false, state.now()).await?;
     csv_response(&view)
 }
 
@@ -286,9 +287,9 @@ pub async fn fetch_check(
     q: Query<LangQuery>,
 ) -> Result<web::Json<TaCheckView>, ApiError> {
     let (id, check_id) = path.into_inner();
+    let which = CheckRef { aws_account_id: id, check_id: &check_id };
     let view =
-        trusted_advisor::check(&state.db, &state.aws, customer.scope, id, &check_id, q.language(), true, state.now())
-            .await?;
+        trusted_advisor::check(&state.db, &state.aws, customer.scope, which, q.language(), true, state.now()).await?;
     Ok(web::Json(view))
 }
 
@@ -314,7 +315,8 @@ pub async fn refresh_check(
     path: web::Path<(Uuid, String)>,
 ) -> Result<web::Json<TaRefreshStatus>, ApiError> {
     let (id, check_id) = path.into_inner();
-    Ok(web::Json(trusted_advisor::refresh(&state.db, &state.aws, customer.scope, id, &check_id, state.now()).await?))
+    let which = CheckRef { aws_account_id: id, check_id: &check_id };
+    Ok(web::Json(trusted_advisor::refresh(&state.db, &state.aws, customer.scope, which, state.now()).await?))
 }
 
 /// Estimated cost of the account, as last read (R7.9)
