@@ -1,7 +1,8 @@
 //! Personal API tokens for integrators. A fully signed-in customer user creates them (the HTTP
 //! layer makes sure the caller holds a session, not a token); the secret is shown once and only
 //! its SHA-256 is kept. A request with a token acts as its user with the user's current role,
-//! narrowed to reading for a `read` token; each such request is audited with the token's id.
+//! narrowed to reading for a `read` token; each such request is audited with the token's id, and so
+//! is a refused one whose secret is a stored token's (revoked, expired, its user gone).
 
 use chrono::{DateTime, Utc};
 use portal_db::entities::{api_token, user};
@@ -116,8 +117,29 @@ pub struct Call<'a> {
     pub client: audit::Client,
 }
 
-/// Checks `secret` for `call` and, once the token is known to be live, records its use (last use,
-/// and an `api_token.use` audit entry naming the token, the method and the path).
+/// Why a stored token is refused whatever the call, or None while it is live. Checked in this
+/// order, so the entry names the first thing an integrator has to fix.
+fn dead_because(token: &api_token::Model, owner: &user::Model, now: DateTime<Utc>) -> Option<&'static str> {
+    if token.revoked_at.is_some() {
+        Some("revoked")
+    } else if token.expires_at <= now {
+        Some("expired")
+    } else if owner.deleted_at.is_some() {
+        Some("user_deleted")
+    } else if owner.disabled_at.is_some() {
+        Some("user_disabled")
+    } else if owner.role.is_staff() {
+        Some("staff_user")
+    } else {
+        None
+    }
+}
+
+/// Checks `secret` for `call` and, once the secret is known to be a stored token's, records the
+/// attempt: an `api_token.use` audit entry naming the token, the method, the path and the
+/// `outcome` (`allowed`, or `refused` with its `reason`), and a live token's last use. A secret
+/// that matches no token records nothing: anyone may send those as often as they like, and each
+/// would otherwise cost a row.
 pub async fn authenticate(
     db: &DatabaseConnection,
     secret: &str,
@@ -127,19 +149,22 @@ pub async fn authenticate(
     let Some((token, owner)) = api_tokens::find_by_hash_with_user(db, &secrets::sha256_hex(secret)).await? else {
         return Ok(Err(Refusal::Invalid));
     };
-    let live = token.revoked_at.is_none()
-        && token.expires_at > now
-        && owner.disabled_at.is_none()
-        && owner.deleted_at.is_none()
-        && !owner.role.is_staff();
-    if !live {
+    let actor = actor(&owner, &token);
+    let mut detail = json!({ "method": call.method, "path": call.path, "scope": token.scope.as_str() });
+    if let Some(reason) = dead_because(&token, &owner, now) {
+        // Whoever holds a revoked or expired secret, or one of a user who is gone, is worth
+        // knowing about; the token was not used, so its last use stays as it was.
+        detail["outcome"] = json!("refused");
+        detail["reason"] = json!(reason);
+        audit::record_token_use(db, &actor, token.id, Some(token.company_id), &call.client, detail, now).await?;
         return Ok(Err(Refusal::Invalid));
     }
     let allowed = token.scope.allows(call.writes);
-    let actor = actor(&owner, &token);
-    let mut detail = json!({ "method": call.method, "path": call.path, "scope": token.scope.as_str() });
-    if !allowed {
-        detail["refused"] = json!("token_scope_insufficient");
+    if allowed {
+        detail["outcome"] = json!("allowed");
+    } else {
+        detail["outcome"] = json!("refused");
+        detail["reason"] = json!("token_scope_insufficient");
     }
     let txn = db.begin().await?;
     api_tokens::touch(&txn, token.id, now).await?;

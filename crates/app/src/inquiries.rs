@@ -119,7 +119,7 @@ pub async fn list(
     now: DateTime<Utc>,
 ) -> Result<InquiryPage, AppError> {
     let (rows, total) = q::page(db, scope, state, order, page, per_page).await?;
-    let items = views(db, rows, viewer, now).await?;
+    let items = views(db, rows, &company_labels(db, scope).await?, viewer, now).await?;
     Ok(InquiryPage { items, total, page, per_page, links: Default::default() })
 }
 
@@ -131,7 +131,7 @@ pub async fn get(
     now: DateTime<Utc>,
 ) -> Result<InquiryView, AppError> {
     let row = find(db, scope, id).await?;
-    views(db, vec![row], viewer, now).await?.pop().ok_or(AppError::NotFound)
+    views(db, vec![row], &company_labels(db, scope).await?, viewer, now).await?.pop().ok_or(AppError::NotFound)
 }
 
 /// Either side closes an inquiry.
@@ -195,31 +195,36 @@ pub async fn reopen(
     get(db, scope, id, by.id, now).await
 }
 
-pub(crate) async fn rank_of(db: &DatabaseConnection, scope: CompanyScope) -> Result<Rank, AppError> {
-    Ok(company_years::current_rank(db, scope).await?)
+/// Each company's name and rank now, by id, as the views of its inquiries show them.
+pub(crate) type CompanyLabels = HashMap<Uuid, (String, Rank)>;
+
+/// The labels of the scope's company: the one company of a list or of one inquiry.
+async fn company_labels(db: &DatabaseConnection, scope: CompanyScope) -> Result<CompanyLabels, AppError> {
+    let c = companies::find(db, scope).await?.ok_or(AppError::NotFound)?;
+    let rank = company_years::current_rank(db, scope).await?;
+    Ok(HashMap::from([(scope.company_id(), (c.name, rank))]))
 }
 
-/// Views of inquiries read through a scope (or by staff): company, counts for `viewer`, the
-/// assignee, and the wait in service hours.
+/// Views of inquiries read through a scope (or by staff): company (from `companies`, which holds
+/// every row's), counts for `viewer`, the assignee, and the wait in service hours.
 pub(crate) async fn views(
     db: &DatabaseConnection,
     rows: Vec<inquiry::Model>,
+    companies: &CompanyLabels,
     viewer: Uuid,
     now: DateTime<Utc>,
 ) -> Result<Vec<InquiryView>, AppError> {
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
     let counts = q::counts(db, &ids, viewer).await?;
     let calendar = BusinessCalendar::default();
-    let mut companies_seen: HashMap<Uuid, (String, Rank)> = HashMap::new();
     let mut people: HashMap<Uuid, Option<InquiryAssignee>> = HashMap::new();
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
-        let scope = q::scope_of_row(&r);
-        if let Entry::Vacant(e) = companies_seen.entry(r.company_id) {
-            let c = companies::find(db, scope).await?.ok_or(AppError::NotFound)?;
-            e.insert((c.name, rank_of(db, scope).await?));
-        }
-        let (company_name, company_rank) = companies_seen[&r.company_id].clone();
+        // Every caller reads the companies of the rows it passes; a missing one is a bug.
+        let (company_name, company_rank) = companies
+            .get(&r.company_id)
+            .cloned()
+            .ok_or_else(|| AppError::Internal(format!("inquiry {} without its company's labels", r.id)))?;
         let assignee = match r.assignee_id {
             None => None,
             Some(a) => {

@@ -1,23 +1,20 @@
 //! The staff's side of inquiries (R7.7): one inbox across companies, ordered by rank and then
 //! the wait in service hours, with filters and search; assignment to a CSM or an admin.
 
-use std::collections::hash_map::Entry;
-use std::collections::HashMap;
-
 use chrono::{DateTime, Utc};
-use portal_db::entities::{inquiry, user};
+use portal_db::entities::user;
 use portal_db::queries::audit::Actor;
 use portal_db::queries::inquiries::{self as q, InboxFilter};
 use portal_db::queries::users;
 use portal_domain::audit::AuditAction;
 use portal_domain::inquiries::{self as rules, InquiryPage, InquiryState, InquiryView};
-use portal_domain::{ErrorCode, Rank};
+use portal_domain::ErrorCode;
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::error::AppError;
-use crate::inquiries::{find, get, rank_of, record, staff_scope, views};
+use crate::inquiries::{find, get, record, staff_scope, views, CompanyLabels};
 
 /// What staff filter the inbox by; no state means every inquiry not closed.
 pub struct Inbox<'a> {
@@ -43,22 +40,17 @@ pub async fn inbox(
         None => vec![InquiryState::Open, InquiryState::Answered],
     };
     let filter = InboxFilter { states, category: f.category, assignee: f.assignee, company: f.company, q: f.q };
-    let rows = q::inbox(db, &filter).await?;
-    let total = rows.len() as u64;
-    let mut ranks: HashMap<Uuid, Rank> = HashMap::new();
-    for r in &rows {
-        if let Entry::Vacant(e) = ranks.entry(r.company_id) {
-            e.insert(rank_of(db, q::scope_of_row(r)).await?);
-        }
-    }
-    let mut rows = rows;
-    rows.sort_by_key(|r| {
-        let rank = ranks[&r.company_id];
-        (rules::inbox_key(rank, r.waiting_since, r.last_message_at), r.id)
-    });
-    let start = (page.saturating_sub(1) * per_page) as usize;
-    let rows: Vec<inquiry::Model> = rows.into_iter().skip(start).take(per_page as usize).collect();
-    let items = views(db, rows, viewer, now).await?;
+    // The database orders and pages (the rank joined in), so a page reads only its own rows.
+    let (rows, total) = q::inbox(db, &filter, page, per_page).await?;
+    let mut companies = CompanyLabels::new();
+    let rows = rows
+        .into_iter()
+        .map(|r| {
+            companies.entry(r.inquiry.company_id).or_insert((r.company_name, r.company_rank));
+            r.inquiry
+        })
+        .collect();
+    let items = views(db, rows, &companies, viewer, now).await?;
     Ok(InquiryPage { items, total, page, per_page, links: Default::default() })
 }
 

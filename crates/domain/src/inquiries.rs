@@ -176,15 +176,6 @@ pub fn waiting_service_minutes(
     Ok(calendar.service_hours_between(since, now)?.num_minutes().max(0) as u64)
 }
 
-/// The staff inbox's order: PLATINUM first, then down the ranks; within a rank the inquiries
-/// waiting for us, longest wait first, then the others, most recent activity first.
-pub fn inbox_key(rank: Rank, waiting_since: Option<DateTime<Utc>>, last_message_at: DateTime<Utc>) -> (u8, bool, i64) {
-    match waiting_since {
-        Some(since) => (rank.sort_key(), false, since.timestamp_micros()),
-        None => (rank.sort_key(), true, -last_message_at.timestamp_micros()),
-    }
-}
-
 /// The checked fields of a new inquiry.
 pub struct NewInquiry {
     pub category: InquiryCategory,
@@ -356,21 +347,6 @@ mod tests {
         // Asked in the night, read before opening: nothing yet.
         let m = waiting_service_minutes(&c, utc("2026-05-07T22:00:00+09:00"), utc("2026-05-08T09:59:00+09:00"));
         assert_eq!(m, Ok(0));
-    }
-
-    #[test]
-    fn the_inbox_puts_platinum_first_then_the_longest_wait() {
-        let t = |h: i64| utc("2026-05-07T00:00:00Z") + Duration::hours(h);
-        let mut rows = [
-            ("gold-old", Rank::Gold, Some(t(0)), t(0)),
-            ("platinum-new", Rank::Platinum, Some(t(5)), t(5)),
-            ("platinum-answered", Rank::Platinum, None, t(9)),
-            ("platinum-old", Rank::Platinum, Some(t(1)), t(6)),
-            ("regular", Rank::Regular, Some(t(0)), t(0)),
-        ];
-        rows.sort_by_key(|(_, r, w, l)| inbox_key(*r, *w, *l));
-        let names: Vec<_> = rows.iter().map(|r| r.0).collect();
-        assert_eq!(names, ["platinum-old", "platinum-new", "platinum-answered", "gold-old", "regular"]);
     }
 
     #[test]

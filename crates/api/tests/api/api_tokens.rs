@@ -73,7 +73,9 @@ async fn an_integrator_token_reads_the_company_and_is_refused_on_a_write() {
     assert!(items.iter().all(|e| e["target_id"] == created.token.id.to_string()));
     assert!(items.iter().all(|e| e["actor"].as_str().unwrap().contains(&created.token.id.to_string())));
     assert_eq!(items[0]["after"]["method"], "POST");
-    assert_eq!(items[0]["after"]["refused"], "token_scope_insufficient");
+    assert_eq!(items[0]["after"]["outcome"], "refused");
+    assert_eq!(items[0]["after"]["reason"], "token_scope_insufficient");
+    assert_eq!(items[1]["after"]["outcome"], "allowed");
     assert_eq!(items[2]["after"]["path"], "/api/v1/company");
     let created_entry: Value =
         ok_json(app.get("/api/v1/admin/audit?action=api_token.create", Some(&admin)).await).await;
@@ -177,6 +179,65 @@ async fn expired_revoked_and_unknown_tokens_are_401() {
     let forged = format!("cpp_{}", "0".repeat(64));
     problem(app.get("/api/v1/company", Some(&forged)).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
     assert_eq!(app.get("/api/v1/company", Some(&long.secret)).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_refused_token_is_audited_with_its_reason_and_an_unknown_secret_is_not() {
+    use portal_db::entities::{api_token, user};
+    use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+    let app = TestApp::spawn().await;
+    let a = app.company("REFU", "拒否 株式会社").await;
+    let (_, session) = app.customer(Role::Member, a).await;
+    let (owner, other_session) = app.customer(Role::Member, a).await;
+    let revoked = create(&app, &session, 30, TokenScope::Read).await;
+    let short = create(&app, &session, 1, TokenScope::Read).await;
+    let orphaned = create(&app, &other_session, 30, TokenScope::Read).await;
+    let res = send(&app, Method::DELETE, &format!("/api/v1/me/api-tokens/{}", revoked.token.id), &session, None).await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+
+    // A revoked token's call: 401, and one refused entry naming the token.
+    problem(app.get("/api/v1/company", Some(&revoked.secret)).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    // A secret that is nobody's writes nothing, however often it is sent.
+    let forged = format!("cpp_{}", "0".repeat(64));
+    for _ in 0..3 {
+        problem(app.get("/api/v1/company", Some(&forged)).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    }
+    // A user disabled behind the portal's back (disabling through the portal revokes the tokens).
+    let gone = user::ActiveModel { id: Set(owner.id), disabled_at: Set(Some(app.now())), ..Default::default() };
+    gone.update(&app.db).await.unwrap();
+    problem(app.get("/api/v1/me", Some(&orphaned.secret)).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    app.clock.advance(Duration::days(1));
+    problem(
+        app.post("/api/v1/company/inquiries", Some(&short.secret), json!({})).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+    )
+    .await;
+
+    let (_, admin) = app.staff(Role::Admin).await;
+    let audit: Value = ok_json(app.get("/api/v1/admin/audit?action=api_token.use", Some(&admin)).await).await;
+    assert_eq!(audit["total"], 3, "{audit}");
+    let mut entries: Vec<(String, String, String, String)> = audit["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            assert_eq!(e["after"]["outcome"], "refused", "{e}");
+            let text = |v: &Value| v.as_str().unwrap().to_owned();
+            (text(&e["target_id"]), text(&e["after"]["reason"]), text(&e["after"]["method"]), text(&e["after"]["path"]))
+        })
+        .collect();
+    entries.sort();
+    let mut expected = vec![
+        (revoked.token.id.to_string(), "revoked".to_owned(), "GET".to_owned(), "/api/v1/company".to_owned()),
+        (orphaned.token.id.to_string(), "user_disabled".to_owned(), "GET".to_owned(), "/api/v1/me".to_owned()),
+        (short.token.id.to_string(), "expired".to_owned(), "POST".to_owned(), "/api/v1/company/inquiries".to_owned()),
+    ];
+    expected.sort();
+    assert_eq!(entries, expected);
+    // A refused token was not used: its last use stays empty.
+    let row = api_token::Entity::find_by_id(revoked.token.id).one(&app.db).await.unwrap().unwrap();
+    assert_eq!(row.last_used_at, None);
 }
 
 #[tokio::test]

@@ -273,6 +273,79 @@ async fn the_inbox_puts_platinum_first_then_the_longest_wait_in_service_hours() 
 }
 
 #[tokio::test]
+async fn the_inbox_pages_in_rank_then_wait_order_across_page_boundaries_with_the_total() {
+    use portal_db::entities::company_year;
+    use portal_domain::fiscal::FiscalYear;
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+    // Thursday 2026-05-07, 10:00 JST.
+    let app = TestApp::spawn_at("2026-05-07T01:00:00Z".parse().unwrap()).await;
+    let (_, admin) = app.staff(Role::Admin).await;
+    let platinum = app.build_company("PPAG").rank(Rank::Platinum).by(&admin).create().await;
+    let gold = app.build_company("GPAG").rank(Rank::Gold).by(&admin).create().await;
+    let bronze = app.build_company("BPAG").rank(Rank::Bronze).by(&admin).create().await;
+    let fresh = app.build_company("SPAG").rank(Rank::Platinum).by(&admin).create().await;
+    // Next year's PLATINUM is only recorded until its rollover: GOLD is the rank now.
+    let path = format!("/api/v1/admin/companies/{gold}/rank-override");
+    let next = crate::helpers::body::rank_override(FiscalYear::containing(app.now()).next(), Rank::Platinum, "next");
+    assert_eq!(app.post_json(&path, Some(&admin), &next).await.status(), StatusCode::OK);
+    // A company whose grant was never made is REGULAR, whatever rank its year records.
+    company_year::Entity::update_many()
+        .col_expr(company_year::Column::RolledOverAt, Expr::value(Option::<chrono::DateTime<chrono::Utc>>::None))
+        .filter(company_year::Column::CompanyId.eq(fresh))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let (_, plat) = app.customer(Role::Member, platinum).await;
+    let (_, gold) = app.customer(Role::Member, gold).await;
+    let (_, bronze) = app.customer(Role::Member, bronze).await;
+    let (_, fresh) = app.customer(Role::Member, fresh).await;
+    let (_, csm) = app.staff(Role::Csm).await;
+
+    // Opened in this order, ten seconds apart: the longest waits are the lowest ranks'.
+    let mut opened = Vec::new();
+    for (token, subject) in
+        [(&fresh, "s"), (&gold, "g"), (&plat, "p-early"), (&plat, "p-late"), (&bronze, "b"), (&plat, "p")]
+    {
+        opened.push(open(&app, token, "other", subject, "本文").await.id);
+        app.clock.advance(Duration::seconds(10));
+    }
+    let [s, g, p_early, p_late, b, p] = opened[..] else { unreachable!() };
+    // The later one answered first: among the answered, the latest activity comes first, not the
+    // newest inquiry.
+    answer(&app, &csm, p_late, "回答").await;
+    app.clock.advance(Duration::seconds(10));
+    answer(&app, &csm, p_early, "回答").await;
+    app.clock.advance(Duration::seconds(10));
+
+    let page = |q: String| {
+        let (app, csm) = (&app, &csm);
+        async move {
+            let page: InquiryPage = ok_json(app.get(&format!("/api/v1/admin/inquiries?{q}"), Some(csm)).await).await;
+            let items: Vec<(Uuid, Rank)> = page.items.iter().map(|i| (i.id, i.company_rank)).collect();
+            (items, page.total)
+        }
+    };
+    let expected = [
+        (p, Rank::Platinum),
+        (p_early, Rank::Platinum),
+        (p_late, Rank::Platinum),
+        (g, Rank::Gold),
+        (b, Rank::Bronze),
+        (s, Rank::Regular),
+    ];
+    for (n, want) in expected.chunks(2).enumerate() {
+        let (items, total) = page(format!("per_page=2&page={}", n + 1)).await;
+        assert_eq!((items.as_slice(), total), (want, 6), "page {}", n + 1);
+    }
+    assert_eq!(page("per_page=2&page=4".into()).await, (vec![], 6));
+    // Filters count and page the same way: the open ones only.
+    assert_eq!(page("state=open&per_page=3&page=2".into()).await, (vec![(s, Rank::Regular)], 4));
+    assert_eq!(page("state=open&per_page=3".into()).await.0, [(p, Rank::Platinum), (g, Rank::Gold), (b, Rank::Bronze)]);
+}
+
+#[tokio::test]
 async fn invalid_inquiries_and_filters_name_their_fields() {
     let app = TestApp::spawn().await;
     let company = app.build_company("INV").create().await;

@@ -5,16 +5,16 @@
 use std::collections::HashMap;
 
 use portal_domain::inquiries::{InquiryCategory, InquiryState};
-use portal_domain::Role;
-use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, OnConflict, Query};
+use portal_domain::{Rank, Role};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, IntoCondition, LikeExpr, OnConflict, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveEnum, ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, FromQueryResult,
+    JoinType, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, RelationDef, Set, Value,
 };
 use uuid::Uuid;
 
 use super::{CompanyScope, DateTimeUtc};
-use crate::entities::{inquiry, inquiry_attachment, inquiry_message, inquiry_read, user};
+use crate::entities::{company, company_year, inquiry, inquiry_attachment, inquiry_message, inquiry_read, user};
 
 pub struct NewInquiry<'a> {
     pub id: Uuid,
@@ -64,11 +64,6 @@ pub async fn scope_for_staff(
     Ok(inquiry::Entity::find_by_id(id).one(db).await?.and_then(|i| CompanyScope::for_staff(staff, i.company_id)))
 }
 
-/// The company of an inquiry row already read through a scoped or staff query.
-pub fn scope_of_row(i: &inquiry::Model) -> CompanyScope {
-    CompanyScope::new(i.company_id)
-}
-
 /// How a company's list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Order {
@@ -113,9 +108,42 @@ pub struct InboxFilter<'a> {
     pub q: Option<&'a str>,
 }
 
-/// Every inquiry across companies that matches (the caller orders them by rank and wait).
-pub async fn inbox(db: &impl ConnectionTrait, f: &InboxFilter<'_>) -> Result<Vec<inquiry::Model>, DbErr> {
-    let mut q = inquiry::Entity::find();
+/// An inbox row: the inquiry with its company's name and rank now.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct InboxRow {
+    #[sea_orm(nested)]
+    pub inquiry: inquiry::Model,
+    pub company_name: String,
+    pub company_rank: Rank,
+}
+
+/// The latest fiscal year whose rollover ran for the inquiry's company: that year's rank is the
+/// company's rank now (as `company_years::current_rank` reads it), also in the window after April 1
+/// before the rollover reaches the company.
+const LIVE_YEAR: &str = "(SELECT MAX(ly.fiscal_year) FROM company_years ly \
+     WHERE ly.company_id = inquiries.company_id AND ly.rolled_over_at IS NOT NULL)";
+
+/// A page of the inquiries across companies that match, and how many match. The database orders
+/// them as the staff work them (R7.7): the company's rank now, PLATINUM first (REGULAR before its
+/// first rollover); within a rank the inquiries waiting for us, longest first, then the others by
+/// latest activity; the id last, so a page boundary never splits ties differently between pages.
+pub async fn inbox(
+    db: &impl ConnectionTrait,
+    f: &InboxFilter<'_>,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<InboxRow>, u64), DbErr> {
+    // At most one row of company_years per inquiry: (company_id, fiscal_year) is unique.
+    let live_year: RelationDef = inquiry::Entity::belongs_to(company_year::Entity)
+        .from(inquiry::Column::CompanyId)
+        .to(company_year::Column::CompanyId)
+        .into();
+    let live_year = live_year.on_condition(|_, right| {
+        Expr::col((right, company_year::Column::FiscalYear)).eq(Expr::cust(LIVE_YEAR)).into_condition()
+    });
+    let company: RelationDef =
+        inquiry::Entity::belongs_to(company::Entity).from(inquiry::Column::CompanyId).to(company::Column::Id).into();
+    let mut q = inquiry::Entity::find().join(JoinType::InnerJoin, company).join(JoinType::LeftJoin, live_year);
     if !f.states.is_empty() {
         q = q.filter(inquiry::Column::State.is_in(f.states.iter().copied()));
     }
@@ -142,7 +170,30 @@ pub async fn inbox(db: &impl ConnectionTrait, f: &InboxFilter<'_>) -> Result<Vec
                 .add(inquiry::Column::Id.in_subquery(in_messages)),
         );
     }
-    q.all(db).await
+    let total = q.clone().count(db).await?;
+    let rank = |col: company_year::Column, regular: Value| {
+        Expr::expr(Func::coalesce([Expr::col((company_year::Entity, col)), Expr::val(regular)]))
+    };
+    let waiting_since = || Expr::col((inquiry::Entity, inquiry::Column::WaitingSince));
+    // Latest activity orders only the inquiries not waiting: two waiting since the same instant
+    // tie on the id, not on which got the later follow-up.
+    let activity_when_not_waiting: Expr =
+        Expr::case(waiting_since().is_null(), Expr::col((inquiry::Entity, inquiry::Column::LastMessageAt))).into();
+    let rows = q
+        .column_as(Expr::col((company::Entity, company::Column::Name)), "company_name")
+        .column_as(rank(company_year::Column::Rank, Rank::Regular.to_value().into()), "company_rank")
+        // rank_order is PLATINUM = 0 … REGULAR = 4.
+        .order_by_asc(rank(company_year::Column::RankOrder, (Rank::Regular.sort_key() as i32).into()))
+        .order_by_asc(waiting_since().is_null())
+        .order_by_asc(waiting_since())
+        .order_by_desc(activity_when_not_waiting)
+        .order_by_asc(inquiry::Column::Id)
+        .offset(page.saturating_sub(1) * per_page)
+        .limit(per_page)
+        .into_model::<InboxRow>()
+        .all(db)
+        .await?;
+    Ok((rows, total))
 }
 
 /// Moves an inquiry from `from` (only if it is still there: two moves at once do not both win).
