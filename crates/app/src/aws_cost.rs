@@ -44,6 +44,7 @@ pub async fn fetch(
     aws_account_id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<CostView, AppError> {
+    let now = tools::stored_time(now);
     let target = tools::target(db, scope, aws_account_id, now).await?;
     tools::ensure_allowed(db, scope, AwsTool::CostEstimate).await?;
     // Cost Explorer's days are UTC days.

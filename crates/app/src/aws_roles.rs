@@ -135,6 +135,7 @@ pub async fn test_connection(
     actor: &Actor,
     now: DateTime<Utc>,
 ) -> Result<ConnectionCheck, AppError> {
+    let now = tools::stored_time(now);
     let target = tools::target(db, scope, aws_account_id, now).await?;
     let result = aws.test_connection(&target, now).await;
     let check = match &result {

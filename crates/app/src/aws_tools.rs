@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use portal_aws::{AwsError, AwsTools, CostPeriod, RoleTarget, TaLanguage};
 use portal_db::entities::aws_account;
 use portal_db::queries::{aws_accounts, aws_tools, companies, CompanyScope};
@@ -97,7 +97,13 @@ impl From<AwsError> for AppError {
     }
 }
 
-/// 32 random bytes as hex: unguessable, so that a confused deputy cannot name another company's.
+/// A time as the database keeps it (PostgreSQL: microseconds), so that what a fetch answers is what
+/// a later read of the store returns.
+pub fn stored_time(now: DateTime<Utc>) -> DateTime<Utc> {
+    now.trunc_subsecs(6)
+}
+
+/// 16 random bytes as hex: unguessable, so that a confused deputy cannot name another company's.
 pub fn new_external_id() -> String {
     let mut bytes = [0u8; 16];
     rand::thread_rng().fill_bytes(&mut bytes);

@@ -80,6 +80,7 @@ pub async fn fetch(
     language: TaLanguage,
     now: DateTime<Utc>,
 ) -> Result<TrustedAdvisorView, AppError> {
+    let now = tools::stored_time(now);
     let target = tools::target(db, scope, aws_account_id, now).await?;
     tools::ensure_allowed(db, scope, AwsTool::TrustedAdvisor).await?;
     let checks = aws.ta_checks(&target, language, now).await?;
@@ -110,6 +111,7 @@ pub async fn check(
     refetch: bool,
     now: DateTime<Utc>,
 ) -> Result<TaCheckView, AppError> {
+    let now = tools::stored_time(now);
     let CheckRef { aws_account_id, check_id } = which;
     tools::account(db, scope, aws_account_id).await?;
     tools::ensure_allowed(db, scope, AwsTool::TrustedAdvisor).await?;
