@@ -28,6 +28,8 @@ enum AwsAccountRoles {
     CheckIdentityArn,
     CheckErrorCode,
     CheckMessage,
+    /// A replica's claim on the scheduled read of this account, until then.
+    RefreshClaimedUntil,
     UpdatedAt,
 }
 
@@ -106,6 +108,7 @@ impl MigrationTrait for Migration {
                 .col(string_null(AwsAccountRoles::CheckIdentityArn))
                 .col(string_null(AwsAccountRoles::CheckErrorCode))
                 .col(text_null(AwsAccountRoles::CheckMessage))
+                .col(timestamp_with_time_zone_null(AwsAccountRoles::RefreshClaimedUntil))
                 .col(timestamp_with_time_zone(AwsAccountRoles::UpdatedAt))
                 .foreign_key(&mut fk(
                     "fk_aws_account_roles_account",

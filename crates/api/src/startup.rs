@@ -29,6 +29,7 @@ pub struct Application {
     server: Server,
     scheduler: Option<SchedulerHandle>,
     housekeeping: Option<tokio::sync::watch::Receiver<Option<portal_app::housekeeping::Swept>>>,
+    aws_refresh: Option<tokio::sync::watch::Receiver<Option<portal_app::aws_refresh::Refreshed>>>,
 }
 
 impl Application {
@@ -56,6 +57,11 @@ impl Application {
         };
         let attachments =
             portal_app::attachments::AttachmentStore::new(&settings.attachments).map_err(std::io::Error::other)?;
+        // Scheduled AWS reads only where the operator gave the portal AWS access.
+        let aws_refresh = match (&settings.aws, settings.scheduler) {
+            (Some(aws), true) => Some(portal_app::aws_refresh::spawn(db.clone(), aws.clone(), clock.clone())),
+            _ => None,
+        };
         let aws = settings.aws.clone().unwrap_or_else(|| Arc::new(portal_app::aws_tools::NoAwsAccess));
         let state = web::Data::new(AppState {
             aws,
@@ -106,7 +112,7 @@ impl Application {
         .workers(workers)
         .listen(listener)?
         .run();
-        Ok(Application { port, server, scheduler, housekeeping })
+        Ok(Application { port, server, scheduler, housekeeping, aws_refresh })
     }
 
     pub fn port(&self) -> u16 {
@@ -121,6 +127,11 @@ impl Application {
     /// The daily sweep's results, when the scheduler runs.
     pub fn housekeeping(&self) -> Option<tokio::sync::watch::Receiver<Option<portal_app::housekeeping::Swept>>> {
         self.housekeeping.clone()
+    }
+
+    /// The scheduled AWS tool reads, when the scheduler runs and AWS access is configured.
+    pub fn aws_refresh(&self) -> Option<tokio::sync::watch::Receiver<Option<portal_app::aws_refresh::Refreshed>>> {
+        self.aws_refresh.clone()
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {

@@ -10,6 +10,7 @@ pub mod applications;
 pub mod attachments;
 pub mod aws_accounts;
 pub mod aws_cost;
+pub mod aws_refresh;
 pub mod aws_roles;
 pub mod aws_tools;
 pub mod backlog;

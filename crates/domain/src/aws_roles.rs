@@ -248,3 +248,55 @@ mod tests {
         assert!(cli[0].contains("\"sts:ExternalId\":\"ext-123\""), "{}", cli[0]);
     }
 }
+
+/// Scheduled reads of the AWS tools (R7.8: "a refresh is explicit or scheduled"): daily, each account
+/// at its own minute of the day (from its id), so that a thousand accounts do not all call AWS at
+/// 03:00. The latest slot at or before `now`.
+pub fn refresh_slot_before(account: uuid::Uuid, now: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
+    let minute_of_day = (account.as_u128() % 1440) as i64;
+    let midnight = now.date_naive().and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+    let today = midnight + chrono::Duration::minutes(minute_of_day);
+    if today <= now {
+        today
+    } else {
+        today - chrono::Duration::days(1)
+    }
+}
+
+/// Due when nothing was read since the account's latest slot (`since`: the last read, or when the
+/// role was registered).
+pub fn refresh_due(
+    account: uuid::Uuid,
+    since: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> bool {
+    since < refresh_slot_before(account, now)
+}
+
+#[cfg(test)]
+mod refresh_tests {
+    use super::*;
+    use chrono::{DateTime, Utc};
+
+    fn t(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn r7_8_each_account_has_its_own_minute_of_the_day() {
+        let a = uuid::Uuid::from_u128(90); // 01:30 UTC
+        assert_eq!(refresh_slot_before(a, t("2026-11-27T12:00:00Z")), t("2026-11-27T01:30:00Z"));
+        assert_eq!(refresh_slot_before(a, t("2026-11-27T01:29:59Z")), t("2026-11-26T01:30:00Z"));
+        assert_eq!(refresh_slot_before(a, t("2026-11-27T01:30:00Z")), t("2026-11-27T01:30:00Z"));
+        let b = uuid::Uuid::from_u128(1440 + 600); // 10:00 UTC
+        assert_eq!(refresh_slot_before(b, t("2026-11-27T12:00:00Z")), t("2026-11-27T10:00:00Z"));
+    }
+
+    #[test]
+    fn r7_8_an_account_is_due_once_a_day_after_its_slot() {
+        let a = uuid::Uuid::from_u128(90);
+        assert!(refresh_due(a, t("2026-11-26T23:00:00Z"), t("2026-11-27T01:31:00Z")));
+        assert!(!refresh_due(a, t("2026-11-27T01:31:00Z"), t("2026-11-27T23:00:00Z")));
+        assert!(!refresh_due(a, t("2026-11-27T01:20:00Z"), t("2026-11-27T01:25:00Z")), "before the slot");
+    }
+}

@@ -354,3 +354,46 @@ async fn r7_8_tools_follow_the_contract_types_staff_configure() {
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(w.app.get(&w.path("/trusted-advisor"), Some(&w.rep)).await.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn r7_8_scheduled_reads_come_once_a_day_at_the_accounts_own_minute_and_only_one_replica_reads() {
+    let w = world(true).await;
+    link_role(&w).await;
+    w.emu().seed_trusted_advisor(json!({ "results": [idle_lb_result(50.0)] })).await;
+    let aws: portal_app::aws_tools::SharedAws = Arc::new(w.emu().tools().await);
+    let registered = w.app.now();
+    let slot = portal_domain::aws_roles::refresh_slot_before(w.account, registered + chrono::Duration::days(1));
+    // Before the account's slot has come since registering: nothing to do.
+    let before_slot = slot - chrono::Duration::days(1) + chrono::Duration::seconds(1);
+    if before_slot > registered {
+        let r = portal_app::aws_refresh::sweep(&w.app.db, &aws, before_slot).await.unwrap();
+        assert_eq!(r, portal_app::aws_refresh::Refreshed::default());
+    }
+    // Two replicas sweeping at the slot at once: one reads; the other finds the account claimed or,
+    // if it looked after the first had finished, already read.
+    let at = slot + chrono::Duration::seconds(5);
+    let (a, b) = tokio::join!(
+        portal_app::aws_refresh::sweep(&w.app.db, &aws, at),
+        portal_app::aws_refresh::sweep(&w.app.db, &aws, at)
+    );
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!((a.read + b.read, a.failed + b.failed), (1, 0), "{a:?} {b:?}");
+    assert_eq!(w.emu().requests_for("DescribeTrustedAdvisorChecks").await.len(), 1);
+    assert_eq!(w.emu().requests_for("GetCostAndUsage").await.len(), 1);
+    let ta: TrustedAdvisorView = ok_json(w.app.get(&w.path("/trusted-advisor"), Some(&w.rep)).await).await;
+    assert_eq!(ta.estimated_monthly_savings, 50.0);
+    assert_eq!(ta.fetched_at.map(|t| t.timestamp()), Some(at.timestamp()));
+    // Later the same day: read already; the next day at the slot: read again.
+    let r = portal_app::aws_refresh::sweep(&w.app.db, &aws, at + chrono::Duration::hours(3)).await.unwrap();
+    assert_eq!(r, portal_app::aws_refresh::Refreshed::default());
+    let next = portal_app::aws_refresh::sweep(&w.app.db, &aws, at + chrono::Duration::days(1)).await.unwrap();
+    assert_eq!(next.read, 1);
+    // The claim itself: of two replicas claiming at the same moment, exactly one gets it.
+    let later = at + chrono::Duration::days(2);
+    let until = later + chrono::Duration::minutes(60);
+    let claims = futures_util::future::join_all(
+        (0..8).map(|_| portal_db::queries::aws_tools::claim_refresh(&w.app.db, w.account, later, until)),
+    )
+    .await;
+    assert_eq!(claims.into_iter().filter(|c| *c.as_ref().unwrap()).count(), 1);
+}

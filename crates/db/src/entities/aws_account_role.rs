@@ -15,6 +15,8 @@ pub struct Model {
     pub check_identity_arn: Option<String>,
     pub check_error_code: Option<String>,
     pub check_message: Option<String>,
+    /// A replica's claim on the scheduled read of this account.
+    pub refresh_claimed_until: Option<DateTimeUtc>,
     pub updated_at: DateTimeUtc,
 }
 

@@ -66,6 +66,7 @@ pub async fn set_role(
         check_identity_arn: Set(None),
         check_error_code: Set(None),
         check_message: Set(None),
+        refresh_claimed_until: Set(None),
         updated_at: Set(now),
     };
     match role(db, scope, aws_account_id).await? {
@@ -174,4 +175,32 @@ pub async fn update_tool_setting(
         .one(db)
         .await?
         .ok_or_else(|| DbErr::RecordNotFound("tool_settings".into()))
+}
+
+/// Every registered role with its company's scope, for the scheduled reads (a job, across companies).
+pub async fn all_roles(db: &impl ConnectionTrait) -> Result<Vec<(CompanyScope, aws_account_role::Model)>, DbErr> {
+    let rows = aws_account_role::Entity::find().order_by_asc(aws_account_role::Column::AwsAccountId).all(db).await?;
+    Ok(rows.into_iter().map(|r| (CompanyScope::new(r.company_id), r)).collect())
+}
+
+/// Claims the scheduled read of one account until `until`; false when another replica holds it.
+/// One conditional UPDATE, so two replicas asking at once cannot both get it.
+pub async fn claim_refresh(
+    db: &impl ConnectionTrait,
+    aws_account_id: Uuid,
+    now: DateTimeUtc,
+    until: DateTimeUtc,
+) -> Result<bool, DbErr> {
+    use sea_orm::sea_query::Condition;
+    let res = aws_account_role::Entity::update_many()
+        .col_expr(aws_account_role::Column::RefreshClaimedUntil, Some(until).into())
+        .filter(aws_account_role::Column::AwsAccountId.eq(aws_account_id))
+        .filter(
+            Condition::any()
+                .add(aws_account_role::Column::RefreshClaimedUntil.is_null())
+                .add(aws_account_role::Column::RefreshClaimedUntil.lte(now)),
+        )
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
 }
