@@ -46,6 +46,27 @@ enum AwsToolSnapshots {
     FetchedAt,
 }
 
+/// A Trusted Advisor check attached to a cloud-optimization proposal as its evidence (R6.4), with
+/// its flagged resources as they were when attached.
+#[derive(DeriveIden)]
+enum ProposalEvidence {
+    Table,
+    Id,
+    ProposalId,
+    CompanyId,
+    AwsAccountId,
+    CheckId,
+    Payload,
+    AttachedBy,
+    AttachedAt,
+}
+
+#[derive(DeriveIden)]
+enum OptimizationProposals {
+    Table,
+    Id,
+}
+
 #[derive(DeriveIden)]
 enum ToolSettings {
     Table,
@@ -158,6 +179,40 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
+        m.create_table(
+            Table::create()
+                .table(ProposalEvidence::Table)
+                .col(pk_uuid(ProposalEvidence::Id))
+                .col(uuid(ProposalEvidence::ProposalId))
+                .col(uuid(ProposalEvidence::CompanyId))
+                .col(uuid(ProposalEvidence::AwsAccountId))
+                .col(string(ProposalEvidence::CheckId))
+                .col(text(ProposalEvidence::Payload))
+                .col(string(ProposalEvidence::AttachedBy))
+                .col(timestamp_with_time_zone(ProposalEvidence::AttachedAt))
+                .foreign_key(&mut fk(
+                    "fk_proposal_evidence_proposal",
+                    (ProposalEvidence::Table, ProposalEvidence::ProposalId),
+                    OptimizationProposals::Table,
+                    OptimizationProposals::Id,
+                ))
+                .foreign_key(&mut fk(
+                    "fk_proposal_evidence_account",
+                    (ProposalEvidence::Table, ProposalEvidence::AwsAccountId),
+                    AwsAccounts::Table,
+                    AwsAccounts::Id,
+                ))
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("idx_proposal_evidence_proposal")
+                .table(ProposalEvidence::Table)
+                .col(ProposalEvidence::ProposalId)
+                .to_owned(),
+        )
+        .await?;
         for tool in ["trusted_advisor", "cost_estimate"] {
             let insert = Query::insert()
                 .into_table(ToolSettings::Table)
@@ -170,6 +225,7 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.drop_table(Table::drop().table(ProposalEvidence::Table).to_owned()).await?;
         m.drop_table(Table::drop().table(ToolSettings::Table).to_owned()).await?;
         m.drop_table(Table::drop().table(AwsToolSnapshots::Table).to_owned()).await?;
         m.drop_table(Table::drop().table(AwsAccountRoles::Table).to_owned()).await?;

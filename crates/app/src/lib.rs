@@ -29,6 +29,7 @@ pub mod mail;
 pub mod onboarding;
 pub mod optimization;
 pub mod optimization_proposals;
+pub mod proposal_evidence;
 pub mod rank_override;
 pub mod rollover;
 pub mod scheduler;

@@ -146,6 +146,9 @@ pub enum AuditAction {
     #[serde(rename = "proposal.create")]
     #[cfg_attr(feature = "db", sea_orm(string_value = "proposal.create"))]
     ProposalCreate,
+    #[serde(rename = "proposal.evidence_attach")]
+    #[cfg_attr(feature = "db", sea_orm(string_value = "proposal.evidence_attach"))]
+    ProposalEvidenceAttach,
     #[serde(rename = "proposal.transition")]
     #[cfg_attr(feature = "db", sea_orm(string_value = "proposal.transition"))]
     ProposalTransition,
@@ -158,7 +161,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 49] = [
+    pub const ALL: [AuditAction; 50] = [
         AuditAction::CompanyOnboard,
         AuditAction::CompanyLinkAwsAccount,
         AuditAction::AwsRoleSet,
@@ -205,6 +208,7 @@ impl AuditAction {
         AuditAction::OptimizationSlotPick,
         AuditAction::OptimizationClose,
         AuditAction::ProposalCreate,
+        AuditAction::ProposalEvidenceAttach,
         AuditAction::ProposalTransition,
         AuditAction::ProposalMeasure,
         AuditAction::ProposalComment,
@@ -258,6 +262,7 @@ impl AuditAction {
             AuditAction::OptimizationSlotPick => "optimization.slot_pick",
             AuditAction::OptimizationClose => "optimization.close",
             AuditAction::ProposalCreate => "proposal.create",
+            AuditAction::ProposalEvidenceAttach => "proposal.evidence_attach",
             AuditAction::ProposalTransition => "proposal.transition",
             AuditAction::ProposalMeasure => "proposal.measure",
             AuditAction::ProposalComment => "proposal.comment",

@@ -541,3 +541,24 @@ mod tests {
         assert!(empty.months.is_empty() && empty.month_to_date.is_none());
     }
 }
+
+/// `POST /admin/optimization/proposals/{id}/evidence`: which check of which account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct AttachEvidenceRequest {
+    /// The AWS account link id (one of the proposal's company's accounts).
+    pub aws_account_id: Uuid,
+    pub check_id: String,
+}
+
+/// A Trusted Advisor check attached to a proposal (R6.4), with its flagged resources as they were
+/// when attached.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct EvidenceView {
+    pub id: Uuid,
+    pub proposal_id: Uuid,
+    pub attached_by: String,
+    pub attached_at: DateTime<Utc>,
+    pub check: TaCheckView,
+}

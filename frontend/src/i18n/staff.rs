@@ -374,6 +374,7 @@ pub fn audit_action(action: AuditAction) -> (&'static str, &'static str) {
         OptimizationSlotPick => ("キックオフ日時の選択", "Kickoff time picked"),
         OptimizationClose => ("クラウド最適化の終了", "Cloud optimization closed"),
         ProposalCreate => ("改善提案の登録", "Proposal recorded"),
+        ProposalEvidenceAttach => ("改善提案への根拠の添付", "Evidence attached to a proposal"),
         ProposalTransition => ("改善提案の状態変更", "Proposal status changed"),
         ProposalMeasure => ("改善効果の測定", "Effect measured"),
         ProposalComment => ("改善提案へのコメント", "Proposal comment"),

@@ -397,3 +397,47 @@ async fn r7_8_scheduled_reads_come_once_a_day_at_the_accounts_own_minute_and_onl
     .await;
     assert_eq!(claims.into_iter().filter(|c| *c.as_ref().unwrap()).count(), 1);
 }
+
+#[tokio::test]
+async fn r6_4_staff_attach_a_check_to_a_proposal_and_it_keeps_the_resources_of_that_moment() {
+    let w = world(true).await;
+    link_role(&w).await;
+    w.emu().seed_trusted_advisor(json!({ "results": [idle_lb_result(123.45)] })).await;
+    let fetch = w.app.post(&w.path("/trusted-advisor/fetch"), Some(&w.rep), json!({})).await;
+    assert_eq!(fetch.status(), StatusCode::OK);
+    let body = json!({
+        "title": "使われていないロードバランサーの削除",
+        "category": "cost",
+        "findings": "Trusted Advisor がアイドル状態のロードバランサーを 2 台検出しています。",
+        "expected_effect": "月 123.45 ドルの削減",
+        "estimated_effort": "0.5 人日",
+        "priority": "high",
+        "work_order": "maintenance_contract",
+    });
+    let url = format!("/api/v1/admin/companies/{}/optimization/proposals", w.company);
+    let proposal: Value = ok_json(w.app.post(&url, Some(&w.admin), body).await).await;
+    let evidence_url = format!("/api/v1/admin/optimization/proposals/{}/evidence", proposal["id"].as_str().unwrap());
+    let attach = json!({ "aws_account_id": w.account, "check_id": IDLE_LB });
+    let res = w.app.post(&evidence_url, Some(&w.admin), attach).await;
+    assert_eq!(res.status(), StatusCode::CREATED, "{}", res.text().await.unwrap());
+    // AWS's result changes afterwards; the evidence keeps what was attached.
+    w.emu().seed_trusted_advisor(json!({ "results": [idle_lb_result(10.0)] })).await;
+    let refetch =
+        w.app.post(&w.path(&format!("/trusted-advisor/checks/{IDLE_LB}/fetch")), Some(&w.rep), json!({})).await;
+    assert_eq!(refetch.status(), StatusCode::OK);
+    let customer_url = format!("/api/v1/company/optimization/proposals/{}/evidence", proposal["id"].as_str().unwrap());
+    let seen: Vec<portal_domain::aws_tools::EvidenceView> =
+        ok_json(w.app.get(&customer_url, Some(&w.member)).await).await;
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].check.check.id, IDLE_LB);
+    assert_eq!(seen[0].check.result.summary.estimated_monthly_savings, Some(123.45));
+    assert_eq!(seen[0].check.result.flagged_resources.len(), 2);
+    // Another company's account cannot be attached to this company's proposal.
+    let other = w.app.build_company("AWSOTH").aws_account("444455556666").by(&w.admin).create().await;
+    let (_, other_rep) = w.app.customer(Role::Representative, other).await;
+    let theirs: Vec<AwsAccountView> = ok_json(w.app.get("/api/v1/company/aws-accounts", Some(&other_rep)).await).await;
+    let foreign = json!({ "aws_account_id": theirs[0].id, "check_id": IDLE_LB });
+    problem(w.app.post(&evidence_url, Some(&w.admin), foreign).await, StatusCode::NOT_FOUND, "not_found").await;
+    // And the other company cannot read this proposal's evidence.
+    problem(w.app.get(&customer_url, Some(&other_rep)).await, StatusCode::NOT_FOUND, "not_found").await;
+}

@@ -260,6 +260,7 @@ async fn company_b_gets_404_for_every_application_message_slot_attachment_bookin
         "GET /api/v1/company/optimization/proposals/{id}/comments",
         "POST /api/v1/company/optimization/proposals/{id}/comments",
         "POST /api/v1/company/optimization/slots/{id}/pick",
+        "GET /api/v1/company/optimization/proposals/{id}/evidence",
         "GET /api/v1/company/aws-accounts/{id}/role-setup",
         "PUT /api/v1/company/aws-accounts/{id}/role",
         "POST /api/v1/company/aws-accounts/{id}/connection-test",

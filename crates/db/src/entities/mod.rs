@@ -23,6 +23,7 @@ pub mod optimization_engagement;
 pub mod optimization_message;
 pub mod optimization_proposal;
 pub mod optimization_slot;
+pub mod proposal_evidence;
 pub mod option_service;
 pub mod rank_threshold;
 pub mod recovery_code;

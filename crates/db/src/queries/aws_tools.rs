@@ -7,7 +7,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait
 use uuid::Uuid;
 
 use super::{CompanyScope, DateTimeUtc};
-use crate::entities::{aws_account_role, aws_tool_snapshot, company_aws_identity, tool_setting};
+use crate::entities::{aws_account_role, aws_tool_snapshot, company_aws_identity, proposal_evidence, tool_setting};
 
 /// The company's ExternalId, made with `generate` the first time it is asked for. Two first asks at
 /// once both insert; the second insert does nothing and both read the one that won.
@@ -203,4 +203,47 @@ pub async fn claim_refresh(
         .exec(db)
         .await?;
     Ok(res.rows_affected == 1)
+}
+
+pub struct NewEvidence<'a> {
+    pub proposal_id: Uuid,
+    pub aws_account_id: Uuid,
+    pub check_id: &'a str,
+    pub payload: String,
+    pub attached_by: &'a str,
+}
+
+pub async fn insert_evidence(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    e: NewEvidence<'_>,
+    now: DateTimeUtc,
+) -> Result<proposal_evidence::Model, DbErr> {
+    proposal_evidence::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        proposal_id: Set(e.proposal_id),
+        company_id: Set(scope.company_id()),
+        aws_account_id: Set(e.aws_account_id),
+        check_id: Set(e.check_id.to_owned()),
+        payload: Set(e.payload),
+        attached_by: Set(e.attached_by.to_owned()),
+        attached_at: Set(now),
+    }
+    .insert(db)
+    .await
+}
+
+/// A proposal's evidence, oldest first.
+pub async fn evidence(
+    db: &impl ConnectionTrait,
+    scope: CompanyScope,
+    proposal_id: Uuid,
+) -> Result<Vec<proposal_evidence::Model>, DbErr> {
+    proposal_evidence::Entity::find()
+        .filter(proposal_evidence::Column::ProposalId.eq(proposal_id))
+        .filter(proposal_evidence::Column::CompanyId.eq(scope.company_id()))
+        .order_by_asc(proposal_evidence::Column::AttachedAt)
+        .order_by_asc(proposal_evidence::Column::Id)
+        .all(db)
+        .await
 }

@@ -3,9 +3,10 @@
 
 use actix_web::{get, post, put, web, HttpResponse};
 use portal_app::trusted_advisor::CheckRef;
-use portal_app::{aws_cost, aws_roles, tool_settings, trusted_advisor};
+use portal_app::{aws_cost, aws_roles, proposal_evidence, tool_settings, trusted_advisor};
 use portal_domain::aws_tools::{
-    AwsTool, AwsToolsSetupView, CostView, TaCheckView, ToolSetting, TrustedAdvisorView, UpdateToolSetting,
+    AttachEvidenceRequest, AwsTool, AwsToolsSetupView, CostView, EvidenceView, TaCheckView, ToolSetting,
+    TrustedAdvisorView, UpdateToolSetting,
 };
 use uuid::Uuid;
 
@@ -193,4 +194,53 @@ pub async fn update_tool_setting(
     let tool = AwsTool::parse(&tool).ok_or(ApiError::NotFound)?;
     let body = body.parse().await?;
     Ok(web::Json(tool_settings::update(&state.db, tool, &body, &admin.0.actor(), state.now()).await?))
+}
+
+/// Attach a Trusted Advisor check to a proposal as its evidence (staff)
+///
+/// The check of one of the proposal's company's accounts, with its flagged resources as the
+/// portal last read them (read from AWS when it never did). The proposal keeps them as they are now.
+#[utoipa::path(
+    tag = "aws-tools",
+    security(("bearer" = ["admin", "csm"])),
+    params(("id" = Uuid, Path, description = "Proposal id")),
+    request_body = AttachEvidenceRequest,
+    responses(
+        (status = 201, description = "Attached", body = EvidenceView),
+        (status = 404, description = "No such proposal, account of its company, or check", body = Problem, content_type = "application/problem+json"),
+        (status = 502, description = "AWS refused or failed", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "`aws_not_configured` or `aws_throttled`", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/admin/optimization/proposals/{id}/evidence")]
+pub async fn attach_evidence(
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<Uuid>,
+    body: JsonBody<AttachEvidenceRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let scope = portal_app::optimization_proposals::staff_scope(&state.db, &staff.0.user, *id).await?;
+    let body = body.parse().await?;
+    let view = proposal_evidence::attach(&state.db, &state.aws, scope, *id, &body, &staff.actor(), state.now()).await?;
+    Ok(HttpResponse::Created().json(view))
+}
+
+/// A proposal's evidence (staff)
+#[utoipa::path(
+    tag = "aws-tools",
+    security(("bearer" = ["admin", "csm"])),
+    params(("id" = Uuid, Path, description = "Proposal id")),
+    responses(
+        (status = 200, description = "Evidence, oldest first", body = Vec<EvidenceView>),
+        (status = 404, description = "No such proposal", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/admin/optimization/proposals/{id}/evidence")]
+pub async fn staff_list_evidence(
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Vec<EvidenceView>>, ApiError> {
+    let scope = portal_app::optimization_proposals::staff_scope(&state.db, &staff.0.user, *id).await?;
+    Ok(web::Json(proposal_evidence::list(&state.db, scope, *id).await?))
 }

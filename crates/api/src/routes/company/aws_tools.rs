@@ -7,7 +7,7 @@ use portal_app::trusted_advisor::CheckRef;
 use portal_app::{aws_cost, aws_roles, trusted_advisor};
 use portal_aws::TaLanguage;
 use portal_domain::aws_tools::{
-    AwsRoleView, AwsToolsSetupView, ConnectionCheck, CostView, SetAwsRole, TaCheckView, TaRefreshStatus,
+    AwsRoleView, AwsToolsSetupView, ConnectionCheck, CostView, EvidenceView, SetAwsRole, TaCheckView, TaRefreshStatus,
     TrustedAdvisorView,
 };
 use serde::Deserialize;
@@ -363,4 +363,25 @@ pub async fn fetch_cost(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<CostView>, ApiError> {
     Ok(web::Json(aws_cost::fetch(&state.db, &state.aws, customer.scope, *id, state.now()).await?))
+}
+
+/// The evidence of one of your company's proposals
+///
+/// Trusted Advisor checks your CSM attached, with the flagged resources as they were then.
+#[utoipa::path(
+    tag = "optimization",
+    security(("bearer" = ["representative", "member"])),
+    params(("id" = Uuid, Path, description = "Proposal id")),
+    responses(
+        (status = 200, description = "Evidence, oldest first", body = Vec<EvidenceView>),
+        (status = 404, description = "Not one of your company's proposals", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/company/optimization/proposals/{id}/evidence")]
+pub async fn list_evidence(
+    state: web::Data<AppState>,
+    customer: Customer,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Vec<EvidenceView>>, ApiError> {
+    Ok(web::Json(portal_app::proposal_evidence::list(&state.db, customer.scope, *id).await?))
 }
