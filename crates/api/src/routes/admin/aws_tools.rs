@@ -72,6 +72,7 @@ pub async fn staff_trusted_advisor(
         (status = 409, description = "`aws_role_not_set`", body = Problem, content_type = "application/problem+json"),
         (status = 502, description = "AWS refused or failed", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "`aws_not_configured` or `aws_throttled`", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`tool_not_in_contract`", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/admin/companies/{id}/aws-accounts/{account_id}/trusted-advisor/fetch")]
@@ -96,6 +97,8 @@ pub async fn staff_fetch_trusted_advisor(
         (status = 404, description = "No such company, account or check", body = Problem, content_type = "application/problem+json"),
         (status = 502, description = "AWS refused or failed", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "`aws_not_configured` or `aws_throttled`", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`tool_not_in_contract`", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`aws_role_not_set`", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/admin/companies/{id}/aws-accounts/{account_id}/trusted-advisor/checks/{check_id}")]
@@ -120,6 +123,10 @@ pub async fn staff_check(
     responses(
         (status = 200, description = "CSV file (UTF-8 with BOM)", content_type = "text/csv", body = String),
         (status = 404, description = "No such company, account or check", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`tool_not_in_contract`", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`aws_role_not_set`", body = Problem, content_type = "application/problem+json"),
+        (status = 502, description = "AWS refused or failed", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "`aws_not_configured` or `aws_throttled`", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/admin/companies/{id}/aws-accounts/{account_id}/trusted-advisor/checks/{check_id}/resources.csv")]
@@ -144,6 +151,7 @@ pub async fn staff_check_csv(
     responses(
         (status = 200, description = "Estimated cost", body = CostView),
         (status = 404, description = "No such company or account", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`tool_not_in_contract`", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/admin/companies/{id}/aws-accounts/{account_id}/cost")]
@@ -210,6 +218,9 @@ pub async fn update_tool_setting(
         (status = 404, description = "No such proposal, account of its company, or check", body = Problem, content_type = "application/problem+json"),
         (status = 502, description = "AWS refused or failed", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "`aws_not_configured` or `aws_throttled`", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`tool_not_in_contract`", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`aws_role_not_set`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field is wrong; `errors` names it", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/admin/optimization/proposals/{id}/evidence")]

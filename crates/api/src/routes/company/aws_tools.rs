@@ -218,6 +218,7 @@ pub async fn fetch_trusted_advisor(
         (status = 404, description = "No such account or check", body = Problem, content_type = "application/problem+json"),
         (status = 502, description = "AWS refused or failed", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "`aws_not_configured` or `aws_throttled`", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`aws_role_not_set`", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/company/aws-accounts/{id}/trusted-advisor/checks/{check_id}")]
@@ -242,6 +243,10 @@ pub async fn get_check(
     responses(
         (status = 200, description = "CSV file (UTF-8 with BOM)", content_type = "text/csv", body = String),
         (status = 404, description = "No such account or check", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`tool_not_in_contract`", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`aws_role_not_set`", body = Problem, content_type = "application/problem+json"),
+        (status = 502, description = "AWS refused or failed", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "`aws_not_configured` or `aws_throttled`", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/company/aws-accounts/{id}/trusted-advisor/checks/{check_id}/resources.csv")]
@@ -277,6 +282,8 @@ pub fn csv_response(view: &TaCheckView) -> Result<HttpResponse, ApiError> {
         (status = 404, description = "No such account or check", body = Problem, content_type = "application/problem+json"),
         (status = 502, description = "AWS refused or failed", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "`aws_not_configured` or `aws_throttled`", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`tool_not_in_contract`", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`aws_role_not_set`", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/company/aws-accounts/{id}/trusted-advisor/checks/{check_id}/fetch")]
@@ -306,6 +313,8 @@ pub async fn fetch_check(
         (status = 404, description = "No such account", body = Problem, content_type = "application/problem+json"),
         (status = 502, description = "AWS refused or failed", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "`aws_not_configured` or `aws_throttled`", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`tool_not_in_contract`", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`aws_role_not_set`", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/company/aws-accounts/{id}/trusted-advisor/checks/{check_id}/refresh")]
