@@ -31,6 +31,7 @@ use web_sys::js_sys::{Function, Promise, Reflect};
 
 use crate::session::Session;
 
+mod aws_tools;
 mod company;
 mod inquiries;
 mod optimization;
@@ -40,6 +41,7 @@ mod threads;
 mod trainings;
 mod users;
 
+pub use aws_tools::*;
 pub use company::*;
 pub use inquiries::*;
 pub use optimization::*;

@@ -18,6 +18,7 @@ use crate::pages::{
     CompanyPage, CompanyTicketsPage, HomePage, LoginPage, MfaEnrollPage, MfaVerifyPage, NotFound, OnboardPage,
     PasswordPage, ServicesPage,
 };
+use crate::pages::{AdminAwsToolsPage, AdminToolSettingsPage, AwsAccountsPage, AwsToolsPage};
 use crate::pages::{AdminInquiriesPage, AdminInquiryPage, InquiriesPage, InquiryPage, NewInquiryPage};
 use crate::pages::{AdminOptimizationPage, OptimizationPage};
 use crate::pages::{AdminServicesPage, AdminTrainingsPage, TrainingsPage};
@@ -144,6 +145,18 @@ pub fn App() -> impl IntoView {
                         redirect_path=to_landing_5
                     />
                     <ProtectedRoute
+                        path=path!("/aws-accounts")
+                        view=AwsAccountsPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
+                        path=path!("/aws-accounts/:id/tools")
+                        view=AwsToolsPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
                         path=path!("/admin/trainings")
                         view=AdminTrainingsPage
                         condition=full
@@ -207,6 +220,18 @@ pub fn App() -> impl IntoView {
                     <ProtectedRoute
                         path=path!("/admin/companies/:id/optimization")
                         view=AdminOptimizationPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
+                        path=path!("/admin/companies/:id/aws-accounts/:account_id/tools")
+                        view=AdminAwsToolsPage
+                        condition=full
+                        redirect_path=to_landing_5
+                    />
+                    <ProtectedRoute
+                        path=path!("/admin/tool-settings")
+                        view=AdminToolSettingsPage
                         condition=full
                         redirect_path=to_landing_5
                     />

@@ -1,7 +1,7 @@
 //! How numbers, dates and fiscal years are written on screen. Times are Asia/Tokyo wall clock
 //! (UTC+9, no daylight saving), whatever the browser's own time zone.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use portal_domain::fiscal::{to_jst, FiscalYear};
 
 use crate::i18n::Lang;
@@ -38,6 +38,34 @@ pub fn yen(n: i64) -> String {
         format!("-¥{}", grouped(-n))
     } else {
         format!("¥{}", grouped(n))
+    }
+}
+
+/// An amount of money with cents, grouped: `$1,234.56` in US dollars (Cost Explorer's and
+/// Trusted Advisor's unit), `1,234.56 EUR` in another currency.
+pub fn money(amount: f64, currency: &str) -> String {
+    let cents = (amount * 100.0).round() as i64;
+    let sign = if cents < 0 { "-" } else { "" };
+    let abs = cents.unsigned_abs();
+    let body = format!("{}.{:02}", grouped((abs / 100) as i64), abs % 100);
+    if currency.is_empty() || currency.eq_ignore_ascii_case("USD") {
+        format!("{sign}${body}")
+    } else {
+        format!("{sign}{body} {currency}")
+    }
+}
+
+/// `$1,234.56`.
+pub fn usd(amount: f64) -> String {
+    money(amount, "USD")
+}
+
+/// The month of `day`: 「2026年11月」 / `Nov 2026`.
+pub fn month_label(day: NaiveDate, lang: Lang) -> String {
+    const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    match lang {
+        Lang::Ja => format!("{}年{}月", day.year(), day.month()),
+        Lang::En => format!("{} {}", EN[day.month0() as usize], day.year()),
     }
 }
 
@@ -103,6 +131,18 @@ mod tests {
         assert_eq!(signed(15), "+15");
         assert_eq!(signed(-3), "-3");
         assert_eq!(signed(0), "0");
+    }
+
+    #[test]
+    fn money_has_cents_and_its_currency() {
+        assert_eq!(usd(123.45), "$123.45");
+        assert_eq!(usd(1112.5), "$1,112.50");
+        assert_eq!(usd(0.0), "$0.00");
+        assert_eq!(usd(-12.5), "-$12.50");
+        assert_eq!(money(1234.5, "EUR"), "1,234.50 EUR");
+        let nov = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        assert_eq!(month_label(nov, Lang::Ja), "2026年11月");
+        assert_eq!(month_label(nov, Lang::En), "Nov 2026");
     }
 
     #[test]

@@ -9,6 +9,7 @@
 mod api;
 mod app;
 mod applications;
+mod clipboard;
 mod components;
 mod download;
 mod format;

@@ -86,6 +86,12 @@ pub fn page_title(path: &str) -> Option<Msg> {
         "/inquiries" | "/admin/inquiries" => Q::ListTitle.into(),
         "/inquiries/new" => Q::NewTitle.into(),
         "/optimization" => O::Title.into(),
+        #[cfg(any(feature = "staff", not(feature = "signin")))]
+        "/aws-accounts" => crate::i18n::AwsToolsMsg::ListTitle.into(),
+        #[cfg(any(feature = "staff", not(feature = "signin")))]
+        "/admin/tool-settings" => crate::i18n::AwsToolsMsg::NavToolSettings.into(),
+        #[cfg(any(feature = "staff", not(feature = "signin")))]
+        p if is_tools_page(p) => crate::i18n::AwsToolsMsg::PageTitle.into(),
         p if one_segment(p, "/inquiries/") || one_segment(p, "/admin/inquiries/") => Q::DetailTitle.into(),
         p if one_segment(p, "/applications/") || one_segment(p, "/admin/applications/") => V::ApplicationTitle.into(),
         p if p
@@ -108,6 +114,17 @@ pub fn page_title(path: &str) -> Option<Msg> {
         _ => return None,
     };
     Some(msg)
+}
+
+/// `/aws-accounts/{id}/tools` or `/admin/companies/{id}/aws-accounts/{id}/tools`.
+#[cfg_attr(all(feature = "signin", not(feature = "staff")), allow(dead_code))]
+fn is_tools_page(path: &str) -> bool {
+    let Some(rest) = path.strip_suffix("/tools") else { return false };
+    let account = |r: &str| one_segment(r, "/aws-accounts/");
+    match rest.strip_prefix("/admin/companies/") {
+        Some(r) => r.split_once('/').is_some_and(|(id, tail)| !id.is_empty() && account(&format!("/{tail}"))),
+        None => account(rest),
+    }
 }
 
 /// `path` is `prefix` followed by one non-empty segment.
@@ -206,6 +223,10 @@ mod tests {
             "/inquiries/5d1f5a52-3c1e-4b8e-9d57-4f0e4f3f0c11",
             "/admin/inquiries",
             "/admin/inquiries/5d1f5a52-3c1e-4b8e-9d57-4f0e4f3f0c11",
+            "/aws-accounts",
+            "/aws-accounts/5d1f5a52-3c1e-4b8e-9d57-4f0e4f3f0c11/tools",
+            "/admin/companies/5d1f5a52-3c1e-4b8e-9d57-4f0e4f3f0c11/aws-accounts/5d1f5a52-3c1e-4b8e-9d57-4f0e4f3f0c11/tools",
+            "/admin/tool-settings",
         ];
         for path in titled {
             let msg = page_title(path).unwrap_or_else(|| panic!("{path} has no title"));
@@ -217,6 +238,9 @@ mod tests {
         assert_eq!(page_title("/services/x"), None);
         assert_eq!(page_title("/services//apply"), None);
         assert_eq!(page_title("/applications/x/y"), None);
+        assert_eq!(page_title("/aws-accounts/x"), None);
+        assert_eq!(page_title("/aws-accounts//tools"), None);
+        assert_eq!(page_title("/admin/companies/x/aws-accounts/tools"), None);
         assert_eq!(
             document_title(Msg::from(C::NavCompany).text(Lang::Ja), "cloudpack+ PORTAL"),
             "会社情報 | cloudpack+ PORTAL"

@@ -4,6 +4,7 @@ mod access;
 mod admin_only;
 mod application;
 mod application_work;
+#[cfg(any(feature = "staff", not(feature = "signin")))]
 mod aws_accounts;
 mod company_facts;
 mod confirm_dialog;
@@ -27,11 +28,13 @@ pub use access::{AdminPage, NoPermissionPage, NotFoundPage, StaffOnly};
 pub use admin_only::AdminOnly;
 pub use application::{application_name, ApplicationTerms, StateBadge, Timeline};
 pub use application_work::{ChecklistView, ReportChannelFacts, SlotsView};
+#[cfg(any(feature = "staff", not(feature = "signin")))]
 pub use aws_accounts::AwsAccountsTable;
 pub use company_facts::CompanyFacts;
 pub use confirm_dialog::ConfirmDialog;
 pub use dialog::Dialog;
 pub use error::ErrorMessage;
+pub use focus::{document, focus_after_render};
 pub use form::{Check, Checks, ErrorSummary, Field, FormState, SubmitButton};
 pub use layout::Shell;
 pub use loader::load_latest;

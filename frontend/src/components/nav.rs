@@ -30,7 +30,8 @@ pub fn Nav() -> impl IntoView {
 }
 
 fn nav_for(staff: bool) -> impl IntoView {
-    let items: Vec<(&'static str, Msg, &'static str)> = if staff {
+    #[cfg_attr(all(feature = "signin", not(feature = "staff")), allow(unused_mut))]
+    let mut items: Vec<(&'static str, Msg, &'static str)> = if staff {
         vec![
             ("/", Msg::Home, "nav-home"),
             ("/admin/companies", S::NavAdminCompanies.into(), "nav-admin-companies"),
@@ -58,6 +59,18 @@ fn nav_for(staff: bool) -> impl IntoView {
             ("/me/api-tokens", U::NavTokens.into(), "nav-api-tokens"),
         ]
     };
+    // The AWS tools' texts are not in the sign-in bundle (nobody is fully signed in there for long).
+    #[cfg(any(feature = "staff", not(feature = "signin")))]
+    {
+        use crate::i18n::AwsToolsMsg as A;
+        let (after, item) = if staff {
+            ("nav-admin-services", ("/admin/tool-settings", A::NavToolSettings.into(), "nav-tool-settings"))
+        } else {
+            ("nav-optimization", ("/aws-accounts", A::NavTools.into(), "nav-aws-tools"))
+        };
+        let at = items.iter().position(|(_, _, id)| *id == after).map_or(items.len(), |i| i + 1);
+        items.insert(at, item);
+    }
     let location = use_location();
     let i18n = crate::i18n::use_i18n();
     view! {
@@ -76,6 +89,7 @@ fn nav_for(staff: bool) -> impl IntoView {
                                 | "/admin/applications"
                                 | "/inquiries"
                                 | "/admin/inquiries"
+                                | "/aws-accounts"
                         )
                                 && path.starts_with(&format!("{href}/"))
                                 && path != "/admin/companies/new");

@@ -1,6 +1,10 @@
 //! Every user-visible string of the SPA, in Japanese and English. Placeholders such as `{n}` are filled
 //! by [`Msg::fill`].
 
+#[cfg(any(feature = "staff", not(feature = "signin"), test))]
+use super::aws_tools::AwsToolsMsg;
+#[cfg(any(feature = "staff", test))]
+use super::aws_tools_staff::AwsToolsStaffMsg;
 use super::company::CompanyMsg;
 use super::inquiries::InquiryMsg;
 #[cfg(any(feature = "staff", test))]
@@ -134,6 +138,26 @@ pub enum Msg {
     /// Staff bundle only (see [`OptStaffMsg`]).
     #[cfg(any(feature = "staff", test))]
     OptStaff(OptStaffMsg),
+    /// Not in the sign-in bundle (see [`AwsToolsMsg`]).
+    #[cfg(any(feature = "staff", not(feature = "signin"), test))]
+    Aws(AwsToolsMsg),
+    /// Staff bundle only (see [`AwsToolsStaffMsg`]).
+    #[cfg(any(feature = "staff", test))]
+    AwsStaff(AwsToolsStaffMsg),
+}
+
+#[cfg(any(feature = "staff", not(feature = "signin"), test))]
+impl From<AwsToolsMsg> for Msg {
+    fn from(m: AwsToolsMsg) -> Msg {
+        Msg::Aws(m)
+    }
+}
+
+#[cfg(any(feature = "staff", test))]
+impl From<AwsToolsStaffMsg> for Msg {
+    fn from(m: AwsToolsStaffMsg) -> Msg {
+        Msg::AwsStaff(m)
+    }
 }
 
 impl From<OptimizationMsg> for Msg {
@@ -378,6 +402,10 @@ impl Msg {
             Opt(m) => m.pair(),
             #[cfg(any(feature = "staff", test))]
             OptStaff(m) => m.pair(),
+            #[cfg(any(feature = "staff", not(feature = "signin"), test))]
+            Aws(m) => m.pair(),
+            #[cfg(any(feature = "staff", test))]
+            AwsStaff(m) => m.pair(),
         }
     }
 }

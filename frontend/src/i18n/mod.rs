@@ -1,6 +1,10 @@
 //! Language choice and the message catalogue. Japanese is the default; the choice is kept in
 //! localStorage so it survives sign-out and new tabs.
 
+#[cfg(any(feature = "staff", not(feature = "signin"), test))]
+mod aws_tools;
+#[cfg(any(feature = "staff", test))]
+mod aws_tools_staff;
 mod codes;
 mod company;
 mod inquiries;
@@ -20,6 +24,10 @@ mod work;
 
 use leptos::prelude::*;
 
+#[cfg(any(feature = "staff", not(feature = "signin"), test))]
+pub use aws_tools::AwsToolsMsg;
+#[cfg(any(feature = "staff", test))]
+pub use aws_tools_staff::AwsToolsStaffMsg;
 pub use codes::{field_error_text, problem_text};
 pub use company::CompanyMsg;
 pub use inquiries::InquiryMsg;

@@ -8,6 +8,8 @@ mod admin_applications;
 #[cfg(feature = "staff")]
 mod admin_audit;
 #[cfg(feature = "staff")]
+mod admin_aws_tools;
+#[cfg(feature = "staff")]
 mod admin_companies;
 #[cfg(feature = "staff")]
 mod admin_inquiries;
@@ -25,6 +27,8 @@ mod admin_transactions;
 mod admin_users;
 #[cfg(any(feature = "staff", not(feature = "signin")))]
 mod api_tokens;
+#[cfg(any(feature = "staff", not(feature = "signin")))]
+mod aws_tools;
 #[cfg(any(feature = "staff", not(feature = "signin")))]
 mod company;
 #[cfg(any(feature = "staff", not(feature = "signin")))]
@@ -58,6 +62,8 @@ pub use admin_applications::{AdminApplicationPage, AdminApplicationsPage};
 #[cfg(feature = "staff")]
 pub use admin_audit::AdminAuditPage;
 #[cfg(feature = "staff")]
+pub use admin_aws_tools::{AdminAwsToolsPage, AdminToolSettingsPage};
+#[cfg(feature = "staff")]
 pub use admin_companies::{AdminCompaniesPage, CompanyDetailPage, OnboardPage};
 #[cfg(feature = "staff")]
 pub use admin_inquiries::{AdminInquiriesPage, AdminInquiryPage};
@@ -75,6 +81,8 @@ pub use admin_transactions::AdminTransactionsPage;
 pub use admin_users::AdminUsersPage;
 #[cfg(any(feature = "staff", not(feature = "signin")))]
 pub use api_tokens::ApiTokensPage;
+#[cfg(any(feature = "staff", not(feature = "signin")))]
+pub use aws_tools::{AwsAccountsPage, AwsToolsPage};
 #[cfg(any(feature = "staff", not(feature = "signin")))]
 pub use company::{CompanyPage, CompanyTicketsPage};
 #[cfg(any(feature = "staff", not(feature = "signin")))]
@@ -97,6 +105,8 @@ pub use password::PasswordPage;
 #[cfg(all(feature = "signin", not(feature = "staff")))]
 pub use reload_stub::ReloadStub as OptimizationPage;
 #[cfg(all(feature = "signin", not(feature = "staff")))]
+pub use reload_stub::{ReloadStub as AwsAccountsPage, ReloadStub as AwsToolsPage};
+#[cfg(all(feature = "signin", not(feature = "staff")))]
 pub use reload_stub::{ReloadStub as ApiTokensPage, ReloadStub as CompanyUsersPage};
 #[cfg(all(feature = "signin", not(feature = "staff")))]
 pub use reload_stub::{ReloadStub as InquiriesPage, ReloadStub as InquiryPage, ReloadStub as NewInquiryPage};
@@ -113,6 +123,8 @@ pub use reload_stub::{
 pub use services::{ApplicationPage, ApplicationsPage, ApplyPage, ServicesPage};
 #[cfg(not(feature = "staff"))]
 pub use staff_stub::StaffApp as AdminOptimizationPage;
+#[cfg(not(feature = "staff"))]
+pub use staff_stub::{StaffApp as AdminAwsToolsPage, StaffApp as AdminToolSettingsPage};
 #[cfg(not(feature = "staff"))]
 pub use staff_stub::{StaffApp as AdminInquiriesPage, StaffApp as AdminInquiryPage};
 #[cfg(not(feature = "staff"))]

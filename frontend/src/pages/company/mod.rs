@@ -41,7 +41,7 @@ pub fn CompanyPage() -> impl IntoView {
                     </section>
                     <section class="card">
                         <h2>{t(C::AwsAccounts)}</h2>
-                        <AwsAccountsTable accounts=accounts/>
+                        <AwsAccountsTable accounts=accounts tools_prefix=""/>
                     </section>
                 }
                 .into_any()

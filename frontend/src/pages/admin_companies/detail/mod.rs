@@ -84,7 +84,7 @@ fn Detail(id: Uuid) -> impl IntoView {
             </section>
             <section class="card">
                 <h2>{t(C::AwsAccounts)}</h2>
-                {move || detail.get().map(|d| view! { <AwsAccountsTable accounts=d.overview.aws_accounts/> })}
+                {move || detail.get().map(|d| view! { <AwsAccountsTable accounts=d.overview.aws_accounts tools_prefix=format!("/admin/companies/{id}")/> })}
                 <AwsLinkForm company=id on_done=changed/>
             </section>
             <AdminOnly>
