@@ -16,10 +16,19 @@ export PORTAL_ADDR="127.0.0.1:$port" PORTAL_DATA_DIR="$work/data" PORTAL_LOG=war
 # FUZZ_DATABASE_URL: a throwaway PostgreSQL database instead of the embedded SQLite one (text that
 # SQLite stores, e.g. NUL, PostgreSQL refuses).
 if [ -n "${FUZZ_DATABASE_URL:-}" ]; then export DATABASE_URL="$FUZZ_DATABASE_URL"; else unset DATABASE_URL; fi
+# The AWS tools talk to the AWS emulator (moto server with the portal's additions), as in
+# production they talk to AWS: the fuzzer reaches their real paths, not "AWS not configured".
+ensure_aws_emulator
+aws_port=$(free_port)
+"$PORTAL_AWS_EMULATOR_PYTHON" "$ROOT/scripts/aws_emulator.py" -H 127.0.0.1 -p "$aws_port" > "$work/aws.log" 2>&1 &
+emulator=$!
+trap 'kill $emulator 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$aws_port/moto-api/" >/dev/null 2>&1 && break; sleep 0.2; done
+export PORTAL_AWS_ENDPOINT_URL="http://127.0.0.1:$aws_port" AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1
 "$PORTAL_BIN" seed-demo --json > "$work/demo.json"
 "$PORTAL_BIN" serve > "$work/serve.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $server $emulator 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -fs "$base/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
 
 status=0
