@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use portal_domain::aws_tools::{AwsRoleView, AwsToolsSetupView, ConnectionCheck, TaProvider};
 use uuid::Uuid;
 
-use super::widgets::{AwsDetails, CopyButton, DownloadButton};
+use super::widgets::{from_aws, AwsDetails, CopyButton, DownloadButton};
 use crate::api;
 use crate::components::{ConfirmDialog, ErrorSummary, Field, FormState, SubmitButton};
 use crate::format::jst_minute;
@@ -58,7 +58,10 @@ pub fn ConnectionOutcome(check: ConnectionCheck, testid: &'static str) -> impl I
                 <p class="small">{t(A::IdentityLabel)}": "<code class="break" data-testid="identity-arn">{arn}</code></p>
             })}
             {code.map(|c| view! { <p data-testid="connection-reason">{move || i18n.lang().pick(c.text())}</p> })}
-            {check.message.filter(|m| !m.trim().is_empty()).map(|m| view! { <AwsDetails text=m/> })}
+            {check
+                .message
+                .filter(|m| !m.trim().is_empty() && code.is_none_or(|c| from_aws(c.as_str())))
+                .map(|m| view! { <AwsDetails text=m/> })}
         </div>
     }
 }

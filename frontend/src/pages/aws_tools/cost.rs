@@ -17,7 +17,12 @@ use crate::i18n::{t, use_i18n, AwsToolsMsg as A, Msg};
 use crate::session::use_session;
 
 #[component]
-pub fn CostSection(scope: ToolsScope) -> impl IntoView {
+pub fn CostSection(
+    scope: ToolsScope,
+    /// Whether the portal has AWS access (without it nothing can be read: no button).
+    #[prop(into)]
+    aws_ready: Signal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let loaded = load_latest(move || api::aws_cost(session, scope, false));
@@ -48,7 +53,7 @@ pub fn CostSection(scope: ToolsScope) -> impl IntoView {
         <section class="card card-wide" id="cost" aria-labelledby="cost-title" data-testid="cost">
             <div class="title-row">
                 <h2 id="cost-title">{t(A::CostTitle)}</h2>
-                <Show when=move || customer && !refused()>
+                <Show when=move || customer && aws_ready.get() && !refused()>
                     <div class="title-actions">
                         <BusyButton pending=fetching label=A::ReadCost busy_label=A::Reading testid="cost-fetch" primary=true on_press=fetch/>
                     </div>
@@ -70,7 +75,7 @@ pub fn CostSection(scope: ToolsScope) -> impl IntoView {
                     None => i18n.t(A::NotReadYet).to_owned(),
                 };
                 let content = if v.months.is_empty() {
-                    view! { <p class="empty" data-testid="cost-empty">{t(A::CostEmpty)}</p> }.into_any()
+                    view! { <p class="empty" data-testid="cost-empty">{move || i18n.t(if aws_ready.get() { A::CostEmpty } else { A::NotConfiguredTitle })}</p> }.into_any()
                 } else {
                     view! { <CostFigures view=v/> }.into_any()
                 };

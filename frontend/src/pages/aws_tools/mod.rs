@@ -99,6 +99,7 @@ pub fn AccountTools(scope: ToolsScope, back_href: String, back_label: Msg, title
     };
     let tool_on = move |tool: AwsTool| Memo::new(move |_| setup.data.with(|s| s.as_ref().map(|s| available(s, tool))));
     let (ta_on, cost_on) = (tool_on(AwsTool::TrustedAdvisor), tool_on(AwsTool::CostEstimate));
+    let aws_ready = Signal::derive(move || setup.data.with(|s| s.as_ref().is_some_and(|s| s.aws_configured)));
     let missing = move || setup.error.with(|e| e.as_ref().and_then(|e| e.code()) == Some(ErrorCode::NotFound));
 
     view! {
@@ -129,12 +130,12 @@ pub fn AccountTools(scope: ToolsScope, back_href: String, back_label: Msg, title
                 None => view! { <StaffConnection setup=s/> }.into_any(),
             })}
             {move || ta_on.get().map(|on| if on {
-                view! { <TrustedAdvisorSection scope=scope/> }.into_any()
+                view! { <TrustedAdvisorSection scope=scope aws_ready=aws_ready/> }.into_any()
             } else {
                 view! { <Unavailable id="trusted-advisor" title=A::TaTitle body=A::TaNotInContract testid="ta-not-in-contract"/> }.into_any()
             })}
             {move || cost_on.get().map(|on| if on {
-                view! { <CostSection scope=scope/> }.into_any()
+                view! { <CostSection scope=scope aws_ready=aws_ready/> }.into_any()
             } else {
                 view! { <Unavailable id="cost" title=A::CostTitle body=A::CostNotInContract testid="cost-not-in-contract"/> }.into_any()
             })}

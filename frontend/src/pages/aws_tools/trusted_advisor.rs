@@ -55,7 +55,12 @@ pub fn not_in_contract(e: &Option<ApiError>) -> bool {
 }
 
 #[component]
-pub fn TrustedAdvisorSection(scope: ToolsScope) -> impl IntoView {
+pub fn TrustedAdvisorSection(
+    scope: ToolsScope,
+    /// Whether the portal has AWS access (without it nothing can be read: no button).
+    #[prop(into)]
+    aws_ready: Signal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let loaded = load_latest(move || api::trusted_advisor(session, scope, i18n.lang(), false));
@@ -101,7 +106,7 @@ pub fn TrustedAdvisorSection(scope: ToolsScope) -> impl IntoView {
         <section class="card card-wide" id="trusted-advisor" aria-labelledby="ta-title" data-testid="trusted-advisor">
             <div class="title-row">
                 <h2 id="ta-title">{t(A::TaTitle)}</h2>
-                <Show when=move || !refused()>
+                <Show when=move || aws_ready.get() && !refused()>
                     <div class="title-actions">
                         <BusyButton pending=fetching label=A::ReadNow busy_label=A::Reading testid="ta-fetch" primary=true on_press=fetch/>
                     </div>
@@ -121,7 +126,7 @@ pub fn TrustedAdvisorSection(scope: ToolsScope) -> impl IntoView {
                     None => i18n.t(A::NotReadYet).to_owned(),
                 };
                 let content = if v.checks.is_empty() {
-                    view! { <p class="empty" data-testid="ta-empty">{t(A::TaEmpty)}</p> }.into_any()
+                    view! { <p class="empty" data-testid="ta-empty">{move || i18n.t(if aws_ready.get() { A::TaEmpty } else { A::NotConfiguredTitle })}</p> }.into_any()
                 } else {
                     let total = v.estimated_monthly_savings;
                     view! {

@@ -90,7 +90,7 @@ pub fn AwsError(
     move || {
         error.get().map(|err| {
             let detail = match &err {
-                ApiError::Problem(p) if p.code.starts_with("aws_") => p.detail.clone().filter(|d| !d.trim().is_empty()),
+                ApiError::Problem(p) if from_aws(&p.code) => p.detail.clone().filter(|d| !d.trim().is_empty()),
                 _ => None,
             };
             let code = match &err {
@@ -105,6 +105,11 @@ pub fn AwsError(
             }
         })
     }
+}
+
+/// Whether a code is AWS's refusal (with AWS's own message), not the portal's own state.
+pub fn from_aws(code: &str) -> bool {
+    code.starts_with("aws_") && !matches!(code, "aws_not_configured" | "aws_role_not_set")
 }
 
 /// AWS's own message, folded away under "details from AWS".
