@@ -49,9 +49,24 @@ port=$(free_port)
 export PORTAL_ADDR="127.0.0.1:$port" PORTAL_DATA_DIR="$work/data" PORTAL_SPA_DIR="$ROOT/dist" PORTAL_LOG=warn
 unset DATABASE_URL
 "$PORTAL_BIN" seed-demo --json > "$work/demo.json"
-"$PORTAL_BIN" serve > "$work/serve.log" 2>&1 &
+# The AWS emulator (moto server plus the portal's additions) for the AWS tools journey
+# (e2e/tests/aws_tools.test.mjs): the portal reaches "AWS" through it with the SDK's default
+# credentials chain (the variables below), and the test seeds it over HTTP.
+aws_port=$(free_port)
+"$PORTAL_AWS_EMULATOR_PYTHON" "$ROOT/scripts/aws_emulator.py" -H 127.0.0.1 -p "$aws_port" > "$work/aws-emulator.log" 2>&1 &
+emulator=$!
+server=""
+trap 'kill $server $emulator 2>/dev/null || true; rm -rf "$work"' EXIT
+export E2E_AWS_EMULATOR_URL="http://127.0.0.1:$aws_port"
+for _ in $(seq 1 150); do
+  curl -fs "$E2E_AWS_EMULATOR_URL/moto-api/" >/dev/null 2>&1 && break
+  kill -0 $emulator 2>/dev/null || { cat "$work/aws-emulator.log"; die "the AWS emulator did not start"; }
+  sleep 0.2
+done
+curl -fs "$E2E_AWS_EMULATOR_URL/moto-api/" >/dev/null || { cat "$work/aws-emulator.log"; die "the AWS emulator does not answer"; }
+PORTAL_AWS_ENDPOINT_URL="$E2E_AWS_EMULATOR_URL" AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 \
+  "$PORTAL_BIN" serve > "$work/serve.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do
   curl -fs "http://$PORTAL_ADDR/readyz" >/dev/null 2>&1 && break
   kill -0 $server 2>/dev/null || { cat "$work/serve.log"; die "the portal did not start"; }
@@ -91,6 +106,10 @@ E2E_OPTIMIZATION_ADMIN_PASSWORD=$("$PORTAL_BIN" admin create-staff --email "$E2E
 E2E_OPTIMIZATION_CSM_EMAIL="e2e-optimization-csm@demo.example.com"
 E2E_OPTIMIZATION_CSM_PASSWORD=$("$PORTAL_BIN" admin create-staff --email "$E2E_OPTIMIZATION_CSM_EMAIL" --role csm --name "最適化 担当" | sed -n 's/^temporary password: //p')
 export E2E_OPTIMIZATION_ADMIN_EMAIL E2E_OPTIMIZATION_ADMIN_PASSWORD E2E_OPTIMIZATION_CSM_EMAIL E2E_OPTIMIZATION_CSM_PASSWORD
+# The AWS tools journey (e2e/tests/aws_tools.test.mjs) sets its company up through the API and views it as staff.
+E2E_AWS_TOOLS_ADMIN_EMAIL="e2e-aws-tools-admin@demo.example.com"
+E2E_AWS_TOOLS_ADMIN_PASSWORD=$("$PORTAL_BIN" admin create-staff --email "$E2E_AWS_TOOLS_ADMIN_EMAIL" --role admin | sed -n 's/^temporary password: //p')
+export E2E_AWS_TOOLS_ADMIN_EMAIL E2E_AWS_TOOLS_ADMIN_PASSWORD
 export PORTAL_OUTBOX_DIR="$PORTAL_DATA_DIR/outbox"
 if ! counted bash "$ROOT/e2e/run.sh"; then
   echo "--- server log ---"; tail -n 50 "$work/serve.log"
