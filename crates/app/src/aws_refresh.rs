@@ -38,8 +38,8 @@ pub async fn sweep(db: &DatabaseConnection, aws: &SharedAws, now: DateTime<Utc>)
     let mut done = Refreshed::default();
     for (scope, role) in store::all_roles(db).await? {
         let id = role.aws_account_id;
-        let read = store::snapshot(db, scope, id, "ta_summaries", "").await?.map(|s| s.fetched_at);
-        let cost = store::snapshot(db, scope, id, "cost", "").await?.map(|s| s.fetched_at);
+        let read = store::snapshot(db, scope, id, trusted_advisor::SUMMARIES, "").await?.map(|s| s.fetched_at);
+        let cost = store::snapshot(db, scope, id, aws_cost::COST, "").await?.map(|s| s.fetched_at);
         let claimed = role.refresh_claimed_until.map(|t| t - Duration::minutes(CLAIM));
         let since = [Some(role.updated_at), read, cost, claimed].into_iter().flatten().max().unwrap_or(role.updated_at);
         if !refresh_due(id, since, now) {

@@ -56,7 +56,7 @@ pub async fn setup(
 ) -> Result<AwsToolsSetupView, AppError> {
     let account = tools::account(db, scope, aws_account_id).await?;
     let external_id = store::external_id(db, scope, tools::new_external_id, now).await?;
-    let principal = aws.portal_identity().await.ok().map(|id| id.arn);
+    let principal = aws.portal_identity().await.ok().map(|id| aws_roles::trust_principal(&id.arn));
     let role = role_view(store::role(db, scope, aws_account_id).await?);
     let mut availability = Vec::new();
     for tool in AwsTool::ALL {
@@ -86,7 +86,7 @@ pub async fn cloudformation(
 ) -> Result<String, AppError> {
     tools::account(db, scope, aws_account_id).await?;
     let external_id = store::external_id(db, scope, tools::new_external_id, now).await?;
-    let principal = aws.portal_identity().await?.arn;
+    let principal = aws_roles::trust_principal(&aws.portal_identity().await?.arn);
     Ok(aws_roles::cloudformation_template(&principal, &external_id))
 }
 
@@ -100,6 +100,9 @@ pub async fn set_role(
     now: DateTime<Utc>,
 ) -> Result<AwsRoleView, AppError> {
     let txn = db.begin().await?;
+    if !store::lock_account(&txn, scope, aws_account_id).await? {
+        return Err(AppError::NotFound);
+    }
     let account = tools::account(&txn, scope, aws_account_id).await?;
     let linked = AwsAccountId::parse(&account.account_id).map_err(|e| AppError::internal(e.to_string()))?;
     let arn = RoleArn::parse(&input.role_arn, &linked).map_err(|code| {
@@ -161,7 +164,8 @@ pub async fn test_connection(
         error_code: check.error_code.map(|c| c.as_str()),
         message: check.message.as_deref(),
     };
-    store::record_check(&txn, scope, aws_account_id, outcome, now).await?;
+    // A role replaced while AWS was asked keeps "untested": this outcome was the old role's.
+    store::record_check(&txn, scope, aws_account_id, &target.role_arn, outcome, now).await?;
     let record = audit::Record {
         action: AuditAction::AwsConnectionTest,
         target_type: "aws_account",

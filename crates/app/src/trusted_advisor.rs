@@ -17,7 +17,8 @@ use crate::aws_tools::{self as tools, SharedAws};
 use crate::error::AppError;
 
 const CHECKS: &str = "ta_checks";
-const SUMMARIES: &str = "ta_summaries";
+/// The scheduled reads judge an account's last read by this snapshot.
+pub const SUMMARIES: &str = "ta_summaries";
 const RESULT: &str = "ta_result";
 
 fn lang_key(language: TaLanguage) -> &'static str {
@@ -31,8 +32,12 @@ fn to_json<T: serde::Serialize>(v: &T) -> Result<String, AppError> {
     serde_json::to_string(v).map_err(AppError::internal)
 }
 
-fn from_json<T: DeserializeOwned>(s: &str) -> Result<T, AppError> {
-    serde_json::from_str(s).map_err(|e| AppError::internal(format!("stored AWS snapshot unreadable: {e}")))
+/// A snapshot this version cannot read (written by an older one) counts as never read: the page
+/// offers to read AWS again instead of failing until someone does.
+fn from_json<T: DeserializeOwned>(s: &str) -> Option<T> {
+    serde_json::from_str(s)
+        .map_err(|e| tracing::warn!(error = %e, "stored AWS snapshot unreadable; treated as not read"))
+        .ok()
 }
 
 /// The check catalogue in `language`, or in the other one when only that was fetched.
@@ -47,8 +52,11 @@ async fn stored_checks(
         TaLanguage::En => TaLanguage::Ja,
     };
     for lang in [language, other] {
-        if let Some(row) = store::snapshot(db, scope, aws_account_id, CHECKS, lang_key(lang)).await? {
-            return Ok(Some(from_json(&row.payload)?));
+        if let Some(checks) = store::snapshot(db, scope, aws_account_id, CHECKS, lang_key(lang))
+            .await?
+            .and_then(|row| from_json(&row.payload))
+        {
+            return Ok(Some(checks));
         }
     }
     Ok(None)
@@ -64,10 +72,12 @@ pub async fn view(
     tools::account(db, scope, aws_account_id).await?;
     tools::ensure_allowed(db, scope, AwsTool::TrustedAdvisor).await?;
     let checks = stored_checks(db, scope, aws_account_id, language).await?.unwrap_or_default();
-    let (summaries, fetched_at) = match store::snapshot(db, scope, aws_account_id, SUMMARIES, "").await? {
-        Some(row) => (from_json::<Vec<TaCheckSummary>>(&row.payload)?, Some(row.fetched_at)),
-        None => (Vec::new(), None),
-    };
+    let stored = store::snapshot(db, scope, aws_account_id, SUMMARIES, "").await?;
+    let (summaries, fetched_at) =
+        match stored.and_then(|row| from_json::<Vec<TaCheckSummary>>(&row.payload).map(|s| (s, row.fetched_at))) {
+            Some((summaries, at)) => (summaries, Some(at)),
+            None => (Vec::new(), None),
+        };
     Ok(summarize(aws_account_id, checks, summaries, fetched_at))
 }
 
@@ -81,8 +91,9 @@ pub async fn fetch(
     now: DateTime<Utc>,
 ) -> Result<TrustedAdvisorView, AppError> {
     let now = tools::stored_time(now);
-    let target = tools::target(db, scope, aws_account_id, now).await?;
+    tools::account(db, scope, aws_account_id).await?;
     tools::ensure_allowed(db, scope, AwsTool::TrustedAdvisor).await?;
+    let target = tools::target(db, scope, aws_account_id, now).await?;
     let checks = aws.ta_checks(&target, language, now).await?;
     let ids: Vec<String> = checks.iter().map(|c| c.id.clone()).collect();
     let summaries = aws.ta_summaries(&target, &ids, now).await?;
@@ -119,8 +130,9 @@ pub async fn check(
     let check = checks.into_iter().find(|c| c.id == check_id).ok_or(AppError::NotFound)?;
     if !refetch {
         if let Some(row) = store::snapshot(db, scope, aws_account_id, RESULT, check_id).await? {
-            let result = from_json(&row.payload)?;
-            return Ok(TaCheckView { aws_account_id, check, result, fetched_at: row.fetched_at });
+            if let Some(result) = from_json(&row.payload) {
+                return Ok(TaCheckView { aws_account_id, check, result, fetched_at: row.fetched_at });
+            }
         }
     }
     let target = tools::target(db, scope, aws_account_id, now).await?;
@@ -129,7 +141,8 @@ pub async fn check(
     Ok(TaCheckView { aws_account_id, check, result, fetched_at: now })
 }
 
-/// Asks AWS to run the check again; a later fetch reads the new result.
+/// Asks AWS to run the check again; a later fetch reads the new result. Only checks of the list
+/// the portal read are sent to AWS (else 404), so a typo is the client's error, not AWS's.
 pub async fn refresh(
     db: &DatabaseConnection,
     aws: &SharedAws,
@@ -137,8 +150,13 @@ pub async fn refresh(
     which: CheckRef<'_>,
     now: DateTime<Utc>,
 ) -> Result<TaRefreshStatus, AppError> {
-    let target = tools::target(db, scope, which.aws_account_id, now).await?;
+    tools::account(db, scope, which.aws_account_id).await?;
     tools::ensure_allowed(db, scope, AwsTool::TrustedAdvisor).await?;
+    let known = stored_checks(db, scope, which.aws_account_id, TaLanguage::Ja).await?.unwrap_or_default();
+    if !known.iter().any(|c| c.id == which.check_id) {
+        return Err(AppError::NotFound);
+    }
+    let target = tools::target(db, scope, which.aws_account_id, now).await?;
     Ok(aws.ta_refresh(&target, which.check_id, now).await?)
 }
 
@@ -146,10 +164,10 @@ pub async fn refresh(
 /// status, region, suppressed, then the check's own columns; cells that look like formulas are
 /// neutralised, since resource names come from the customer's account.
 pub fn resources_csv(view: &TaCheckView) -> Result<String, AppError> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     let mut header = vec!["resource_id".to_owned(), "status".into(), "region".into(), "suppressed".into()];
     header.extend(view.check.metadata.iter().cloned());
-    w.write_record(&header).map_err(AppError::internal)?;
+    w.write_record(header.iter().map(|c| crate::exports::neutralise(c))).map_err(AppError::internal)?;
     for r in &view.result.flagged_resources {
         let status =
             serde_json::to_value(r.status).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();

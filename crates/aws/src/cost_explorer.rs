@@ -105,7 +105,8 @@ fn date(text: &str) -> Result<NaiveDate, AwsError> {
 
 fn amount(value: &MetricValue) -> Result<f64, AwsError> {
     let text = value.amount.as_deref().unwrap_or("0");
-    text.trim().parse::<f64>().map_err(|_| unreadable(&format!("the amount {text:?}")))
+    // "NaN" and "inf" parse as f64 but are no amount, and JSON cannot store them.
+    text.trim().parse::<f64>().ok().filter(|a| a.is_finite()).ok_or_else(|| unreadable(&format!("the amount {text:?}")))
 }
 
 fn unreadable(what: &str) -> AwsError {

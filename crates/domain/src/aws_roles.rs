@@ -64,6 +64,23 @@ impl RoleArn {
     }
 }
 
+/// The principal a customer's trust policy names, from who the portal is to STS. On an instance,
+/// task or web-identity role GetCallerIdentity answers `arn:<p>:sts::<acct>:assumed-role/<Role>/<session>`,
+/// whose session part changes; trust policies name the role: `arn:<p>:iam::<acct>:role/<Role>`.
+/// (A role created under a path needs its path in the policy, which the assumed-role ARN does not
+/// carry: such operators set the principal themselves.) A user's ARN is used as it is.
+pub fn trust_principal(caller_arn: &str) -> String {
+    let parts: Vec<&str> = caller_arn.splitn(6, ':').collect();
+    if let [arn, partition, "sts", "", account, resource] = parts.as_slice() {
+        if let Some(rest) = resource.strip_prefix("assumed-role/") {
+            if let Some((role, _session)) = rest.split_once('/') {
+                return format!("{arn}:{partition}:iam::{account}:role/{role}");
+            }
+        }
+    }
+    caller_arn.to_owned()
+}
+
 /// `RoleSessionName` for AssumeRole: names the company in the customer's CloudTrail. STS allows
 /// `[\w+=,.@-]{2,64}`; anything else in the company code becomes `-`.
 pub fn session_name(company_code: &str) -> String {
@@ -228,6 +245,20 @@ mod tests {
             RoleArn::parse("arn:aws:iam::210987654321:role/Reader", &linked()),
             Err(ErrorCode::RoleArnAccountMismatch)
         );
+    }
+
+    #[test]
+    fn r7_8_the_trust_policy_names_the_portals_role_not_one_of_its_sessions() {
+        assert_eq!(
+            trust_principal("arn:aws:sts::999999999999:assumed-role/PortalTask/0a1b2c3d"),
+            "arn:aws:iam::999999999999:role/PortalTask"
+        );
+        assert_eq!(
+            trust_principal("arn:aws-cn:sts::999999999999:assumed-role/Portal/i-0123"),
+            "arn:aws-cn:iam::999999999999:role/Portal"
+        );
+        assert_eq!(trust_principal("arn:aws:iam::999999999999:user/portal"), "arn:aws:iam::999999999999:user/portal");
+        assert_eq!(trust_principal("arn:aws:sts::123456789012:user/moto"), "arn:aws:sts::123456789012:user/moto");
     }
 
     #[test]

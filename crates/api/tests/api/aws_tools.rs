@@ -141,6 +141,20 @@ async fn r7_8_a_role_of_another_account_is_422_before_any_aws_call_and_members_c
 }
 
 #[tokio::test]
+async fn r7_8_two_first_registrations_of_a_role_at_once_both_succeed_and_one_role_stays() {
+    let w = world(false).await;
+    let other = "arn:aws:iam::111122223333:role/portal/Reader";
+    let url = w.path("/role");
+    let (a, b) = tokio::join!(
+        w.app.put(&url, Some(&w.rep), json!({ "role_arn": ROLE })),
+        w.app.put(&url, Some(&w.rep), json!({ "role_arn": other }))
+    );
+    assert_eq!((a.status(), b.status()), (StatusCode::OK, StatusCode::OK));
+    let setup: AwsToolsSetupView = ok_json(w.app.get(&w.path("/role-setup"), Some(&w.rep)).await).await;
+    assert!([Some(ROLE), Some(other)].contains(&setup.role.role_arn.as_deref()), "{:?}", setup.role);
+}
+
+#[tokio::test]
 async fn r7_8_test_connection_assumes_the_role_with_the_external_id_and_a_session_naming_the_company() {
     let w = world(true).await;
     link_role(&w).await;
@@ -246,6 +260,10 @@ async fn r7_8_trusted_advisor_is_read_from_aws_once_stored_and_shown_with_its_sa
     let seen: TrustedAdvisorView = ok_json(w.app.get(&staff, Some(&w.admin)).await).await;
     assert_eq!(seen.estimated_monthly_savings, 123.45);
 
+    // Only checks of the list read are sent to AWS.
+    let typo = w.app.post(&w.path("/trusted-advisor/checks/no-such-check/refresh"), Some(&w.rep), json!({})).await;
+    problem(typo, StatusCode::NOT_FOUND, "not_found").await;
+    assert!(w.emu().requests_for("RefreshTrustedAdvisorCheck").await.is_empty());
     // Asking AWS to run the check again answers its refresh status.
     let res = w.app.post(&w.path(&format!("/trusted-advisor/checks/{IDLE_LB}/refresh")), Some(&w.rep), json!({})).await;
     let status: Value = ok_json(res).await;
@@ -325,6 +343,10 @@ async fn r7_9_the_estimated_cost_comes_from_cost_explorer_by_month_and_service()
     assert_eq!(sent[0].params["Granularity"], "MONTHLY");
     let stored: CostView = ok_json(w.app.get(&w.path("/cost"), Some(&w.rep)).await).await;
     assert_eq!(stored.months, cost.months);
+    // Cost Explorer charges per request: a second read minutes later answers from the store.
+    let again: CostView = ok_json(w.app.post(&w.path("/cost/fetch"), Some(&w.member), json!({})).await).await;
+    assert_eq!(again.fetched_at, cost.fetched_at);
+    assert_eq!(w.emu().requests_for("GetCostAndUsage").await.len(), 1);
 }
 
 #[tokio::test]
@@ -338,6 +360,9 @@ async fn r7_8_tools_follow_the_contract_types_staff_configure() {
     assert!(changed.contract_types.is_empty() && changed.updated_at.is_some());
     problem(w.app.get(&w.path("/trusted-advisor"), Some(&w.rep)).await, StatusCode::FORBIDDEN, "tool_not_in_contract")
         .await;
+    // The contract is answered before the missing role: the company cannot use the tool at all.
+    let res = w.app.post(&w.path("/trusted-advisor/fetch"), Some(&w.rep), json!({})).await;
+    problem(res, StatusCode::FORBIDDEN, "tool_not_in_contract").await;
     let setup: AwsToolsSetupView = ok_json(w.app.get(&w.path("/role-setup"), Some(&w.rep)).await).await;
     let ta = setup.tools.iter().find(|t| t.tool == portal_domain::aws_tools::AwsTool::TrustedAdvisor).unwrap();
     assert!(!ta.available);

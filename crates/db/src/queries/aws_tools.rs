@@ -47,7 +47,8 @@ pub async fn role(
         .await
 }
 
-/// Registers (or replaces) the role; a new role has not been tested yet.
+/// Registers (or replaces) the role; a new role has not been tested yet. One upsert, so two first
+/// registrations at once both succeed (the later one wins) instead of one breaking the key.
 pub async fn set_role(
     db: &impl ConnectionTrait,
     scope: CompanyScope,
@@ -56,6 +57,7 @@ pub async fn set_role(
     ta_provider: &str,
     now: DateTimeUtc,
 ) -> Result<aws_account_role::Model, DbErr> {
+    use aws_account_role::Column as C;
     let row = aws_account_role::ActiveModel {
         aws_account_id: Set(aws_account_id),
         company_id: Set(scope.company_id()),
@@ -69,10 +71,25 @@ pub async fn set_role(
         refresh_claimed_until: Set(None),
         updated_at: Set(now),
     };
-    match role(db, scope, aws_account_id).await? {
-        Some(_) => row.update(db).await,
-        None => row.insert(db).await,
-    }
+    aws_account_role::Entity::insert(row)
+        .on_conflict(
+            OnConflict::column(C::AwsAccountId)
+                .update_columns([
+                    C::RoleArn,
+                    C::TaProvider,
+                    C::CheckedAt,
+                    C::CheckOk,
+                    C::CheckIdentityArn,
+                    C::CheckErrorCode,
+                    C::CheckMessage,
+                    C::RefreshClaimedUntil,
+                    C::UpdatedAt,
+                ])
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    role(db, scope, aws_account_id).await?.ok_or_else(|| DbErr::RecordNotFound("aws_account_roles".into()))
 }
 
 pub struct ConnectionOutcome<'a> {
@@ -86,6 +103,7 @@ pub async fn record_check(
     db: &impl ConnectionTrait,
     scope: CompanyScope,
     aws_account_id: Uuid,
+    role_arn: &str,
     outcome: ConnectionOutcome<'_>,
     now: DateTimeUtc,
 ) -> Result<(), DbErr> {
@@ -97,6 +115,7 @@ pub async fn record_check(
         .col_expr(aws_account_role::Column::CheckMessage, outcome.message.map(str::to_owned).into())
         .filter(aws_account_role::Column::AwsAccountId.eq(aws_account_id))
         .filter(aws_account_role::Column::CompanyId.eq(scope.company_id()))
+        .filter(aws_account_role::Column::RoleArn.eq(role_arn))
         .exec(db)
         .await?;
     Ok(())
@@ -246,4 +265,20 @@ pub async fn evidence(
         .order_by_asc(proposal_evidence::Column::Id)
         .all(db)
         .await
+}
+
+/// Takes the linked account's row lock (a no-op update) first in a transaction, so two
+/// registrations of its role are decided one after the other (on SQLite: the write lock is taken
+/// before any read, instead of two readers failing to upgrade). False when the company has no
+/// such account.
+pub async fn lock_account(db: &impl ConnectionTrait, scope: CompanyScope, aws_account_id: Uuid) -> Result<bool, DbErr> {
+    use crate::entities::aws_account;
+    use sea_orm::sea_query::Expr;
+    let res = aws_account::Entity::update_many()
+        .col_expr(aws_account::Column::DisplayName, Expr::col(aws_account::Column::DisplayName))
+        .filter(aws_account::Column::Id.eq(aws_account_id))
+        .filter(aws_account::Column::CompanyId.eq(scope.company_id()))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
 }

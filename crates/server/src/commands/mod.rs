@@ -54,7 +54,21 @@ async fn serve(mut config: Config, db: sea_orm::DatabaseConnection) -> CmdResult
     let aws_settings = portal_aws::AwsToolsSettings::from_env();
     tracing::info!(endpoint = ?aws_settings.endpoint_url, "AWS tools use the SDK's default credential chain");
     let aws = portal_aws::SdkAwsTools::new(aws_settings).await;
-    config.api.aws = Some(Arc::new(aws));
+    // Asked once: without credentials the portal runs with no AWS access (no scheduled reads, no
+    // credential-chain probing on every page), and says so; a restart picks up new credentials.
+    match portal_aws::AwsTools::portal_identity(&aws).await {
+        Ok(id) => {
+            tracing::info!(principal = %id.arn, "AWS tools act as this principal");
+            config.api.aws = Some(Arc::new(aws));
+        }
+        Err(portal_aws::AwsError::NotConfigured) => {
+            tracing::warn!("no AWS credentials: the AWS tools say that the operator has not configured AWS access")
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "AWS did not answer at start-up; the tools will ask again");
+            config.api.aws = Some(Arc::new(aws));
+        }
+    }
     let app = Application::build(config.api, db, Arc::new(SystemClock))?;
     let port = app.port();
     tracing::info!(port, data_dir = %config.data_dir.display(), spa = ?spa, "cloudpack+ PORTAL listening");

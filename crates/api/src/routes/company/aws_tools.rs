@@ -352,6 +352,9 @@ pub async fn get_cost(
 }
 
 /// Read the estimated cost from Cost Explorer now
+///
+/// At most once every five minutes per account (Cost Explorer charges your account per request);
+/// sooner, the answer is the stored one with its `fetched_at`.
 #[utoipa::path(
     tag = "aws-tools",
     security(("bearer" = ["representative", "member"])),
