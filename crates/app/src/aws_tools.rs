@@ -139,7 +139,7 @@ pub async fn tool_contracts(db: &impl ConnectionTrait, tool: AwsTool) -> Result<
     Ok(rows
         .iter()
         .find(|r| r.tool == tool.as_str())
-        .map(|r| r.contract_types.split(',').filter_map(|s| ContractType::parse(s.trim())).collect())
+        .map(|r| crate::tool_settings::parse_contracts(&r.contract_types))
         .unwrap_or_default())
 }
 

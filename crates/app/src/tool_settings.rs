@@ -11,7 +11,8 @@ use serde_json::json;
 
 use crate::error::AppError;
 
-fn parse_contracts(s: &str) -> Vec<ContractType> {
+/// The stored form: comma-separated, like `companies.contract_types`.
+pub(crate) fn parse_contracts(s: &str) -> Vec<ContractType> {
     s.split(',').filter_map(|c| ContractType::parse(c.trim())).collect()
 }
 
